@@ -1,0 +1,31 @@
+# portal: the two commands a new machine needs are `make site` and `make test`.
+SWIFT ?= swift
+PORTAL_RELEASE := .build/release/portal
+
+.PHONY: site test deps release lint spec clean
+
+## Install what is missing, build portal in release mode, build content/ into site/.
+site: release
+	$(PORTAL_RELEASE) build --content content --templates templates --output site
+
+## Install what is missing, then run every test.
+test: deps spec
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## System packages: libcmark-dev and pkg-config from apt, only when missing.
+deps:
+	@scripts/install-deps
+
+release: deps
+	$(SWIFT) build -c release --product portal
+
+## The CommonMark 0.30 spec (652 examples) for the conformance tests, fetched once.
+spec:
+	@scripts/fetch-commonmark-spec >/dev/null
+
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+
+clean:
+	rm -rf .build site

@@ -1,0 +1,56 @@
+// swift-tools-version:6.0
+// The targets follow the build pipeline; each depends only on the ones above it:
+//
+//   CCmark, Core            leaves: the C library, diagnostics and paths
+//   Markdown, Model         Markdown through cmark; the portal's plain values
+//   Content, Templates      loading and validating content/; view models and templates/
+//   Build                   the stages in order, and the writing of site/
+//   CLI → portal            the commands, and the executable
+import PackageDescription
+
+let package = Package(
+    name: "portal",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "portal", targets: ["portal"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "Core"),
+        .target(name: "Markdown", dependencies: ["CCmark", "Core"]),
+        .target(name: "Model", dependencies: ["Core"]),
+        .target(
+            name: "Content",
+            dependencies: ["Core", "Markdown", "Model", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "Templates",
+            dependencies: ["Core", "Model", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        .target(name: "Build", dependencies: ["Core", "Model", "Content", "Templates"]),
+        .target(
+            name: "CLI",
+            dependencies: [
+                "Build", "Markdown",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "portal", dependencies: ["CLI"]),
+
+        .testTarget(name: "CoreTests", dependencies: ["Core"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "ContentTests", dependencies: ["Content"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
+        .testTarget(name: "BuildTests", dependencies: ["Build"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CLITests", dependencies: ["CLI"]),
+    ]
+)

@@ -1,0 +1,102 @@
+import Core
+import Model
+import Templates
+
+/// One page the build renders: which view and which template, and where it goes.
+enum PageSpec: Sendable {
+    case home
+    case caseList(PageViews.CaseListKind, page: Int)
+    case taxonomy(PageViews.TaxonomyKind)
+    case caseStudy(CaseStudy)
+    case siteDirectory
+    case site(Site)
+    case members
+    case courseIndex
+    case course(Course)
+    case page(StandalonePage)
+    case notFound
+
+    var path: SitePath {
+        switch self {
+        case .home: return Routes.home
+        case .caseList(let kind, let page):
+            let list: SitePath
+            switch kind {
+            case .all: list = Routes.cases
+            case .district(let district): list = Routes.district(district)
+            case .category(let category): list = Routes.category(category)
+            case .tag(let tag): list = Routes.tag(tag)
+            case .year(let year): list = Routes.year(year)
+            }
+            return Routes.page(page, of: list)
+        case .taxonomy(let kind):
+            switch kind {
+            case .districts: return Routes.districts
+            case .categories: return Routes.categories
+            case .tags: return Routes.tags
+            case .years: return Routes.years
+            }
+        case .caseStudy(let caseStudy): return Routes.caseStudy(caseStudy.slug)
+        case .siteDirectory: return Routes.sites
+        case .site(let site): return Routes.site(site.id)
+        case .members: return Routes.members
+        case .courseIndex: return Routes.courses
+        case .course(let course): return Routes.course(course.slug)
+        case .page(let page): return Routes.page(page.slug)
+        case .notFound: return Routes.notFound
+        }
+    }
+
+    var template: String {
+        switch self {
+        case .home: return "home"
+        case .caseList: return "case-list"
+        case .taxonomy: return "taxonomy"
+        case .caseStudy: return "case"
+        case .siteDirectory: return "sites"
+        case .site: return "site"
+        case .members: return "members"
+        case .courseIndex: return "courses"
+        case .course: return "course"
+        case .page: return "page"
+        case .notFound: return "404"
+        }
+    }
+
+    func context(_ views: PageViews) -> ViewContext {
+        switch self {
+        case .home: return views.home()
+        case .caseList(let kind, let page): return views.caseList(kind, page: page)
+        case .taxonomy(let kind): return views.taxonomy(kind)
+        case .caseStudy(let caseStudy): return views.caseStudy(caseStudy)
+        case .siteDirectory: return views.siteDirectory()
+        case .site(let site): return views.site(site)
+        case .members: return views.members()
+        case .courseIndex: return views.courseIndex()
+        case .course(let course): return views.course(course)
+        case .page(let page): return views.page(page)
+        case .notFound: return views.notFound()
+        }
+    }
+
+    /// Every page of the portal, in a fixed order.
+    static func all(for index: PortalIndex, views: PageViews) -> [PageSpec] {
+        let portal = index.portal
+        var specs: [PageSpec] = [.home, .siteDirectory, .members, .courseIndex, .notFound]
+        specs += PageViews.TaxonomyKind.allCases.map { .taxonomy($0) }
+        var lists: [PageViews.CaseListKind] = [.all]
+        lists += portal.config.districts.map { .district($0) }
+        lists += portal.config.categories.map { .category($0) }
+        lists += index.tags.map { .tag($0) }
+        lists += index.years.map { .year($0) }
+        for list in lists {
+            let count = views.cases(of: list).count
+            for page in 1...PageViews.pageCount(of: count) { specs.append(.caseList(list, page: page)) }
+        }
+        specs += portal.cases.map { .caseStudy($0) }
+        specs += portal.sites.map { .site($0) }
+        specs += portal.courses.map { .course($0) }
+        specs += portal.pages.map { .page($0) }
+        return specs
+    }
+}

@@ -1,0 +1,86 @@
+import Core
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Publishes a build atomically: files are written into a staging folder beside the output,
+/// and only a build that fully succeeded is swapped in. A failing build leaves the previously
+/// published folder exactly as it was.
+public struct Publisher: Sendable {
+    public let output: URL
+    public let staging: URL
+
+    public init(output: URL) {
+        self.output = output.standardizedFileURL
+        let name = output.lastPathComponent
+        staging = self.output.deletingLastPathComponent()
+            .appendingPathComponent(".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)")
+    }
+
+    /// Refuses outputs whose replacement would destroy sources: the content or templates
+    /// folder, a folder holding them, the file system root or the home folder.
+    public static func checkOutput(_ output: URL, protecting sources: [URL]) -> Diagnostic? {
+        let target = output.standardizedFileURL.resolvingSymlinksInPath().path
+        let home = FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.resolvingSymlinksInPath().path
+        if target == "/" || target == home {
+            return .error(
+                at: SourceLocation(path: output.path), "拒绝写入输出目录 \(output.path)",
+                hint: "the output folder is replaced on every build; name a folder of its own, e.g. --output site")
+        }
+        for source in sources {
+            let protected = source.standardizedFileURL.resolvingSymlinksInPath().path
+            if target == protected || protected.hasPrefix(target + "/") || target.hasPrefix(protected + "/") {
+                return .error(
+                    at: SourceLocation(path: output.path), "输出目录 \(output.path) 与源目录 \(source.path) 重叠",
+                    hint: "the output folder is replaced on every build; it must lie outside content/ and templates/ and not contain them")
+            }
+        }
+        return nil
+    }
+
+    /// Creates an empty staging folder.
+    public func prepare() throws {
+        try? FileManager.default.removeItem(at: staging)
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+    }
+
+    /// Swaps the staging folder in for the output. Where the system can exchange two names in
+    /// one step it does, so a reader never sees the output missing.
+    public func publish() throws {
+        let fileManager = FileManager.default
+        if fileManager.fileExists(atPath: output.path) {
+            if Self.exchange(staging.path, output.path) {
+                try fileManager.removeItem(at: staging)
+                return
+            }
+            let old = staging.appendingPathExtension("old")
+            try fileManager.moveItem(at: output, to: old)
+            try fileManager.moveItem(at: staging, to: output)
+            try fileManager.removeItem(at: old)
+        } else {
+            try fileManager.moveItem(at: staging, to: output)
+        }
+    }
+
+    /// Removes the staging folder of a build that failed.
+    public func discard() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    private static func exchange(_ first: String, _ second: String) -> Bool {
+        #if os(Linux)
+        // renameat2 with RENAME_EXCHANGE (Linux 3.15, glibc 2.28): both names must exist and
+        // trade places atomically. Glibc's Swift overlay does not declare it, so it is looked
+        // up by name; where it is missing the caller falls back to two renames.
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let renameExchange: UInt32 = 1 << 1
+        return renameat2(AT_FDCWD, first, AT_FDCWD, second, renameExchange) == 0
+        #else
+        return false
+        #endif
+    }
+}

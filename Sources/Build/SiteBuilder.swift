@@ -1,0 +1,186 @@
+import Content
+import Core
+import Foundation
+import Model
+import Templates
+
+/// Builds the portal: the stages run in this order, each timed, and each stops the build with
+/// all its diagnostics when it finds an error.
+///
+/// 1. load: read and check `content/` (front matter, data, Markdown, references)
+/// 2. templates: load `templates/`
+/// 3. render: every page through its template, on all cores
+/// 4. write: every file into the sink (for `build`, a staging folder)
+///
+/// `check` is the same without the writing.
+public struct SiteBuilder: Sendable {
+    public struct Options: Sendable {
+        public var content: URL
+        public var templates: URL
+        /// How the content and templates folders are named in messages.
+        public var contentDisplay: String
+        public var templatesDisplay: String
+
+        public init(content: URL, templates: URL, contentDisplay: String, templatesDisplay: String) {
+            self.content = content
+            self.templates = templates
+            self.contentDisplay = contentDisplay
+            self.templatesDisplay = templatesDisplay
+        }
+    }
+
+    public struct Report: Sendable {
+        public var pageCount: Int
+        public var fileCount: Int
+        public var warnings: [Diagnostic]
+        public var timings: StageTimings
+    }
+
+    public let options: Options
+
+    public init(options: Options) {
+        self.options = options
+    }
+
+    /// Renders the whole portal into `sink`.
+    public func build(into sink: some OutputSink) async throws(DiagnosticsError) -> Report {
+        var timings = StageTimings()
+        let loaded = try await timings.measureTyped("load") { () async throws(DiagnosticsError) in
+            try await ContentLoader(directory: options.content, displayRoot: options.contentDisplay).load()
+        }
+        let library = try await timings.measureTyped("templates") { () async throws(DiagnosticsError) in
+            try TemplateLibrary(directory: options.templates, displayRoot: options.templatesDisplay)
+        }
+        let index = PortalIndex(loaded.portal)
+        let views = PageViews(index: index)
+        let specs = PageSpec.all(for: index, views: views)
+        try checkUniquePaths(specs)
+
+        let pages = await timings.measure("render") { await render(specs, views: views, library: library) }
+        var files: [(String, [UInt8])] = pages.map { ($0.path.filePath, Array($0.html.utf8)) }
+        files.append((Routes.feed.filePath, Array(FeedWriter.feed(for: loaded.portal).utf8)))
+        let sitemapPages = specs.compactMap { spec -> (path: SitePath, lastModified: Day?)? in
+            switch spec {
+            case .notFound: return nil
+            case .caseStudy(let caseStudy): return (spec.path, caseStudy.date)
+            case .course(let course): return (spec.path, course.date)
+            default: return (spec.path, nil)
+            }
+        }
+        files.append((Routes.sitemap.filePath, Array(SitemapWriter.sitemap(baseURL: loaded.portal.config.baseURL, pages: sitemapPages).utf8)))
+        let assets = try assetFiles()
+        files += assets
+
+        let written = files
+        try await timings.measureTyped("write") { () async throws(DiagnosticsError) in
+            try await write(written, into: sink)
+        }
+        return Report(pageCount: pages.count, fileCount: files.count, warnings: loaded.warnings, timings: timings)
+    }
+
+    /// Builds into a staging folder beside `output` and swaps it in only when everything
+    /// succeeded; on any error the published folder stays exactly as it was.
+    public func publish(to output: URL) async throws(DiagnosticsError) -> Report {
+        if let problem = Publisher.checkOutput(output, protecting: [options.content, options.templates]) {
+            throw DiagnosticsError([problem])
+        }
+        let publisher = Publisher(output: output)
+        do {
+            try publisher.prepare()
+        } catch {
+            throw DiagnosticsError([.error(at: SourceLocation(path: output.path), "无法创建临时目录：\(error.localizedDescription)")])
+        }
+        do throws(DiagnosticsError) {
+            let report = try await build(into: DiskSink(root: publisher.staging))
+            do {
+                try publisher.publish()
+            } catch {
+                throw DiagnosticsError([.error(at: SourceLocation(path: output.path), "无法发布到输出目录：\(error.localizedDescription)")])
+            }
+            return report
+        } catch {
+            publisher.discard()
+            throw error
+        }
+    }
+
+    private func checkUniquePaths(_ specs: [PageSpec]) throws(DiagnosticsError) {
+        var seen: [String: PageSpec] = [:]
+        var diagnostics = Diagnostics()
+        for spec in specs {
+            let key = spec.path.filePath.lowercased()
+            if seen[key] != nil {
+                diagnostics.error(
+                    at: SourceLocation(path: options.contentDisplay),
+                    "两个页面的网址相同：\(spec.path)",
+                    hint: "two tags or names that differ only in punctuation or case map to one address; make them differ in letters")
+            }
+            seen[key] = spec
+        }
+        if diagnostics.hasErrors { throw DiagnosticsError(diagnostics.all) }
+    }
+
+    /// Renders on all cores in chunks; the result keeps the order of `specs`.
+    private func render(_ specs: [PageSpec], views: PageViews, library: TemplateLibrary) async -> [(path: SitePath, html: String)] {
+        let chunkCount = min(specs.count, max(1, ProcessInfo.processInfo.activeProcessorCount * 4))
+        let chunkSize = max(1, (specs.count + chunkCount - 1) / chunkCount)
+        return await withTaskGroup(of: (Int, [(path: SitePath, html: String)]).self) { group in
+            for start in stride(from: 0, to: specs.count, by: chunkSize) {
+                let chunk = specs[start..<min(start + chunkSize, specs.count)]
+                group.addTask {
+                    (start, chunk.map { spec in (spec.path, library.render(spec.context(views), with: spec.template)) })
+                }
+            }
+            var results = [(path: SitePath, html: String)?](repeating: nil, count: specs.count)
+            for await (start, rendered) in group {
+                for (offset, page) in rendered.enumerated() { results[start + offset] = page }
+            }
+            return results.map { $0! }
+        }
+    }
+
+    /// The stylesheet, script and other files of `templates/assets/`, copied as they are.
+    private func assetFiles() throws(DiagnosticsError) -> [(String, [UInt8])] {
+        let folder = options.templates.appendingPathComponent("assets")
+        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        var files: [(String, [UInt8])] = []
+        for case let relative as String in enumerator {
+            let url = folder.appendingPathComponent(relative)
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue,
+                !IgnoredFiles.isIgnored(url.lastPathComponent)
+            else { continue }
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw DiagnosticsError([.error(at: SourceLocation(path: "\(options.templatesDisplay)/assets/\(relative)"), "无法读取文件")])
+            }
+            files.append(("assets/\(relative)", [UInt8](data)))
+        }
+        return files.sorted { $0.0 < $1.0 }
+    }
+
+    private func write(_ files: [(String, [UInt8])], into sink: some OutputSink) async throws(DiagnosticsError) {
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                let chunkSize = max(1, files.count / max(1, ProcessInfo.processInfo.activeProcessorCount * 4))
+                for start in stride(from: 0, to: files.count, by: chunkSize) {
+                    let chunk = files[start..<min(start + chunkSize, files.count)]
+                    group.addTask {
+                        for (path, bytes) in chunk { try await sink.write(bytes, to: path) }
+                    }
+                }
+                try await group.waitForAll()
+            }
+        } catch {
+            throw DiagnosticsError([.error(at: SourceLocation(path: "site"), "写入输出失败：\(error.localizedDescription)")])
+        }
+    }
+}
+
+extension StageTimings {
+    mutating func measureTyped<T>(_ name: String, _ work: () async throws(DiagnosticsError) -> T) async throws(DiagnosticsError) -> T {
+        let clock = ContinuousClock()
+        let start = clock.now
+        defer { appendStage(name, clock.now - start) }
+        return try await work()
+    }
+}

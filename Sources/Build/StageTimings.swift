@@ -1,0 +1,20 @@
+/// How long each stage of a build took, in the order they ran.
+public struct StageTimings: Sendable {
+    public private(set) var stages: [(name: String, duration: Duration)] = []
+
+    public init() {}
+
+    /// Runs `work` as the stage `name` and records its time.
+    mutating func measure<T>(_ name: String, _ work: () async throws -> T) async rethrows -> T {
+        let clock = ContinuousClock()
+        let start = clock.now
+        defer { stages.append((name, clock.now - start)) }
+        return try await work()
+    }
+
+    mutating func appendStage(_ name: String, _ duration: Duration) {
+        stages.append((name, duration))
+    }
+
+    public var total: Duration { stages.reduce(.zero) { $0 + $1.duration } }
+}

@@ -1,0 +1,108 @@
+import Core
+import Model
+
+/// Reads `portal.yaml`.
+enum ConfigDecoder {
+    static func decode(_ root: YAMLValue?, file: SourceFile, diagnostics: inout Diagnostics) -> PortalConfig? {
+        guard let root else {
+            diagnostics.error(
+                at: SourceLocation(path: file.path), "portal.yaml 是空的",
+                hint: "it needs at least title, base_url, districts and categories")
+            return nil
+        }
+        var reader = RecordReader(root, recordName: "门户配置", diagnostics: &diagnostics)
+        let title = reader.string("title")
+        let description = reader.string("description", required: false) ?? ""
+        let publisher = reader.string("publisher", required: false) ?? ""
+        var baseURL = reader.string("base_url")
+        if let url = baseURL {
+            if !(url.hasPrefix("https://") || url.hasPrefix("http://")) || url.contains(" ") {
+                reader.appendDiagnostic(.error(
+                    at: reader.location(of: "base_url"), "base_url 应为完整网址：'\(url)'",
+                    hint: "write the address the portal is published at, e.g. https://xgz.example.gov.cn/"))
+                baseURL = nil
+            } else if !url.hasSuffix("/") {
+                baseURL = url + "/"
+            }
+        }
+        let districts = taxa(reader.nested("districts"), key: "districts", what: "区", diagnostics: &diagnostics)
+        let categories = taxa(reader.nested("categories"), key: "categories", what: "类别", diagnostics: &diagnostics)
+        let targets = reader.nested("targets", required: false).map { targetsValue in
+            decodeTargets(targetsValue, diagnostics: &diagnostics)
+        } ?? Targets()
+        reader.finish()
+        diagnostics.append(contentsOf: reader.diagnostics)
+        guard let title, let baseURL, !districts.isEmpty, !categories.isEmpty else { return nil }
+        return PortalConfig(
+            title: title, description: description, baseURL: baseURL, publisher: publisher,
+            districts: districts, categories: categories, targets: targets)
+    }
+
+    /// A list of `{name: 东湖区, slug: donghu}`; names and slugs unique.
+    private static func taxa(_ value: YAMLValue?, key: String, what: String, diagnostics: inout Diagnostics) -> [Taxon] {
+        guard let value else { return [] }
+        guard case .sequence(let items, _) = value, !items.isEmpty else {
+            diagnostics.error(
+                at: value.location, "'\(key)' 应为非空列表", hint: "write one '- {name: 名称, slug: ascii-slug}' per line")
+            return []
+        }
+        var result: [Taxon] = []
+        var seenNames: [String: SourceLocation] = [:]
+        var seenSlugs: [String: SourceLocation] = [:]
+        for item in items {
+            var reader = RecordReader(item, recordName: what, diagnostics: &diagnostics)
+            let name = reader.string("name")
+            let slug = reader.string("slug")
+            reader.finish()
+            diagnostics.append(contentsOf: reader.diagnostics)
+            guard let name, let slug else { continue }
+            if !Slug.isValid(slug) {
+                diagnostics.error(
+                    at: reader.location(of: "slug"), "slug '\(slug)' 不能用于网址",
+                    hint: "use lowercase ASCII letters, digits and '-', e.g. '\(Slug.suggestion(for: slug).isEmpty ? "donghu" : Slug.suggestion(for: slug))'")
+                continue
+            }
+            if let first = seenNames[name] {
+                diagnostics.error(at: reader.location(of: "name"), "\(what) '\(name)' 重复，第一次出现在 \(first)")
+                continue
+            }
+            if let first = seenSlugs[slug] {
+                diagnostics.error(at: reader.location(of: "slug"), "slug '\(slug)' 重复，第一次出现在 \(first)")
+                continue
+            }
+            seenNames[name] = reader.location(of: "name")
+            seenSlugs[slug] = reader.location(of: "slug")
+            result.append(Taxon(name: name, slug: slug))
+        }
+        return result
+    }
+
+    private static func decodeTargets(_ value: YAMLValue, diagnostics: inout Diagnostics) -> Targets {
+        var reader = RecordReader(value, recordName: "目标", diagnostics: &diagnostics)
+        var targets = Targets()
+        if let demo = reader.nested("demonstration_sites", required: false) {
+            var inner = RecordReader(demo, recordName: "示范点目标", diagnostics: &diagnostics)
+            targets.demonstrationSitesTotal = inner.integer("total", required: false, in: 1...100_000)
+            targets.demonstrationSitesPerDistrict = inner.integer("per_district", required: false, in: 0...10_000)
+            targets.demonstrationSitesDeadline = inner.day("deadline", required: false)
+            inner.finish()
+            diagnostics.append(contentsOf: inner.diagnostics)
+        }
+        if let liaison = reader.nested("liaison_points", required: false) {
+            var inner = RecordReader(liaison, recordName: "联系点目标", diagnostics: &diagnostics)
+            targets.liaisonPointsMinimum = inner.integer("minimum", required: false, in: 0...100_000)
+            inner.finish()
+            diagnostics.append(contentsOf: inner.diagnostics)
+        }
+        if let training = reader.nested("training", required: false) {
+            var inner = RecordReader(training, recordName: "培训目标", diagnostics: &diagnostics)
+            targets.trainingRotationYears = inner.integer("rotation_years", required: false, in: 1...20)
+            inner.finish()
+            diagnostics.append(contentsOf: inner.diagnostics)
+        }
+        reader.finish()
+        diagnostics.append(contentsOf: reader.diagnostics)
+        return targets
+    }
+}
+

@@ -1,0 +1,96 @@
+import Core
+import Model
+
+/// Resolves links between Markdown files (`../cases/a.md#做法`) to the pages they become.
+/// Authors link to files, as they see them in their editor; the portal publishes folders.
+struct LinkResolver: Sendable {
+    struct Target: Sendable, Hashable {
+        var kind: PageKind
+        /// The file, relative to `content/`.
+        var relativePath: String
+        var slug: String
+        var path: SitePath
+        var isPublished: Bool
+        var title: String
+    }
+
+    enum Resolution: Equatable {
+        /// Not a link to a Markdown file of the portal: a web address, an anchor, a picture.
+        case notALocalPage
+        case page(Target, fragment: String?)
+        /// The content-relative path the link points to, which holds no page.
+        case missing(String)
+    }
+
+    /// Content-relative file paths (`cases/a.md`) to their pages.
+    let targets: [String: Target]
+
+    func resolve(_ destination: String, from sourcePath: String) -> Resolution {
+        guard !destination.isEmpty, !destination.hasPrefix("#"), !destination.hasPrefix("/"),
+            !Self.hasScheme(destination)
+        else { return .notALocalPage }
+        var path = destination
+        var fragment: String?
+        if let hash = path.firstIndex(of: "#") {
+            fragment = String(path[path.index(after: hash)...])
+            path = String(path[..<hash])
+        }
+        if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
+        path = Self.percentDecoded(path)
+        guard path.hasSuffix(".md") else { return .notALocalPage }
+        guard let resolved = Self.join(folderOf: sourcePath, path) else { return .missing(path) }
+        guard let target = targets[resolved] else { return .missing(resolved) }
+        return .page(target, fragment: fragment.map(Self.percentDecoded))
+    }
+
+    /// The href a link gets in the page at `origin`, or nil to leave it as written.
+    func rewrite(_ destination: String, from sourcePath: String, origin: SitePath) -> String? {
+        guard case .page(let target, let fragment) = resolve(destination, from: sourcePath) else { return nil }
+        let href = target.path.href(from: origin)
+        let base = href.isEmpty ? "./" : href
+        guard let fragment, !fragment.isEmpty else { return base }
+        return base + "#" + fragment
+    }
+
+    private static func hasScheme(_ text: String) -> Bool {
+        guard let colon = text.firstIndex(of: ":") else { return false }
+        let scheme = text[..<colon]
+        guard let first = scheme.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII else { return false }
+        return scheme.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "+" || $0 == "-" || $0 == ".")
+        }
+    }
+
+    /// `cases/a.md` joined with `../courses/b.md` is `courses/b.md`; nil when the path climbs
+    /// out of `content/`.
+    static func join(folderOf sourcePath: String, _ relative: String) -> String? {
+        var parts = sourcePath.split(separator: "/").map(String.init)
+        parts.removeLast()
+        for part in relative.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(String(part))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    static func percentDecoded(_ text: String) -> String {
+        guard text.contains("%") else { return text }
+        var bytes: [UInt8] = []
+        var iterator = Array(text.utf8).makeIterator()
+        while let byte = iterator.next() {
+            if byte == UInt8(ascii: "%"), let high = iterator.next(), let low = iterator.next(),
+                let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16)
+            {
+                bytes.append(value)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self) ?? text
+    }
+}

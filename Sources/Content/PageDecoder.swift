@@ -1,0 +1,109 @@
+import Core
+import Model
+
+/// Reads a Markdown file's front matter into a `PageSource`.
+struct PageDecoder {
+    let lookup: TaxonLookup
+
+    func decode(_ file: SourceFile, kind: PageKind, relativePath: String, diagnostics: inout Diagnostics) -> PageSource? {
+        let frontMatter: FrontMatter
+        switch FrontMatter.split(file) {
+        case .success(let value): frontMatter = value
+        case .failure(let error):
+            diagnostics.append(contentsOf: error.diagnostics)
+            return nil
+        }
+        let root: YAMLValue?
+        switch YAMLReader.parse(frontMatter.yaml, path: file.path, firstLine: frontMatter.yamlFirstLine) {
+        case .success(let value): root = value
+        case .failure(let error):
+            diagnostics.append(contentsOf: error.diagnostics)
+            return nil
+        }
+        guard let root else {
+            diagnostics.error(at: frontMatter.location, "前置元数据是空的", hint: "add 'title: …' and the other keys between the two --- lines")
+            return nil
+        }
+        var reader = RecordReader(root, recordName: kind.noun, diagnostics: &diagnostics)
+        let fileSlug = String(relativePath.split(separator: "/").last!.dropLast(3))
+        let slug = reader.string("slug", required: false) ?? fileSlug
+        let status = readStatus(&reader)
+        let title = reader.string("title")
+        let metadata: PageSource.Metadata?
+        switch kind {
+        case .caseStudy:
+            metadata = decodeCase(&reader, title: title, diagnostics: &diagnostics)
+        case .course:
+            let date = reader.day("date")
+            let trainer = reader.string("trainer")
+            let audience = reader.string("audience")
+            let hours = reader.decimal("hours", in: 0.5...200)
+            let summary = reader.string("summary", required: false)
+            if let title, let date, let trainer, let audience, let hours {
+                metadata = .course(.init(title: title, date: date, trainer: trainer, audience: audience, hours: hours, summary: summary))
+            } else {
+                metadata = nil
+            }
+        case .page:
+            let summary = reader.string("summary", required: false)
+            metadata = title.map { .page(title: $0, summary: summary) }
+        }
+        reader.finish()
+        diagnostics.append(contentsOf: reader.diagnostics)
+
+        if !Slug.isValid(slug) {
+            let isFromFile = !reader.has("slug")
+            let suggestion = Slug.suggestion(for: slug)
+            diagnostics.error(
+                at: isFromFile ? frontMatter.location : reader.location(of: "slug"),
+                isFromFile ? "文件名 '\(fileSlug)' 不能用作网址" : "slug '\(slug)' 不能用作网址",
+                hint: "use lowercase ASCII letters, digits and '-': rename the file or add 'slug: \(suggestion.isEmpty ? "my-page" : suggestion)'")
+            return nil
+        }
+        if kind == .page, Routes.reservedNames.contains(slug) {
+            diagnostics.error(
+                at: reader.has("slug") ? reader.location(of: "slug") : frontMatter.location,
+                "页面地址 '/\(slug)/' 已被门户使用", hint: "choose another slug for this page")
+            return nil
+        }
+        guard let metadata, let status else { return nil }
+        return PageSource(
+            kind: kind, relativePath: relativePath, file: file, body: frontMatter.body,
+            bodyFirstLine: frontMatter.bodyFirstLine, slug: slug, status: status, metadata: metadata,
+            location: frontMatter.location)
+    }
+
+    private func readStatus(_ reader: inout RecordReader) -> PublicationStatus? {
+        guard let text = reader.string("status", required: false) else { return .published }
+        if let status = PublicationStatus(rawValue: text) { return status }
+        reader.appendDiagnostic(.error(
+            at: reader.location(of: "status"), "未知的状态 '\(text)'",
+            hint: "status is one of: \(PublicationStatus.allCases.map(\.rawValue).joined(separator: ", "))"))
+        return nil
+    }
+
+    private func decodeCase(_ reader: inout RecordReader, title: String?, diagnostics: inout Diagnostics) -> PageSource.Metadata? {
+        let date = reader.day("date")
+        let districtName = reader.string("district")
+        let categoryName = reader.string("category")
+        let tags = reader.stringList("tags")
+        let siteIDs = reader.locatedStringList("sites")
+        let author = reader.string("author")
+        let summary = reader.string("summary", required: false)
+        let district = lookup.district(districtName, at: reader.location(of: "district"), diagnostics: &diagnostics)
+        let category = lookup.category(categoryName, at: reader.location(of: "category"), diagnostics: &diagnostics)
+        var uniqueTags: [String] = []
+        for tag in tags where !uniqueTags.contains(tag) {
+            if Slug.segment(from: tag).isEmpty {
+                diagnostics.error(at: reader.location(of: "tags"), "标签 '\(tag)' 没有文字或数字", hint: "a tag needs at least one letter or digit")
+                continue
+            }
+            uniqueTags.append(tag)
+        }
+        guard let title, let date, let district, let category, let author else { return nil }
+        return .caseStudy(
+            .init(
+                title: title, date: date, district: district, category: category, tags: uniqueTags,
+                siteIDs: siteIDs.map { ($0.text, $0.location) }, author: author, summary: summary))
+    }
+}

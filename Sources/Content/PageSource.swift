@@ -1,0 +1,58 @@
+import Core
+import Model
+
+/// A Markdown file after its front matter is read, before its body is rendered.
+struct PageSource: Sendable {
+    var kind: PageKind
+    /// Relative to `content/`: `cases/a.md`.
+    var relativePath: String
+    var file: SourceFile
+    var body: String
+    var bodyFirstLine: Int
+    var slug: String
+    var status: PublicationStatus
+    var metadata: Metadata
+    var location: SourceLocation
+
+    var path: SitePath {
+        switch kind {
+        case .caseStudy: return Routes.caseStudy(slug)
+        case .course: return Routes.course(slug)
+        case .page: return Routes.page(slug)
+        }
+    }
+
+    enum Metadata: Sendable {
+        case caseStudy(CaseMetadata)
+        case course(CourseMetadata)
+        case page(title: String, summary: String?)
+
+        var title: String {
+            switch self {
+            case .caseStudy(let metadata): return metadata.title
+            case .course(let metadata): return metadata.title
+            case .page(let title, _): return title
+            }
+        }
+    }
+
+    struct CaseMetadata: Sendable {
+        var title: String
+        var date: Day
+        var district: Taxon
+        var category: Taxon
+        var tags: [String]
+        var siteIDs: [(id: String, location: SourceLocation)]
+        var author: String
+        var summary: String?
+    }
+
+    struct CourseMetadata: Sendable {
+        var title: String
+        var date: Day
+        var trainer: String
+        var audience: String
+        var hours: Double
+        var summary: String?
+    }
+}

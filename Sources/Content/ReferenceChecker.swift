@@ -1,0 +1,99 @@
+import Core
+import Markdown
+import Model
+
+/// Checks what records and pages say about each other: ids unique, named sites present,
+/// links leading to published pages and existing headings.
+struct ReferenceChecker {
+    let sites: [Site]
+    let members: [Member]
+    let resolver: LinkResolver
+    /// Heading anchors of every page, by content-relative path.
+    let anchors: [String: Set<String>]
+    private let siteIDs: Set<String>
+    private(set) var diagnostics = Diagnostics()
+
+    init(sites: [Site], members: [Member], resolver: LinkResolver, anchors: [String: Set<String>]) {
+        self.sites = sites
+        self.members = members
+        self.resolver = resolver
+        self.anchors = anchors
+        self.siteIDs = Set(sites.map(\.id))
+    }
+
+    mutating func checkRecords() {
+        var firstSite: [String: SourceLocation] = [:]
+        for site in sites {
+            if let first = firstSite[site.id] {
+                diagnostics.error(at: site.source, "示范点/联系点 id '\(site.id)' 重复，第一次出现在 \(first)", hint: "every site needs its own id")
+            } else {
+                firstSite[site.id] = site.source
+            }
+        }
+        var firstMember: [String: SourceLocation] = [:]
+        for member in members {
+            if let first = firstMember[member.id] {
+                diagnostics.error(at: member.source, "党员经营户 id '\(member.id)' 重复，第一次出现在 \(first)", hint: "every member needs its own id")
+            } else {
+                firstMember[member.id] = member.source
+            }
+            if !siteIDs.contains(member.siteID) {
+                diagnostics.error(
+                    at: member.source, "党员经营户 '\(member.name)' 所属的示范点/联系点 '\(member.siteID)' 不存在",
+                    hint: Suggestion.didYouMean(member.siteID, in: sites.map(\.id)) ?? "site must be an id from data/sites.yaml")
+            }
+        }
+    }
+
+    mutating func checkSites(_ ids: [(id: String, location: SourceLocation)]) {
+        for (id, location) in ids where !siteIDs.contains(id) {
+            diagnostics.error(
+                at: location, "示范点/联系点 '\(id)' 不存在",
+                hint: Suggestion.didYouMean(id, in: sites.map(\.id)) ?? "sites lists ids from data/sites.yaml")
+        }
+    }
+
+    /// Links to other Markdown files must lead to a published page and, with a `#fragment`, to
+    /// one of its headings.
+    mutating func checkBody(_ document: MarkdownDocument, of source: PageSource) {
+        for link in document.links {
+            let location = SourceLocation(
+                path: source.file.path, line: link.position.line + source.bodyFirstLine - 1, column: link.position.column)
+            switch resolver.resolve(link.destination, from: source.relativePath) {
+            case .notALocalPage:
+                continue
+            case .missing(let path):
+                let candidates = Array(resolver.targets.keys)
+                diagnostics.error(
+                    at: location, "链接指向的文件不存在：\(link.destination)",
+                    hint: Suggestion.didYouMean(path, in: candidates).map { "\($0) (write the path relative to this file)" }
+                        ?? "links to other pages name their .md file relative to this one, e.g. ../cases/example.md")
+            case .page(let target, let fragment):
+                if source.status == .published && !target.isPublished {
+                    diagnostics.error(
+                        at: location, "链接指向未发布的草稿：\(link.destination)",
+                        hint: "publish that page first, or remove the link")
+                }
+                if let fragment, !fragment.isEmpty, let known = anchors[target.relativePath], !known.contains(fragment)
+                {
+                    diagnostics.error(
+                        at: location, "链接中的标题锚点 '#\(fragment)' 在 \(target.title) 中不存在",
+                        hint: Suggestion.didYouMean(fragment, in: Array(known)).map { "did you mean '#\($0)'?" }
+                            ?? "anchors are heading texts, e.g. #主要做法")
+                }
+            }
+        }
+    }
+
+    /// The cases a course links to, in order of the text, each once.
+    func linkedCaseSlugs(_ document: MarkdownDocument, of source: PageSource) -> [String] {
+        var slugs: [String] = []
+        for link in document.links {
+            guard case .page(let target, _) = resolver.resolve(link.destination, from: source.relativePath),
+                target.kind == .caseStudy, target.isPublished, !slugs.contains(target.slug)
+            else { continue }
+            slugs.append(target.slug)
+        }
+        return slugs
+    }
+}

@@ -1,0 +1,106 @@
+import Core
+import Foundation
+
+/// A text file of the portal as read from disk: decoded as UTF-8 (a byte-order mark is dropped),
+/// with CRLF and lone CR turned into LF so that line numbers match what editors show.
+public struct SourceFile: Sendable {
+    /// The path as it appears in messages: relative to the folder the user named.
+    public let path: String
+    public let text: String
+
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+    }
+
+    /// Files larger than this are refused: no write-up or data file comes near it, and an
+    /// accidental video or database dump would otherwise be read whole.
+    public static let sizeLimit = 5 * 1024 * 1024
+
+    /// Reads and decodes `url`, or describes why it cannot be used.
+    public static func read(_ url: URL, displayPath: String) -> Result<SourceFile, DiagnosticsError> {
+        func failure(_ message: String, line: Int = 1, column: Int = 1, hint: String? = nil) -> Result<SourceFile, DiagnosticsError> {
+            .failure(DiagnosticsError([.error(at: SourceLocation(path: displayPath, line: line, column: column), message, hint: hint)]))
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            return failure("无法读取文件：\(error.localizedDescription)")
+        }
+        guard data.count <= sizeLimit else {
+            return failure("文件过大（\(data.count / 1024) KB，上限 \(sizeLimit / 1024 / 1024) MB）", hint: "split the text or move large attachments out of content/")
+        }
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let offset = bytes.firstIndex(of: 0) {
+            let (line, column) = position(ofByte: offset, in: bytes)
+            return failure("文件中含有 NUL 字节", line: line, column: column, hint: "the file is probably not text; save it again as UTF-8 text")
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let offset = firstInvalidUTF8Offset(bytes)
+            let (line, column) = position(ofByte: offset, in: bytes)
+            return failure("文件不是 UTF-8 编码（可能是 GBK/GB18030）", line: line, column: column, hint: "save as UTF-8 in the editor (另存为 → 编码 UTF-8)")
+        }
+        return .success(SourceFile(path: displayPath, text: normalizingLineEnds(text)))
+    }
+
+    static func normalizingLineEnds(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "\r")) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var previousWasCR = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\r") {
+                bytes.append(UInt8(ascii: "\n"))
+                previousWasCR = true
+                continue
+            }
+            if byte == UInt8(ascii: "\n") && previousWasCR {
+                previousWasCR = false
+                continue
+            }
+            previousWasCR = false
+            bytes.append(byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Line and column (in characters) of a byte offset; columns count whole UTF-8 sequences.
+    private static func position(ofByte offset: Int, in bytes: [UInt8]) -> (Int, Int) {
+        var line = 1
+        var column = 1
+        var index = 0
+        while index < offset && index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && (index + 1 >= bytes.count || bytes[index + 1] != UInt8(ascii: "\n"))) {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 && byte != UInt8(ascii: "\r") {
+                column += 1
+            }
+            index += 1
+        }
+        return (line, column)
+    }
+
+    private static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length: Int
+            switch byte {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return index
+            }
+            guard index + length <= bytes.count,
+                String(validating: bytes[index..<index + length], as: UTF8.self) != nil
+            else { return index }
+            index += length
+        }
+        return index
+    }
+}

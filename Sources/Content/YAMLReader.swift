@@ -1,0 +1,159 @@
+import Core
+import Yams
+
+/// Parses YAML text into `YAMLValue`s through Yams (libyaml), turning every YAML error into a
+/// diagnostic at the right line of the original file.
+public enum YAMLReader {
+    /// - Parameters:
+    ///   - text: the YAML, with LF line ends.
+    ///   - path: the file, for locations.
+    ///   - firstLine: the file line the text starts on (front matter starts on line 2).
+    /// - Returns: the root value, `nil` for an empty document, or the diagnostics.
+    public static func parse(_ text: String, path: String, firstLine: Int = 1) -> Result<YAMLValue?, DiagnosticsError> {
+        let lineOffset = firstLine - 1
+        var diagnostics = Diagnostics()
+        if let tabLine = tabIndentedLine(in: text) {
+            diagnostics.error(
+                at: SourceLocation(path: path, line: tabLine + lineOffset, column: 1),
+                "YAML 缩进不能使用制表符（Tab）",
+                hint: "indent with spaces: replace the tab at the start of the line with two spaces")
+            return .failure(DiagnosticsError(diagnostics.all))
+        }
+        do {
+            let parser = try Parser(yaml: text, resolver: .basic)
+            guard let root = try parser.singleRoot() else { return .success(nil) }
+            var converter = Converter(path: path, lineOffset: lineOffset)
+            let value = converter.convert(root)
+            diagnostics.append(contentsOf: converter.diagnostics)
+            return diagnostics.hasErrors ? .failure(DiagnosticsError(diagnostics.all)) : .success(value)
+        } catch let error as YamlError {
+            diagnostics.append(diagnostic(for: error, path: path, lineOffset: lineOffset, text: text))
+            return .failure(DiagnosticsError(diagnostics.all))
+        } catch {
+            diagnostics.error(at: SourceLocation(path: path, line: firstLine), "YAML 无法读取：\(error)")
+            return .failure(DiagnosticsError(diagnostics.all))
+        }
+    }
+
+    /// A line whose indentation starts with a tab: YAML forbids it, and libyaml's message for
+    /// it ("found character that cannot start any token") does not tell authors what to change.
+    private static func tabIndentedLine(in text: String) -> Int? {
+        var line = 1
+        var atLineStart = true
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                atLineStart = true
+            } else if atLineStart {
+                if byte == UInt8(ascii: "\t") { return line }
+                if byte != UInt8(ascii: " ") { atLineStart = false }
+            }
+        }
+        return nil
+    }
+
+    private static func diagnostic(for error: YamlError, path: String, lineOffset: Int, text: String) -> Diagnostic {
+        func location(_ mark: Mark) -> SourceLocation {
+            SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+        }
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let what = [context?.text, problem].compactMap { $0 }.joined(separator: " ")
+            return .error(
+                at: location(mark), "YAML 格式错误：\(what)",
+                hint: hint(forProblem: problem, line: mark.line, text: text))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return .error(
+                at: location(context.mark), "键 \(keys) 重复出现",
+                hint: "each key may appear once in a mapping; delete or rename the repeated one")
+        case .reader(let problem, _, _, _):
+            return .error(at: SourceLocation(path: path, line: 1 + lineOffset), "YAML 无法读取：\(problem)")
+        default:
+            return .error(at: SourceLocation(path: path, line: 1 + lineOffset), "YAML 无法读取：\(error)")
+        }
+    }
+
+    /// A hint for libyaml's commonest complaints, in terms of what authors typed.
+    private static func hint(forProblem problem: String, line: Int, text: String) -> String? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let source = line >= 1 && line <= lines.count ? String(lines[line - 1]) : ""
+        if source.contains("：") && !source.contains(":") {
+            return "the key is followed by a full-width colon '：'; type an ASCII colon ':' and a space"
+        }
+        if problem.contains("mapping values are not allowed") {
+            return "a value containing ': ' must be quoted, e.g. title: \"党建引领: 新做法\""
+        }
+        if problem.contains("could not find expected ':'") {
+            return "each line must be 'key: value' with an ASCII colon and a space after it"
+        }
+        if problem.contains("did not find expected key") || problem.contains("block end") {
+            return "check the indentation: items of one list or mapping must line up"
+        }
+        return nil
+    }
+}
+
+/// Walks a Yams node tree once, keeping marks and refusing what the portal never needs:
+/// anchors and aliases (which can multiply a small file into a huge tree) and explicit tags.
+private struct Converter {
+    let path: String
+    let lineOffset: Int
+    var diagnostics = Diagnostics()
+
+    init(path: String, lineOffset: Int) {
+        self.path = path
+        self.lineOffset = lineOffset
+    }
+
+    func location(_ mark: Mark?) -> SourceLocation {
+        SourceLocation(path: path, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
+    }
+
+    mutating func convert(_ node: Node) -> YAMLValue {
+        if hasAnchor(node) {
+            diagnostics.error(
+                at: location(node.mark), "不支持 YAML 锚点和别名（& 与 *）",
+                hint: "write the value out in full where it is needed")
+        }
+        switch node {
+        case .scalar(let scalar):
+            // Quoted scalars carry the string tag; any other explicit tag (`!!int`, `!!binary`,
+            // language-specific ones) asks for a conversion the portal does not make.
+            if !["", "!", "tag:yaml.org,2002:str"].contains(scalar.tag.rawValue) {
+                diagnostics.error(
+                    at: location(scalar.mark), "不支持 YAML 类型标签 '\(scalar.tag.rawValue)'",
+                    hint: "remove the tag; write the value as plain text")
+            }
+            return .scalar(
+                YAMLScalar(text: scalar.string, isQuoted: scalar.style != .plain, location: location(scalar.mark)))
+        case .sequence(let sequence):
+            return .sequence(sequence.map { convert($0) }, location(sequence.mark))
+        case .mapping(let mapping):
+            var entries: [YAMLEntry] = []
+            for (key, value) in mapping {
+                guard case .scalar(let keyScalar) = key else {
+                    diagnostics.error(at: location(key.mark), "键必须是文字", hint: "write keys as plain words: title: …")
+                    continue
+                }
+                entries.append(
+                    YAMLEntry(key: keyScalar.string, keyLocation: location(keyScalar.mark), value: convert(value)))
+            }
+            return .mapping(entries, location(mapping.mark))
+        case .alias(let alias):
+            diagnostics.error(at: location(alias.mark), "不支持 YAML 锚点和别名（& 与 *）")
+            return .scalar(YAMLScalar(text: "", isQuoted: false, location: location(alias.mark)))
+        }
+    }
+
+    private func hasAnchor(_ node: Node) -> Bool {
+        switch node {
+        case .scalar(let scalar): return scalar.anchor != nil
+        case .sequence(let sequence): return sequence.anchor != nil
+        case .mapping(let mapping): return mapping.anchor != nil
+        case .alias: return false
+        }
+    }
+}

@@ -1,0 +1,46 @@
+/// One problem found in the input, printed like a compiler's:
+/// `content/cases/a.md:3:1: error: missing key 'title'` and an optional hint line below.
+public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable, Comparable {
+        case error
+        case warning
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool {
+            lhs == .error && rhs == .warning
+        }
+    }
+
+    public var severity: Severity
+    public var location: SourceLocation
+    public var message: String
+    public var hint: String?
+
+    public init(_ severity: Severity, at location: SourceLocation, _ message: String, hint: String? = nil) {
+        self.severity = severity
+        self.location = location
+        self.message = message
+        self.hint = hint
+    }
+
+    public static func error(at location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.error, at: location, message, hint: hint)
+    }
+
+    public static func warning(at location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, at: location, message, hint: hint)
+    }
+
+    public var isError: Bool { severity == .error }
+
+    /// The compiler-style text: one line, then `  hint: …` when there is a hint.
+    public var description: String {
+        var text = "\(location): \(severity.rawValue): \(message)"
+        if let hint { text += "\n  hint: \(hint)" }
+        return text
+    }
+
+    /// Sorted by file, then position, so that a run's list reads top to bottom.
+    public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        (lhs.location, lhs.severity, lhs.message) < (rhs.location, rhs.severity, rhs.message)
+    }
+}

@@ -1,0 +1,80 @@
+/// Where a page lives in the output, as a path relative to the site root with pretty URLs:
+/// `cases/shichang-01/` is written to `cases/shichang-01/index.html`; the home page is the
+/// empty path; a file such as `feed.xml` keeps its name. Keeping this apart from file paths
+/// and hrefs stops them from being mixed up.
+public struct SitePath: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Slash-separated segments, unencoded (Chinese stays Chinese).
+    public let segments: [String]
+    /// A folder page (`cases/x/`) or a file (`feed.xml`).
+    public let isFolder: Bool
+
+    public init(folder segments: [String]) {
+        self.segments = segments
+        self.isFolder = true
+    }
+
+    public init(file segments: [String]) {
+        self.segments = segments
+        self.isFolder = false
+    }
+
+    public static let root = SitePath(folder: [])
+
+    public static func folder(_ segments: String...) -> SitePath { SitePath(folder: segments) }
+    public static func file(_ segments: String...) -> SitePath { SitePath(file: segments) }
+
+    public func appending(_ segment: String) -> SitePath {
+        SitePath(folder: segments + [segment])
+    }
+
+    /// The file that holds this page, relative to the output folder.
+    public var filePath: String {
+        isFolder ? (segments + ["index.html"]).joined(separator: "/") : segments.joined(separator: "/")
+    }
+
+    /// How many folders down the page's file sits.
+    public var depth: Int { isFolder ? segments.count : segments.count - 1 }
+
+    /// The path as it appears in a URL, percent-encoded: `cases/x/`, `tags/%E5%85%AD%E6%9C%89/`.
+    public var urlPath: String {
+        let encoded = segments.map(URLEncoding.encodePathSegment).joined(separator: "/")
+        if isFolder { return segments.isEmpty ? "" : encoded + "/" }
+        return encoded
+    }
+
+    /// The href that leads from a page at `origin` to this one without naming the host, so the
+    /// site works under any base path and from disk.
+    public func href(from origin: SitePath) -> String {
+        String(repeating: "../", count: origin.depth) + urlPath
+    }
+
+    /// Canonical form, unencoded: `/cases/x/`.
+    public var description: String {
+        "/" + segments.joined(separator: "/") + (isFolder && !segments.isEmpty ? "/" : "")
+    }
+
+    public static func < (lhs: SitePath, rhs: SitePath) -> Bool {
+        lhs.filePath < rhs.filePath
+    }
+}
+
+public enum URLEncoding {
+    /// Percent-encodes everything but RFC 3986's unreserved characters.
+    public static func encodePathSegment(_ segment: String) -> String {
+        var result = ""
+        for byte in segment.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"),
+                UInt8(ascii: "."), UInt8(ascii: "~"):
+                result.unicodeScalars.append(UnicodeScalar(byte))
+            default:
+                let hex = Array("0123456789ABCDEF".utf8)
+                result.unicodeScalars.append("%")
+                result.unicodeScalars.append(UnicodeScalar(hex[Int(byte >> 4)]))
+                result.unicodeScalars.append(UnicodeScalar(hex[Int(byte & 0x0F)]))
+            }
+        }
+        return result
+    }
+}

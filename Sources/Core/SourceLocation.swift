@@ -1,0 +1,25 @@
+/// A place in a source file, as authors see it: the path as given on the command line or
+/// relative to the portal folder, and 1-based line and column counted in characters.
+public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var path: String
+    public var line: Int
+    public var column: Int
+
+    public init(path: String, line: Int = 1, column: Int = 1) {
+        self.path = path
+        self.line = line
+        self.column = column
+    }
+
+    /// The same place moved down by `lines`, as when a body's line numbers are shifted by the
+    /// front matter above it.
+    public func offset(lines: Int) -> SourceLocation {
+        SourceLocation(path: path, line: line + lines, column: column)
+    }
+
+    public var description: String { "\(path):\(line):\(column)" }
+
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        (lhs.path, lhs.line, lhs.column) < (rhs.path, rhs.line, rhs.column)
+    }
+}

@@ -1,0 +1,304 @@
+import CCmark
+import Core
+
+/// Everything that touches libcmark: parsing, the walk over the tree, the changes to it and
+/// rendering. No cmark pointer leaves this file; what the rest of the target gets are Swift
+/// values copied out before the tree is freed.
+///
+/// Who owns what, as `cmark.h` defines it:
+/// - `cmark_parse_document` returns a tree that the caller owns. `render` frees it with
+///   `cmark_node_free` on every path; that frees the whole tree, nodes attached by us included.
+/// - Strings from `cmark_node_get_literal`, `_get_url`, `_get_title` and `_get_fence_info`
+///   belong to the node and live until it changes or is freed: they are copied into Swift
+///   strings at once and never freed.
+/// - The `cmark_node_set_*` functions copy their argument, so Swift's temporary C strings do.
+/// - `cmark_node_new` returns a node the caller owns until it is linked into the tree.
+///   `cmark_node_replace` unlinks the old node without freeing it: we free it.
+/// - `cmark_render_html` returns a `malloc`ed string: copied, then `free`d.
+/// - A `cmark_iter` is freed with `cmark_iter_free`.
+///
+/// The tree is walked with `cmark_iter` (enter and exit events), never by recursion, so a
+/// document nested 100,000 levels deep costs memory, not stack. Non-leaf nodes are changed only
+/// on their exit event, and nodes are moved only after the walk, as the iterator requires.
+enum CommonMarkTree {
+    struct Settings {
+        /// Raw HTML and dangerous URLs pass through (`CMARK_OPT_UNSAFE`).
+        var unsafe: Bool
+        /// Heading ids and link rewriting.
+        var portalAdditions: Bool
+        /// The text holds sentinels from `CJKEmphasisPreparation`, to be removed from every
+        /// string in the tree.
+        var removesSentinels: Bool
+    }
+
+    /// Parses `text`, collects what `MarkdownDocument` reports, applies the portal's changes and
+    /// renders HTML. `rewriteLink` is called once per link, in document order.
+    static func render(
+        _ text: String, settings: Settings, sourceMap: SourceMap, rewriteLink: (String) -> String?
+    ) -> MarkdownDocument {
+        // Source positions are recorded whatever the options; CMARK_OPT_SOURCEPOS is left out
+        // because it would put `data-sourcepos` into the HTML.
+        guard let document = cmark_parse_document(text, text.utf8.count, CMARK_OPT_DEFAULT) else {
+            return MarkdownDocument(html: "")
+        }
+        defer { cmark_node_free(document) }
+
+        var walker = TreeWalker(settings: settings, sourceMap: sourceMap)
+        walker.walk(document, rewriteLink: rewriteLink)
+        if settings.portalAdditions {
+            walker.replaceHeadingsWithAnchoredHeadings()
+        }
+        let html = renderHTML(document, unsafe: settings.unsafe)
+        return MarkdownDocument(
+            html: html,
+            headings: walker.headings,
+            plainText: walker.text.text,
+            firstParagraph: walker.firstTopLevelParagraph ?? walker.firstParagraph ?? "",
+            links: walker.links,
+            images: walker.images,
+            omittedHTML: walker.omittedHTML
+        )
+    }
+
+    private static func renderHTML(_ document: OpaquePointer, unsafe: Bool) -> String {
+        guard let html = cmark_render_html(document, unsafe ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT) else {
+            return ""
+        }
+        defer { free(html) }
+        return String(cString: html)
+    }
+}
+
+/// One walk over a parsed tree. Holds node pointers only between `walk` and
+/// `replaceHeadingsWithAnchoredHeadings`, both called while `CommonMarkTree.render` owns the tree.
+private struct TreeWalker {
+    let settings: CommonMarkTree.Settings
+    let sourceMap: SourceMap
+
+    var text = PlainTextCollector()
+    var headings: [Heading] = []
+    var links: [Link] = []
+    var images: [Image] = []
+    var omittedHTML: [SourcePosition] = []
+    var firstParagraph: String?
+    var firstTopLevelParagraph: String?
+
+    private var anchors = AnchorNamer()
+    /// Headings to replace after the walk, with their level and anchor.
+    private var headingNodes: [(node: OpaquePointer, level: Int, anchor: String)] = []
+    /// The start of the paragraph or heading being walked: the fallback position of the inline
+    /// nodes in it (inline nodes live only in these two blocks).
+    private var blockStart = (line: 1, column: 1)
+    private var blockTextMark = 0
+    /// Where the text of each open image starts; images can nest in the alt text of images.
+    private var imageTextMarks: [Int] = []
+
+    init(settings: CommonMarkTree.Settings, sourceMap: SourceMap) {
+        self.settings = settings
+        self.sourceMap = sourceMap
+    }
+
+    mutating func walk(_ document: OpaquePointer, rewriteLink: (String) -> String?) {
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            if event == CMARK_EVENT_ENTER {
+                enter(node)
+            } else if event == CMARK_EVENT_EXIT {
+                exit(node, rewriteLink: rewriteLink)
+            }
+        }
+    }
+
+    /// Leaf nodes only have an enter event, so they are handled here in full.
+    private mutating func enter(_ node: OpaquePointer) {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
+            blockStart = (Int(cmark_node_get_start_line(node)), Int(cmark_node_get_start_column(node)))
+            blockTextMark = text.mark
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+            text.append(literal(of: node))
+        case CMARK_NODE_SOFTBREAK:
+            text.softBreak()
+        case CMARK_NODE_LINEBREAK:
+            text.hardBreak()
+        case CMARK_NODE_HTML_INLINE:
+            _ = literal(of: node)
+            if !settings.unsafe {
+                omittedHTML.append(inlinePosition(of: node, startingWith: [UInt8(ascii: "<")]))
+            }
+        case CMARK_NODE_HTML_BLOCK:
+            _ = literal(of: node)
+            if !settings.unsafe {
+                omittedHTML.append(blockPosition(of: node))
+            }
+        case CMARK_NODE_CODE_BLOCK:
+            if settings.removesSentinels, let info = copy(cmark_node_get_fence_info(node)),
+                let cleaned = removingSentinels(info)
+            {
+                cmark_node_set_fence_info(node, cleaned)
+            }
+            var code = literal(of: node)
+            if code.hasSuffix("\n") { code.removeLast() }
+            text.endBlock()
+            text.append(code)
+            text.endBlock()
+        case CMARK_NODE_THEMATIC_BREAK:
+            text.endBlock()
+        case CMARK_NODE_IMAGE:
+            imageTextMarks.append(text.mark)
+        default:
+            break
+        }
+    }
+
+    private mutating func exit(_ node: OpaquePointer, rewriteLink: (String) -> String?) {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_PARAGRAPH:
+            let paragraph = text.text(since: blockTextMark)
+            if firstParagraph == nil { firstParagraph = paragraph }
+            if firstTopLevelParagraph == nil,
+                let parent = cmark_node_parent(node), cmark_node_get_type(parent) == CMARK_NODE_DOCUMENT
+            {
+                firstTopLevelParagraph = paragraph
+            }
+            text.endBlock()
+        case CMARK_NODE_HEADING:
+            let level = Int(cmark_node_get_heading_level(node))
+            let title = text.text(since: blockTextMark)
+            let anchor = anchors.anchor(for: title)
+            headings.append(Heading(level: level, text: title, anchor: anchor, position: blockPosition(of: node)))
+            if settings.portalAdditions { headingNodes.append((node, level, anchor)) }
+            text.endBlock()
+        case CMARK_NODE_LINK:
+            let destination = url(of: node)
+            var rendered = destination
+            if settings.portalAdditions, let rewritten = rewriteLink(destination) {
+                cmark_node_set_url(node, rewritten)
+                rendered = rewritten
+            }
+            if !settings.unsafe, URLSafety.isDangerous(rendered) { rendered = "" }
+            cleanTitle(of: node)
+            let position = inlinePosition(of: node, startingWith: [UInt8(ascii: "["), UInt8(ascii: "<")])
+            links.append(Link(destination: destination, renderedDestination: rendered, position: position))
+        case CMARK_NODE_IMAGE:
+            let alternativeText = text.text(since: imageTextMarks.popLast() ?? text.mark)
+            let source = url(of: node)
+            cleanTitle(of: node)
+            let position = inlinePosition(of: node, startingWith: [UInt8(ascii: "!")])
+            images.append(Image(source: source, alternativeText: alternativeText, position: position))
+        case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_ITEM, CMARK_NODE_LIST:
+            text.endBlock()
+        default:
+            break
+        }
+    }
+
+    /// Puts `<hN id="…">` on every heading. cmark 0.30 has no option for ids, but it writes the
+    /// enter and exit text of custom nodes as they are, in safe mode too. The heading becomes a
+    /// custom block holding a custom inline that writes the tags around the heading's children:
+    /// a custom block alone would put newlines inside the element (cmark ends the line after a
+    /// custom block's enter text), and this way the HTML has the shape of cmark's own
+    /// `<h2>…</h2>`.
+    mutating func replaceHeadingsWithAnchoredHeadings() {
+        for (heading, level, anchor) in headingNodes {
+            guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            guard let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else {
+                cmark_node_free(block)
+                continue
+            }
+            cmark_node_set_on_enter(block, "")
+            cmark_node_set_on_exit(block, "")
+            cmark_node_set_on_enter(inline, "<h\(level) id=\"\(HTMLEscaping.escapingAttribute(anchor))\">")
+            cmark_node_set_on_exit(inline, "</h\(level)>")
+            cmark_node_append_child(block, inline)
+            moveChildren(of: heading, to: inline)
+            if cmark_node_replace(heading, block) != 0 {
+                cmark_node_free(heading)
+            } else {
+                // Cannot happen (whatever holds a heading can hold any block); if it did, the
+                // heading keeps its text and the new nodes are freed rather than leaked.
+                moveChildren(of: inline, to: heading)
+                cmark_node_free(block)
+            }
+        }
+        headingNodes.removeAll()
+    }
+
+    private func moveChildren(of source: OpaquePointer, to destination: OpaquePointer) {
+        while let child = cmark_node_first_child(source) {
+            cmark_node_unlink(child)
+            cmark_node_append_child(destination, child)
+        }
+    }
+
+    // MARK: Strings
+
+    /// The node's literal, without sentinels; the node is cleaned too, so that the HTML is.
+    private func literal(of node: OpaquePointer) -> String {
+        guard let literal = copy(cmark_node_get_literal(node)) else { return "" }
+        if settings.removesSentinels, let cleaned = removingSentinels(literal) {
+            cmark_node_set_literal(node, cleaned)
+            return cleaned
+        }
+        return literal
+    }
+
+    /// A link's or image's URL without sentinels. The node is cleaned too: cmark would
+    /// percent-encode a sentinel in an `href`, where removing it from the HTML would be too late.
+    private func url(of node: OpaquePointer) -> String {
+        guard let url = copy(cmark_node_get_url(node)) else { return "" }
+        if settings.removesSentinels, let cleaned = removingSentinels(url) {
+            cmark_node_set_url(node, cleaned)
+            return cleaned
+        }
+        return url
+    }
+
+    private func cleanTitle(of node: OpaquePointer) {
+        if settings.removesSentinels, let title = copy(cmark_node_get_title(node)),
+            let cleaned = removingSentinels(title)
+        {
+            cmark_node_set_title(node, cleaned)
+        }
+    }
+
+    private func copy(_ string: UnsafePointer<CChar>?) -> String? {
+        string.map { String(cString: $0) }
+    }
+
+    /// The string without sentinels, or nil when it holds none.
+    private func removingSentinels(_ string: String) -> String? {
+        var string = string
+        let contains = string.withUTF8 { CJKEmphasisPreparation.containsSentinel($0) }
+        guard contains else { return nil }
+        var cleaned = String.UnicodeScalarView()
+        for scalar in string.unicodeScalars where scalar != CJKEmphasisPreparation.sentinel {
+            cleaned.append(scalar)
+        }
+        return String(cleaned)
+    }
+
+    // MARK: Positions
+
+    private func blockPosition(of node: OpaquePointer) -> SourcePosition {
+        sourceMap.position(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
+    }
+
+    /// cmark's positions of inline nodes are unreliable: 0 for some nodes, and shifted after a
+    /// line break inside a paragraph whose lines start at different columns (list items, block
+    /// quotes, lazy continuation lines). A position is trusted only when the text holds the
+    /// node's first character there (`[` for a link, `!` for an image, `<` for raw HTML or an
+    /// autolink); otherwise the node gets the start of its paragraph or heading.
+    private func inlinePosition(of node: OpaquePointer, startingWith expected: [UInt8]) -> SourcePosition {
+        let line = Int(cmark_node_get_start_line(node))
+        let column = Int(cmark_node_get_start_column(node))
+        if let byte = sourceMap.byte(line: line, column: column), expected.contains(byte) {
+            return sourceMap.position(line: line, column: column)
+        }
+        return sourceMap.position(line: blockStart.line, column: blockStart.column)
+    }
+}

@@ -1,0 +1,83 @@
+/// What rendering one Markdown text produces: the HTML fragment and what the portal needs to
+/// know about the text without parsing it again. Positions are 1-based and relative to the
+/// Markdown text given to the renderer; the caller shifts them by the front matter's lines.
+public struct MarkdownDocument: Sendable, Hashable {
+    public var html: String
+    public var headings: [Heading]
+    /// The text of the whole document without markup, blocks separated by newlines.
+    public var plainText: String
+    /// The text of the first paragraph without markup, for summaries.
+    public var firstParagraph: String
+    public var links: [Link]
+    public var images: [Image]
+    /// Where raw HTML was dropped because the renderer runs in safe mode.
+    public var omittedHTML: [SourcePosition]
+
+    public init(
+        html: String, headings: [Heading] = [], plainText: String = "", firstParagraph: String = "",
+        links: [Link] = [], images: [Image] = [], omittedHTML: [SourcePosition] = []
+    ) {
+        self.html = html
+        self.headings = headings
+        self.plainText = plainText
+        self.firstParagraph = firstParagraph
+        self.links = links
+        self.images = images
+        self.omittedHTML = omittedHTML
+    }
+}
+
+public struct SourcePosition: Sendable, Hashable, Comparable {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (lhs: SourcePosition, rhs: SourcePosition) -> Bool {
+        (lhs.line, lhs.column) < (rhs.line, rhs.column)
+    }
+}
+
+public struct Heading: Sendable, Hashable {
+    public var level: Int
+    public var text: String
+    /// The element id, unique in the document: `办理流程`, then `办理流程-1`.
+    public var anchor: String
+    public var position: SourcePosition
+
+    public init(level: Int, text: String, anchor: String, position: SourcePosition) {
+        self.level = level
+        self.text = text
+        self.anchor = anchor
+        self.position = position
+    }
+}
+
+public struct Link: Sendable, Hashable {
+    /// The destination as the author wrote it.
+    public var destination: String
+    /// The destination in the HTML, after the rewrite closure ran.
+    public var renderedDestination: String
+    public var position: SourcePosition
+
+    public init(destination: String, renderedDestination: String, position: SourcePosition) {
+        self.destination = destination
+        self.renderedDestination = renderedDestination
+        self.position = position
+    }
+}
+
+public struct Image: Sendable, Hashable {
+    public var source: String
+    public var alternativeText: String
+    public var position: SourcePosition
+
+    public init(source: String, alternativeText: String, position: SourcePosition) {
+        self.source = source
+        self.alternativeText = alternativeText
+        self.position = position
+    }
+}

@@ -1,0 +1,65 @@
+import Core
+
+/// `content/portal.yaml`: what the portal is called, where it is published, the districts and
+/// categories cases are filed under, and the targets the bureau tracks.
+public struct PortalConfig: Sendable, Hashable {
+    public var title: String
+    public var description: String
+    /// Absolute, ending in `/`: `https://xgz.example.gov.cn/`. Used for the feed, the sitemap
+    /// and canonical links; pages link to each other relatively.
+    public var baseURL: String
+    public var publisher: String
+    public var districts: [Taxon]
+    public var categories: [Taxon]
+    public var targets: Targets
+
+    public init(
+        title: String, description: String = "", baseURL: String, publisher: String = "",
+        districts: [Taxon], categories: [Taxon], targets: Targets = Targets()
+    ) {
+        self.title = title
+        self.description = description
+        self.baseURL = baseURL
+        self.publisher = publisher
+        self.districts = districts
+        self.categories = categories
+        self.targets = targets
+    }
+
+    public func district(named name: String) -> Taxon? { districts.first { $0.name == name } }
+    public func category(named name: String) -> Taxon? { categories.first { $0.name == name } }
+}
+
+/// A district or a category: the Chinese name authors write, and the ASCII slug of its URL.
+public struct Taxon: Sendable, Hashable {
+    public var name: String
+    public var slug: String
+
+    public init(name: String, slug: String) {
+        self.name = name
+        self.slug = slug
+    }
+}
+
+/// The bureau's targets. Each is optional: a portal that has not set one shows no progress for it.
+public struct Targets: Sendable, Hashable {
+    /// About 50 demonstration sites by a deadline, at least a few in every district.
+    public var demonstrationSitesTotal: Int?
+    public var demonstrationSitesPerDistrict: Int?
+    public var demonstrationSitesDeadline: Day?
+    /// At least this many liaison points.
+    public var liaisonPointsMinimum: Int?
+    /// Every party-organization head trained within this many years.
+    public var trainingRotationYears: Int?
+
+    public init(
+        demonstrationSitesTotal: Int? = nil, demonstrationSitesPerDistrict: Int? = nil,
+        demonstrationSitesDeadline: Day? = nil, liaisonPointsMinimum: Int? = nil, trainingRotationYears: Int? = nil
+    ) {
+        self.demonstrationSitesTotal = demonstrationSitesTotal
+        self.demonstrationSitesPerDistrict = demonstrationSitesPerDistrict
+        self.demonstrationSitesDeadline = demonstrationSitesDeadline
+        self.liaisonPointsMinimum = liaisonPointsMinimum
+        self.trainingRotationYears = trainingRotationYears
+    }
+}

@@ -1,0 +1,90 @@
+/// The ways readers browse the portal, computed once from a `Portal`: cases by district,
+/// category, tag, year and site; courses by the cases they use; members by site. Every list
+/// keeps the portal's order (cases newest first), so pages built from it are the same every run.
+public struct PortalIndex: Sendable {
+    public let portal: Portal
+    public let casesByDistrict: [String: [CaseStudy]]
+    public let casesByCategory: [String: [CaseStudy]]
+    public let casesByTag: [String: [CaseStudy]]
+    /// Tags by how many cases carry them, then by name.
+    public let tags: [String]
+    public let casesByYear: [Int: [CaseStudy]]
+    /// Newest year first.
+    public let years: [Int]
+    public let casesBySite: [String: [CaseStudy]]
+    public let coursesByCase: [String: [Course]]
+    public let coursesBySite: [String: [Course]]
+    public let membersBySite: [String: [Member]]
+    public let sitesByID: [String: Site]
+    public let casesBySlug: [String: CaseStudy]
+    /// Position of each case in `portal.cases`, for previous and next links.
+    public let casePosition: [String: Int]
+
+    public init(_ portal: Portal) {
+        self.portal = portal
+        var byDistrict: [String: [CaseStudy]] = [:]
+        var byCategory: [String: [CaseStudy]] = [:]
+        var byTag: [String: [CaseStudy]] = [:]
+        var byYear: [Int: [CaseStudy]] = [:]
+        var bySite: [String: [CaseStudy]] = [:]
+        var bySlug: [String: CaseStudy] = [:]
+        var position: [String: Int] = [:]
+        for (index, caseStudy) in portal.cases.enumerated() {
+            byDistrict[caseStudy.district.slug, default: []].append(caseStudy)
+            byCategory[caseStudy.category.slug, default: []].append(caseStudy)
+            for tag in caseStudy.tags { byTag[tag, default: []].append(caseStudy) }
+            byYear[caseStudy.date.year, default: []].append(caseStudy)
+            for id in caseStudy.siteIDs { bySite[id, default: []].append(caseStudy) }
+            bySlug[caseStudy.slug] = caseStudy
+            position[caseStudy.slug] = index
+        }
+        casesByDistrict = byDistrict
+        casesByCategory = byCategory
+        casesByTag = byTag
+        tags = byTag.keys.sorted { (byTag[$0]!.count, $1) > (byTag[$1]!.count, $0) }
+        casesByYear = byYear
+        years = byYear.keys.sorted(by: >)
+        casesBySite = bySite
+        casesBySlug = bySlug
+        casePosition = position
+
+        var coursesOfCase: [String: [Course]] = [:]
+        var coursesOfSite: [String: [Course]] = [:]
+        for course in portal.courses {
+            var visited: Set<String> = []
+            for slug in course.caseSlugs {
+                coursesOfCase[slug, default: []].append(course)
+                for id in bySlug[slug]?.siteIDs ?? [] where visited.insert(id).inserted {
+                    coursesOfSite[id, default: []].append(course)
+                }
+            }
+        }
+        coursesByCase = coursesOfCase
+        coursesBySite = coursesOfSite
+        membersBySite = Dictionary(grouping: portal.members, by: \.siteID)
+        sitesByID = Dictionary(portal.sites.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Up to `limit` cases most like `caseStudy`: two points per shared tag, one for the same
+    /// district and one for the same category; ties go to the newer case.
+    public func related(to caseStudy: CaseStudy, limit: Int = 4) -> [CaseStudy] {
+        var scores: [String: Int] = [:]
+        for tag in caseStudy.tags {
+            for other in casesByTag[tag] ?? [] where other.slug != caseStudy.slug { scores[other.slug, default: 0] += 2 }
+        }
+        for other in casesByDistrict[caseStudy.district.slug] ?? [] where other.slug != caseStudy.slug {
+            scores[other.slug, default: 0] += 1
+        }
+        for (slug, score) in scores where score > 0 {
+            if let other = casesBySlug[slug], other.category == caseStudy.category { scores[slug] = score + 1 }
+        }
+        return scores.keys
+            .sorted { lhs, rhs in
+                let (left, right) = (scores[lhs]!, scores[rhs]!)
+                if left != right { return left > right }
+                return casePosition[lhs]! < casePosition[rhs]!
+            }
+            .prefix(limit)
+            .compactMap { casesBySlug[$0] }
+    }
+}

@@ -1,0 +1,32 @@
+import Core
+
+/// A page's Markdown body after rendering: safe HTML and what the pages show about it.
+public struct RenderedBody: Sendable, Hashable {
+    public var html: String
+    public var tableOfContents: [TableOfContentsEntry]
+    /// The first paragraph without markup, for the summary of pages that give none.
+    public var firstParagraph: String
+    /// Characters a reader reads, for reading time.
+    public var readableCharacters: Int
+
+    public init(html: String, tableOfContents: [TableOfContentsEntry], firstParagraph: String, readableCharacters: Int) {
+        self.html = html
+        self.tableOfContents = tableOfContents
+        self.firstParagraph = firstParagraph
+        self.readableCharacters = readableCharacters
+    }
+
+    public var readingMinutes: Int { ChineseText.readingMinutes(characters: readableCharacters) }
+}
+
+public struct TableOfContentsEntry: Sendable, Hashable {
+    public var level: Int
+    public var title: String
+    public var anchor: String
+
+    public init(level: Int, title: String, anchor: String) {
+        self.level = level
+        self.title = title
+        self.anchor = anchor
+    }
+}

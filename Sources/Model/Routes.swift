@@ -1,0 +1,41 @@
+import Core
+
+/// Where every page of the portal is published. Content uses it to rewrite links between
+/// Markdown files, the build to name output files; nothing else invents URLs.
+public enum Routes {
+    public static let home = SitePath.root
+    public static let feed = SitePath.file("feed.xml")
+    public static let sitemap = SitePath.file("sitemap.xml")
+    public static let notFound = SitePath.file("404.html")
+    public static let assets = SitePath.folder("assets")
+
+    public static let cases = SitePath.folder("cases")
+    public static let districts = SitePath.folder("districts")
+    public static let categories = SitePath.folder("categories")
+    public static let tags = SitePath.folder("tags")
+    public static let years = SitePath.folder("years")
+    public static let sites = SitePath.folder("sites")
+    public static let members = SitePath.folder("members")
+    public static let courses = SitePath.folder("courses")
+
+    /// First-level names the portal uses itself; a standalone page may not take one.
+    public static let reservedNames: Set<String> = [
+        "cases", "districts", "categories", "tags", "years", "sites", "members", "courses", "assets",
+        "search", "dashboard", "feed.xml", "sitemap.xml", "404.html", "index.html",
+    ]
+
+    public static func caseStudy(_ slug: String) -> SitePath { cases.appending(slug) }
+    public static func course(_ slug: String) -> SitePath { courses.appending(slug) }
+    public static func page(_ slug: String) -> SitePath { SitePath.folder(slug) }
+    public static func site(_ id: String) -> SitePath { sites.appending(id) }
+    public static func district(_ district: Taxon) -> SitePath { districts.appending(district.slug) }
+    public static func category(_ category: Taxon) -> SitePath { categories.appending(category.slug) }
+    public static func tag(_ tag: String) -> SitePath { tags.appending(Slug.segment(from: tag)) }
+    public static func year(_ year: Int) -> SitePath { years.appending(String(year)) }
+
+    /// Page `number` of a paginated list: the first page is the list itself, later ones
+    /// `page/2/`, `page/3/` below it.
+    public static func page(_ number: Int, of list: SitePath) -> SitePath {
+        number <= 1 ? list : list.appending("page").appending(String(number))
+    }
+}

@@ -1,0 +1,18 @@
+// Progressive enhancements; every page works without this file.
+(function () {
+  "use strict";
+  // Opened from disk (a USB stick, a training-room PC), a folder link shows a file listing
+  // instead of the page: point folder links at their index.html.
+  if (window.location.protocol === "file:") {
+    var links = document.querySelectorAll("a[href]");
+    for (var i = 0; i < links.length; i++) {
+      var href = links[i].getAttribute("href");
+      if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.charAt(0) === "#") continue;
+      var parts = href.split("#");
+      if (parts[0] === "" || parts[0].slice(-1) === "/" || parts[0] === "." || parts[0] === "..") {
+        var path = parts[0] === "" ? "./" : parts[0].replace(/\/?$/, "/");
+        links[i].setAttribute("href", path + "index.html" + (parts.length > 1 ? "#" + parts.slice(1).join("#") : ""));
+      }
+    }
+  }
+})();
