@@ -27,7 +27,9 @@ public struct ContentLoader: Sendable {
         var diagnostics = Diagnostics()
         let inventory = ContentInventory.scan(directory, displayRoot: displayRoot, diagnostics: &diagnostics)
 
-        guard let configFile = read(inventory.config, diagnostics: &diagnostics) else {
+        guard FileManager.default.fileExists(atPath: inventory.config.path),
+            let configFile = read(inventory.config, diagnostics: &diagnostics)
+        else {
             throw DiagnosticsError(diagnostics.all)
         }
         guard case .some(let configRoot) = parse(configFile, diagnostics: &diagnostics),
@@ -36,10 +38,11 @@ public struct ContentLoader: Sendable {
         let lookup = TaxonLookup(config: config)
 
         var sites: [Site] = []
+        var brokenSiteIDs: Set<String> = []
         if let url = inventory.sites, let file = read(url, diagnostics: &diagnostics),
             case .some(let root) = parse(file, diagnostics: &diagnostics)
         {
-            sites = SiteDecoder.decode(root, file: file, lookup: lookup, diagnostics: &diagnostics)
+            (sites, brokenSiteIDs) = SiteDecoder.decode(root, file: file, lookup: lookup, diagnostics: &diagnostics)
         }
         var members: [Member] = []
         if let url = inventory.members, let file = read(url, diagnostics: &diagnostics),
@@ -50,20 +53,25 @@ public struct ContentLoader: Sendable {
 
         let decoder = PageDecoder(lookup: lookup)
         var sources: [PageSource] = []
+        var unreadable: Set<String> = []
         for page in inventory.pages {
-            guard let file = read(page.url, diagnostics: &diagnostics) else { continue }
-            if let source = decoder.decode(file, kind: page.kind, relativePath: page.relativePath, diagnostics: &diagnostics) {
+            if let file = read(page.url, diagnostics: &diagnostics),
+                let source = decoder.decode(file, kind: page.kind, relativePath: page.relativePath, diagnostics: &diagnostics)
+            {
                 sources.append(source)
+            } else {
+                unreadable.insert(page.relativePath)
             }
         }
 
-        let resolver = Self.linkResolver(for: sources, diagnostics: &diagnostics)
+        let resolver = Self.linkResolver(for: sources, unreadable: unreadable, diagnostics: &diagnostics)
         let bodies = await Self.renderBodies(of: sources, resolver: resolver)
         var anchors: [String: Set<String>] = [:]
         for (source, document) in zip(sources, bodies) {
             anchors[source.relativePath] = Set(document.headings.map(\.anchor))
         }
-        var checker = ReferenceChecker(sites: sites, members: members, resolver: resolver, anchors: anchors)
+        var checker = ReferenceChecker(
+            sites: sites, brokenSiteIDs: brokenSiteIDs, members: members, resolver: resolver, anchors: anchors)
         checker.checkRecords()
         var cases: [CaseStudy] = []
         var courses: [Course] = []
@@ -129,7 +137,7 @@ public struct ContentLoader: Sendable {
     }
 
     /// Every page's URL, checking that no two sources claim the same one.
-    private static func linkResolver(for sources: [PageSource], diagnostics: inout Diagnostics) -> LinkResolver {
+    private static func linkResolver(for sources: [PageSource], unreadable: Set<String>, diagnostics: inout Diagnostics) -> LinkResolver {
         var targets: [String: LinkResolver.Target] = [:]
         var owners: [String: PageSource] = [:]
         for source in sources {
@@ -145,7 +153,7 @@ public struct ContentLoader: Sendable {
                 kind: source.kind, relativePath: source.relativePath, slug: source.slug, path: source.path, isPublished: source.status == .published,
                 title: source.metadata.title)
         }
-        return LinkResolver(targets: targets)
+        return LinkResolver(targets: targets, unreadable: unreadable)
     }
 
     /// Renders all bodies on all cores; results come back in the order of `sources` whatever

@@ -20,10 +20,14 @@ struct LinkResolver: Sendable {
         case page(Target, fragment: String?)
         /// The content-relative path the link points to, which holds no page.
         case missing(String)
+        /// A file that exists but could not be read; its own error says why.
+        case unreadable
     }
 
     /// Content-relative file paths (`cases/a.md`) to their pages.
     let targets: [String: Target]
+    /// Files that exist but whose front matter has errors.
+    let unreadable: Set<String>
 
     func resolve(_ destination: String, from sourcePath: String) -> Resolution {
         guard !destination.isEmpty, !destination.hasPrefix("#"), !destination.hasPrefix("/"),
@@ -39,7 +43,9 @@ struct LinkResolver: Sendable {
         path = Self.percentDecoded(path)
         guard path.hasSuffix(".md") else { return .notALocalPage }
         guard let resolved = Self.join(folderOf: sourcePath, path) else { return .missing(path) }
-        guard let target = targets[resolved] else { return .missing(resolved) }
+        guard let target = targets[resolved] else {
+            return unreadable.contains(resolved) ? .unreadable : .missing(resolved)
+        }
         return .page(target, fragment: fragment.map(Self.percentDecoded))
     }
 
@@ -76,6 +82,18 @@ struct LinkResolver: Sendable {
             }
         }
         return parts.joined(separator: "/")
+    }
+
+    /// How a file at `sourcePath` links to `targetPath`, both relative to `content/`:
+    /// `b.md` in the same folder, `../cases/b.md` from another.
+    static func relativeLink(from sourcePath: String, to targetPath: String) -> String {
+        var source = sourcePath.split(separator: "/").dropLast()
+        var target = targetPath.split(separator: "/")
+        while let first = source.first, first == target.first {
+            source.removeFirst()
+            target.removeFirst()
+        }
+        return (Array(repeating: "..", count: source.count) + target.map(String.init)).joined(separator: "/")
     }
 
     static func percentDecoded(_ text: String) -> String {

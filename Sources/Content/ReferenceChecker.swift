@@ -10,15 +10,16 @@ struct ReferenceChecker {
     let resolver: LinkResolver
     /// Heading anchors of every page, by content-relative path.
     let anchors: [String: Set<String>]
+    /// Ids of sites that exist, including those whose records had errors of their own.
     private let siteIDs: Set<String>
     private(set) var diagnostics = Diagnostics()
 
-    init(sites: [Site], members: [Member], resolver: LinkResolver, anchors: [String: Set<String>]) {
+    init(sites: [Site], brokenSiteIDs: Set<String>, members: [Member], resolver: LinkResolver, anchors: [String: Set<String>]) {
         self.sites = sites
         self.members = members
         self.resolver = resolver
         self.anchors = anchors
-        self.siteIDs = Set(sites.map(\.id))
+        self.siteIDs = Set(sites.map(\.id)).union(brokenSiteIDs)
     }
 
     mutating func checkRecords() {
@@ -60,13 +61,14 @@ struct ReferenceChecker {
             let location = SourceLocation(
                 path: source.file.path, line: link.position.line + source.bodyFirstLine - 1, column: link.position.column)
             switch resolver.resolve(link.destination, from: source.relativePath) {
-            case .notALocalPage:
+            case .notALocalPage, .unreadable:
                 continue
             case .missing(let path):
-                let candidates = Array(resolver.targets.keys)
+                let candidates = resolver.targets.keys.filter { $0 != source.relativePath }
                 diagnostics.error(
                     at: location, "链接指向的文件不存在：\(link.destination)",
-                    hint: Suggestion.didYouMean(path, in: candidates).map { "\($0) (write the path relative to this file)" }
+                    hint: Suggestion.closest(to: path, in: candidates)
+                        .map { "did you mean '\(LinkResolver.relativeLink(from: source.relativePath, to: $0))'?" }
                         ?? "links to other pages name their .md file relative to this one, e.g. ../cases/example.md")
             case .page(let target, let fragment):
                 if source.status == .published && !target.isPublished {

@@ -3,12 +3,15 @@ import Model
 
 /// Reads `data/sites.yaml`: a list of demonstration sites and liaison points.
 enum SiteDecoder {
-    static func decode(_ root: YAMLValue?, file: SourceFile, lookup: TaxonLookup, diagnostics: inout Diagnostics) -> [Site] {
-        guard let root else { return [] }
+    /// The sites, and the ids of records that had errors: references to those are not
+    /// reported again.
+    static func decode(_ root: YAMLValue?, file: SourceFile, lookup: TaxonLookup, diagnostics: inout Diagnostics) -> (sites: [Site], brokenIDs: Set<String>) {
+        var brokenIDs: Set<String> = []
+        guard let root else { return ([], brokenIDs) }
         guard case .sequence(let items, _) = root else {
             diagnostics.error(
                 at: root.location, "sites.yaml 应为列表", hint: "each site starts with '- id: …'")
-            return []
+            return ([], brokenIDs)
         }
         var sites: [Site] = []
         for item in items {
@@ -42,13 +45,16 @@ enum SiteDecoder {
             let district = lookup.district(districtName, at: reader.location(of: "district"), diagnostics: &diagnostics)
             let category = lookup.category(categoryName, at: reader.location(of: "category"), diagnostics: &diagnostics)
             let liuyou = liuyouValue.flatMap { decodeLiuyou($0, diagnostics: &diagnostics) }
-            guard let id, Slug.isValid(id), let name, let kind, let district, let category, let since, let liuyou else { continue }
+            guard let id, Slug.isValid(id), let name, let kind, let district, let category, let since, let liuyou else {
+                if let id { brokenIDs.insert(id) }
+                continue
+            }
             sites.append(
                 Site(
                     id: id, name: name, kind: kind, district: district, category: category, address: address,
                     since: since, organization: organization, liuyou: liuyou, source: item.location))
         }
-        return sites
+        return (sites, brokenIDs)
     }
 
     /// `{场所: true, 设施: false, …}`: all six items, each true or false.

@@ -61,8 +61,11 @@ public enum YAMLReader {
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             let what = [context?.text, problem].compactMap { $0 }.joined(separator: " ")
+            // An unclosed quote or bracket is found only at the end of the text; where it was
+            // opened is the place to fix.
+            let place = problem.contains("end of stream") ? (context?.mark ?? mark) : mark
             return .error(
-                at: location(mark), "YAML 格式错误：\(what)",
+                at: location(place), "YAML 格式错误：\(what)",
                 hint: hint(forProblem: problem, line: mark.line, text: text))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
@@ -82,6 +85,9 @@ public enum YAMLReader {
         let source = line >= 1 && line <= lines.count ? String(lines[line - 1]) : ""
         if source.contains("：") && !source.contains(":") {
             return "the key is followed by a full-width colon '：'; type an ASCII colon ':' and a space"
+        }
+        if problem.contains("end of stream") {
+            return "a quoted value must end with the same quote mark, and brackets must be closed"
         }
         if problem.contains("mapping values are not allowed") {
             return "a value containing ': ' must be quoted, e.g. title: \"党建引领: 新做法\""

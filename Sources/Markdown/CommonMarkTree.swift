@@ -36,9 +36,9 @@ enum CommonMarkTree {
     static func render(
         _ text: String, settings: Settings, sourceMap: SourceMap, rewriteLink: (String) -> String?
     ) -> MarkdownDocument {
-        // Source positions are recorded whatever the options; CMARK_OPT_SOURCEPOS is left out
-        // because it would put `data-sourcepos` into the HTML.
-        guard let document = cmark_parse_document(text, text.utf8.count, CMARK_OPT_DEFAULT) else {
+        // CMARK_OPT_SOURCEPOS only at parsing: it corrects the lines of inline nodes after a code
+        // span that spans lines. Rendering without it keeps `data-sourcepos` out of the HTML.
+        guard let document = cmark_parse_document(text, text.utf8.count, CMARK_OPT_SOURCEPOS) else {
             return MarkdownDocument(html: "")
         }
         defer { cmark_node_free(document) }
@@ -288,16 +288,26 @@ private struct TreeWalker {
         sourceMap.position(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
     }
 
-    /// cmark's positions of inline nodes are unreliable: 0 for some nodes, and shifted after a
-    /// line break inside a paragraph whose lines start at different columns (list items, block
-    /// quotes, lazy continuation lines). A position is trusted only when the text holds the
-    /// node's first character there (`[` for a link, `!` for an image, `<` for raw HTML or an
-    /// autolink); otherwise the node gets the start of its paragraph or heading.
+    /// cmark's positions of inline nodes are rough. The line is right (with
+    /// `CMARK_OPT_SOURCEPOS`, also after a code span that spans lines), but on a paragraph's
+    /// continuation lines the column counts from where the line's text starts, plus the
+    /// paragraph's own start column: right under a consistent `> ` or list indent, wrong for an
+    /// indented or lazy continuation line. So the column is recomputed from where that line's
+    /// text starts, and any position is trusted only when the text holds the node's first
+    /// character there (`[` for a link, `!` for an image, `<` for raw HTML or an autolink).
+    /// Otherwise the node gets the start of its paragraph or heading.
     private func inlinePosition(of node: OpaquePointer, startingWith expected: [UInt8]) -> SourcePosition {
         let line = Int(cmark_node_get_start_line(node))
         let column = Int(cmark_node_get_start_column(node))
-        if let byte = sourceMap.byte(line: line, column: column), expected.contains(byte) {
-            return sourceMap.position(line: line, column: column)
+        var candidates: [Int] = []
+        if line != blockStart.line, let content = sourceMap.contentColumn(line: line) {
+            candidates.append(column - (blockStart.column - 1) + (content - 1))
+        }
+        candidates.append(column)
+        for candidate in candidates {
+            if let byte = sourceMap.byte(line: line, column: candidate), expected.contains(byte) {
+                return sourceMap.position(line: line, column: candidate)
+            }
         }
         return sourceMap.position(line: blockStart.line, column: blockStart.column)
     }

@@ -29,15 +29,30 @@ struct SourceMap {
     /// The byte of the original text at cmark's position, or nil when the position lies outside
     /// the text or on a sentinel. Used to check cmark's positions of inline nodes.
     func byte(line: Int, column: Int) -> UInt8? {
-        guard let offset = originalOffset(line: line, column: column), offset < original.count else { return nil }
+        guard let offset = originalOffset(line: line, column: column), offset < lineEnd(line) else { return nil }
         return original[offset]
+    }
+
+    /// The column at which a paragraph's continuation line starts, after the container markers
+    /// and indentation that cmark strips: the first byte that is not a space, a tab or `>`. (A
+    /// paragraph line whose text started with `>` would have begun a block quote.) The markers
+    /// hold no sentinels, so the column is the same in the text cmark parsed.
+    func contentColumn(line: Int) -> Int? {
+        guard line >= 1, line <= lineStarts.count else { return nil }
+        let start = lineStarts[line - 1]
+        let end = lineEnd(line)
+        var offset = start
+        while offset < end, original[offset] == 0x20 || original[offset] == 0x09 || original[offset] == 0x3E {
+            offset += 1
+        }
+        return offset - start + 1
     }
 
     /// The author's position for cmark's, clamped to the text.
     func position(line: Int, column: Int) -> SourcePosition {
         let line = min(max(line, 1), lineStarts.count)
         let lineStart = lineStarts[line - 1]
-        let offset = min(max(originalOffset(line: line, column: column) ?? lineStart, lineStart), original.count)
+        let offset = min(max(originalOffset(line: line, column: column) ?? lineStart, lineStart), lineEnd(line))
         return SourcePosition(line: line, column: characterCount(from: lineStart, to: offset) + 1)
     }
 
@@ -63,6 +78,15 @@ struct SourceMap {
             return insertions[low]
         }
         return prepared - insertionWidth * low
+    }
+
+    /// Where the line's terminator starts, or the end of the text.
+    private func lineEnd(_ line: Int) -> Int {
+        guard line < lineStarts.count else { return original.count }
+        var end = lineStarts[line]
+        if end > 0, original[end - 1] == 0x0A { end -= 1 }
+        if end > 0, original[end - 1] == 0x0D { end -= 1 }
+        return max(end, lineStarts[line - 1])
     }
 
     private func insertionCount(before offset: Int) -> Int {
