@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
-        .testTarget(name: "BuildTests", dependencies: ["Build"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "BuildTests", dependencies: ["Build"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "CLITests", dependencies: ["CLI"]),
     ]
 )

@@ -20,12 +20,19 @@ public struct SiteBuilder: Sendable {
         /// How the content and templates folders are named in messages.
         public var contentDisplay: String
         public var templatesDisplay: String
+        /// How many pieces each parallel stage is cut into. The output is the same for any
+        /// number; tests build with 1 and with many to prove it.
+        public var parallelism: Int
 
-        public init(content: URL, templates: URL, contentDisplay: String, templatesDisplay: String) {
+        public init(
+            content: URL, templates: URL, contentDisplay: String, templatesDisplay: String,
+            parallelism: Int = ProcessInfo.processInfo.activeProcessorCount * 4
+        ) {
             self.content = content
             self.templates = templates
             self.contentDisplay = contentDisplay
             self.templatesDisplay = templatesDisplay
+            self.parallelism = max(1, parallelism)
         }
     }
 
@@ -46,7 +53,9 @@ public struct SiteBuilder: Sendable {
     public func build(into sink: some OutputSink) async throws(DiagnosticsError) -> Report {
         var timings = StageTimings()
         let loaded = try await timings.measureTyped("load") { () async throws(DiagnosticsError) in
-            try await ContentLoader(directory: options.content, displayRoot: options.contentDisplay).load()
+            try await ContentLoader(
+                directory: options.content, displayRoot: options.contentDisplay, parallelism: options.parallelism
+            ).load()
         }
         let library = try await timings.measureTyped("templates") { () async throws(DiagnosticsError) in
             try TemplateLibrary(directory: options.templates, displayRoot: options.templatesDisplay)
@@ -122,8 +131,8 @@ public struct SiteBuilder: Sendable {
 
     /// Renders on all cores in chunks; the result keeps the order of `specs`.
     private func render(_ specs: [PageSpec], views: PageViews, library: TemplateLibrary) async -> [(path: SitePath, html: String)] {
-        let chunkCount = min(specs.count, max(1, ProcessInfo.processInfo.activeProcessorCount * 4))
-        let chunkSize = max(1, (specs.count + chunkCount - 1) / chunkCount)
+        let chunkCount = min(specs.count, options.parallelism)
+        let chunkSize = max(1, (specs.count + chunkCount - 1) / max(1, chunkCount))
         return await withTaskGroup(of: (Int, [(path: SitePath, html: String)]).self) { group in
             for start in stride(from: 0, to: specs.count, by: chunkSize) {
                 let chunk = specs[start..<min(start + chunkSize, specs.count)]
@@ -161,7 +170,7 @@ public struct SiteBuilder: Sendable {
     private func write(_ files: [(String, [UInt8])], into sink: some OutputSink) async throws(DiagnosticsError) {
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
-                let chunkSize = max(1, files.count / max(1, ProcessInfo.processInfo.activeProcessorCount * 4))
+                let chunkSize = max(1, (files.count + options.parallelism - 1) / options.parallelism)
                 for start in stride(from: 0, to: files.count, by: chunkSize) {
                     let chunk = files[start..<min(start + chunkSize, files.count)]
                     group.addTask {

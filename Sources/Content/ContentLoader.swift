@@ -18,9 +18,13 @@ public struct ContentLoader: Sendable {
     /// How `directory` is written in messages: `content`, or the path the user gave.
     public let displayRoot: String
 
-    public init(directory: URL, displayRoot: String) {
+    /// How many pieces the Markdown work is cut into; the output is the same for any number.
+    public let parallelism: Int
+
+    public init(directory: URL, displayRoot: String, parallelism: Int = ProcessInfo.processInfo.activeProcessorCount * 4) {
         self.directory = directory
         self.displayRoot = displayRoot
+        self.parallelism = max(1, parallelism)
     }
 
     public func load() async throws(DiagnosticsError) -> Loaded {
@@ -65,7 +69,7 @@ public struct ContentLoader: Sendable {
         }
 
         let resolver = Self.linkResolver(for: sources, unreadable: unreadable, diagnostics: &diagnostics)
-        let bodies = await Self.renderBodies(of: sources, resolver: resolver)
+        let bodies = await Self.renderBodies(of: sources, resolver: resolver, parallelism: parallelism)
         var anchors: [String: Set<String>] = [:]
         for (source, document) in zip(sources, bodies) {
             anchors[source.relativePath] = Set(document.headings.map(\.anchor))
@@ -158,9 +162,9 @@ public struct ContentLoader: Sendable {
 
     /// Renders all bodies on all cores; results come back in the order of `sources` whatever
     /// the number of threads.
-    private static func renderBodies(of sources: [PageSource], resolver: LinkResolver) async -> [MarkdownDocument] {
+    private static func renderBodies(of sources: [PageSource], resolver: LinkResolver, parallelism: Int) async -> [MarkdownDocument] {
         let renderer = MarkdownRenderer(options: .portal)
-        let chunkCount = min(sources.count, max(1, ProcessInfo.processInfo.activeProcessorCount * 4))
+        let chunkCount = min(sources.count, parallelism)
         guard chunkCount > 0 else { return [] }
         let chunkSize = (sources.count + chunkCount - 1) / chunkCount
         return await withTaskGroup(of: (Int, [MarkdownDocument]).self) { group in

@@ -1,3 +1,5 @@
+import Core
+
 /// Builds the plain text of a document while its tree is walked, and lets the walker take out
 /// the text of one part (a heading, an image, the first paragraph) by marking where it starts.
 ///

@@ -3,27 +3,23 @@ import Testing
 import Foundation
 
 @Test func zscratch() throws {
-    let docs = try CorpusMeasurementTests.loadCorpus()
-    var mismatched = 0
-    var shown = 0
-    for d in docs {
-        let html = MarkdownRenderer().render(d).html
-        let strongSrc = d.components(separatedBy: "**").count - 1
-        let starsTotal = d.filter { $0 == "*" }.count
-        let emSrc = (starsTotal - 2 * strongSrc) / 2
-        let strong = html.components(separatedBy: "<strong>").count - 1
-        let em = html.components(separatedBy: "<em>").count - 1
-        if strong * 2 != strongSrc || em != emSrc {
-            mismatched += 1
-            if shown < 3 { shown += 1; print("MISMATCH", strongSrc, strong, emSrc, em) }
-        }
-    }
-    print("mismatched docs", mismatched, "of", docs.count)
-    // show some samples
-    var n = 0
-    for d in docs {
-        for line in d.split(separator: "\n") where line.contains("*“") || line.contains("”*") {
-            if n < 6 { n += 1; let h = MarkdownRenderer().render(String(line)).html; print(line.prefix(200)); print(h.prefix(400)) }
-        }
+    let n = 100_000
+    let cases: [(String, String)] = [
+        ("quote", String(repeating: "> ", count: n) + "x"),
+        ("brackets", String(repeating: "[", count: n) + "x"),
+        ("brackets closed", String(repeating: "[", count: n) + "x" + String(repeating: "](u)", count: n)),
+        ("images closed", String(repeating: "![", count: n) + "x" + String(repeating: "](u)", count: n)),
+        ("stars", String(repeating: "*", count: n) + "x"),
+        ("star runs", String(repeating: "*", count: n) + "x" + String(repeating: "*", count: n)),
+        ("star cjk", String(repeating: "中*“", count: n) + "x" + String(repeating: "”*中", count: n)),
+        ("star alternating", String(repeating: "*a ", count: n) + "x" + String(repeating: " a*", count: n)),
+        ("list", String(repeating: "- ", count: n) + "x"),
+        ("heading stars", "# " + String(repeating: "*", count: n) + "x" + String(repeating: "*", count: n)),
+    ]
+    for (name, text) in cases {
+        let clock = ContinuousClock()
+        var d: MarkdownDocument?
+        let t = clock.measure { d = MarkdownRenderer().render(text) }
+        print(name, t, d!.html.utf8.count, d!.plainText.prefix(20))
     }
 }

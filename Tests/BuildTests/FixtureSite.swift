@@ -1,0 +1,40 @@
+import Build
+import Foundation
+
+/// The happy-path fixture site in `Fixtures/site`, built with the project's own `templates/`.
+enum FixtureSite {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let content = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/site/content")
+    static let templates = packageRoot.appendingPathComponent("templates")
+    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    static func options(content: URL = content, templates: URL = templates, parallelism: Int = 8) -> SiteBuilder.Options {
+        SiteBuilder.Options(
+            content: content, templates: templates, contentDisplay: "content", templatesDisplay: "templates",
+            parallelism: parallelism)
+    }
+
+    /// Builds into memory and returns every file.
+    static func build(parallelism: Int = 8) async throws -> [String: [UInt8]] {
+        let sink = MemorySink()
+        _ = try await SiteBuilder(options: options(parallelism: parallelism)).build(into: sink)
+        return await sink.files
+    }
+
+    /// A copy of the fixture content in a temporary folder, for tests that change it.
+    static func copy() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("portal-build-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let target = folder.appendingPathComponent("content")
+        try FileManager.default.copyItem(at: content, to: target)
+        return target
+    }
+}
+
+extension Dictionary where Key == String, Value == [UInt8] {
+    func text(_ path: String) -> String? {
+        self[path].map { String(decoding: $0, as: UTF8.self) }
+    }
+}

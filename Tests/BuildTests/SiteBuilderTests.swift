@@ -1,0 +1,116 @@
+import Build
+import Core
+import Foundation
+import Testing
+
+@Suite struct SiteBuilderTests {
+    @Test func buildsEveryPageOfTheFixtureSite() async throws {
+        let files = try await FixtureSite.build()
+        let fixed: Set<String> = [
+            "index.html", "404.html", "feed.xml", "sitemap.xml", "assets/portal.css", "assets/portal.js",
+            "cases/index.html", "cases/page/2/index.html",
+            "districts/index.html", "districts/donghu/index.html", "districts/xijin/index.html", "districts/nanpu/index.html",
+            "categories/index.html", "categories/xiaowei/index.html", "categories/getihu/index.html", "categories/shichang/index.html",
+            "tags/index.html", "tags/六有/index.html", "tags/三亮/index.html", "tags/诚信经营/index.html", "tags/党建引领/index.html",
+            "years/index.html", "years/2024/index.html", "years/2025/index.html",
+            "sites/index.html", "sites/site-01/index.html", "sites/site-02/index.html",
+            "members/index.html", "courses/index.html", "courses/course-01/index.html", "about/index.html",
+        ]
+        let expected = fixed.union((1...25).map { String(format: "cases/case-%02d/index.html", $0) })
+        #expect(Set(files.keys) == expected)
+    }
+
+    @Test func leavesDraftsUnpublished() async throws {
+        let files = try await FixtureSite.build()
+        #expect(files["cases/draft-01/index.html"] == nil)
+        #expect(!files.values.contains { String(decoding: $0, as: UTF8.self).contains("草稿案例") })
+    }
+
+    @Test func everyPageIsChineseAndLoadsNothingFromAnotherHost() async throws {
+        let files = try await FixtureSite.build()
+        for (path, bytes) in files where path.hasSuffix(".html") {
+            let html = String(decoding: bytes, as: UTF8.self)
+            #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"zh-CN\">"), "\(path)")
+            for attribute in ["src=\"http", "src=\"//", "href=\"//"] {
+                #expect(!html.contains(attribute), "\(path) loads from another host")
+            }
+            #expect(!html.contains("rel=\"stylesheet\" href=\"http"), "\(path)")
+        }
+    }
+
+    @Test func neverPublishesPrivateFields() async throws {
+        let files = try await FixtureSite.build()
+        for (path, bytes) in files {
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect(!text.contains("1380000000"), "\(path) shows a phone number")
+        }
+        #expect(files.text("members/index.html")?.contains("秀英水产档") == true)
+    }
+
+    @Test func paginatesCaseListsTwentyToAPage() async throws {
+        let files = try await FixtureSite.build()
+        let first = try #require(files.text("cases/index.html"))
+        let second = try #require(files.text("cases/page/2/index.html"))
+        #expect(first.components(separatedBy: "<li class=\"card\">").count - 1 == 20)
+        #expect(second.components(separatedBy: "<li class=\"card\">").count - 1 == 5)
+        #expect(second.contains(#"<a href="../../../cases/" rel="prev">上一页</a>"#))
+        #expect(first.contains(#"<a href="../cases/page/2/" rel="next">下一页</a>"#))
+    }
+
+    @Test func linksCasesToTheirSitesCoursesAndLists() async throws {
+        let files = try await FixtureSite.build()
+        let page = try #require(files.text("cases/case-01/index.html"))
+        #expect(page.contains(#"<a href="../../sites/site-02/">西津古街党员服务站</a>（联系点）"#))
+        #expect(page.contains(#"<a href="../../courses/course-01/">书记轮训第一讲</a>"#))
+        #expect(page.contains(#"<a href="../../tags/%E4%B8%89%E4%BA%AE/">三亮</a>"#))
+        #expect(page.contains(#"<a href="../../years/2024/">2024年</a>"#))
+        let site = try #require(files.text("sites/site-01/index.html"))
+        #expect(site.contains("陈秀英") && site.contains("吴德昌") && !site.contains("孙立军"))
+        #expect(site.contains("“六有”阵地建设：6/6（100%）"))
+        let course = try #require(files.text("courses/course-01/index.html"))
+        #expect(course.contains(#"<a href="../../cases/case-01/">"#) && course.contains(#"<a href="../../cases/case-02/">"#))
+    }
+
+    @Test func writesAnAtomFeedOfTheNewestCases() async throws {
+        let files = try await FixtureSite.build()
+        let feed = try #require(files.text("feed.xml"))
+        #expect(feed.hasPrefix(#"<?xml version="1.0" encoding="utf-8"?>"#))
+        #expect(feed.components(separatedBy: "<entry>").count - 1 == 20)
+        #expect(feed.contains("<updated>2025-11-23T00:00:00+08:00</updated>"))
+        #expect(feed.contains("<link href=\"https://example.gov.cn/xgz/cases/case-22/\"/>"))
+    }
+
+    @Test func listsEveryPublicPageInTheSitemap() async throws {
+        let files = try await FixtureSite.build()
+        let sitemap = try #require(files.text("sitemap.xml"))
+        let pageCount = files.keys.count(where: { $0.hasSuffix(".html") && $0 != "404.html" })
+        #expect(sitemap.components(separatedBy: "<url>").count - 1 == pageCount)
+        #expect(sitemap.contains("<loc>https://example.gov.cn/xgz/tags/%E5%85%AD%E6%9C%89/</loc>"))
+        #expect(!sitemap.contains("404"))
+    }
+
+    @Test func producesTheSameBytesWhateverTheParallelism() async throws {
+        let one = try await FixtureSite.build(parallelism: 1)
+        let many = try await FixtureSite.build(parallelism: 64)
+        #expect(one == many)
+    }
+
+    @Test func escapesEveryTemplateValue() async throws {
+        let content = try FixtureSite.copy()
+        defer { try? FileManager.default.removeItem(at: content.deletingLastPathComponent()) }
+        let url = content.appendingPathComponent("cases/case-22.md")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        try text.replacingOccurrences(of: "title: \"西津区", with: "title: \"</title><script>alert(1)</script>\\\"'")
+            .write(to: url, atomically: true, encoding: .utf8)
+        let sink = MemorySink()
+        _ = try await SiteBuilder(options: FixtureSite.options(content: content)).build(into: sink)
+        let files = await sink.files
+        for (path, bytes) in files {
+            let output = String(decoding: bytes, as: UTF8.self)
+            #expect(!output.contains("<script>alert(1)"), "\(path)")
+        }
+        let page = try #require(files.text("cases/case-22/index.html"))
+        #expect(page.contains("<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;"))
+        #expect(files.text("feed.xml")?.contains("&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;&quot;&apos;") == true)
+    }
+}
