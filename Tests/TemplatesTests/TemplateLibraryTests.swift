@@ -1,0 +1,59 @@
+import Core
+import Foundation
+import Testing
+import Templates
+
+@Suite struct TemplateLibraryTests {
+    /// A templates folder with the required templates, each rendering its title, plus `extra`.
+    func folder(_ extra: [String: String] = [:]) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("portal-templates-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("partials"), withIntermediateDirectories: true)
+        var files: [String: String] = ["base.mustache": "<title>{{title}}</title>{{$content}}{{/content}}"]
+        for name in TemplateLibrary.pageTemplates {
+            files["\(name).mustache"] = "{{<base}}{{$content}}<p>{{title}}</p>{{{body.html}}}{{/content}}{{/base}}"
+        }
+        for (name, text) in extra { files[name] = text }
+        for (name, text) in files {
+            try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+        }
+        return folder
+    }
+
+    @Test func escapesValuesAndInsertsRenderedMarkdownAsIs() throws {
+        let library = try TemplateLibrary(directory: try folder(), displayRoot: "templates")
+        let html = library.render(
+            ["title": "</title><script>alert(1)</script>\"'&", "body": ["html": SafeHTML("<p><strong>正文</strong></p>")]],
+            with: "case")
+        #expect(html == "<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;</title><p>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;</p><p><strong>正文</strong></p>")
+    }
+
+    @Test func reportsTemplateSyntaxErrorsWithTheirPlace() throws {
+        let templates = try folder(["case.mustache": "<h1>{{title}}</h1>\n<ul>\n{{#tags}}<li>{{name}}</li>{{/tag}}\n</ul>\n"])
+        #expect {
+            try TemplateLibrary(directory: templates, displayRoot: "templates")
+        } throws: { error in
+            let diagnostics = (error as? DiagnosticsError)?.diagnostics.map(\.description)
+            return diagnostics == [
+                "templates/case.mustache:3:30: error: 模板语法错误：结束标签与开始标签的名字不一致\n  hint: near: {{#tags}}<li>{{name}}</li>{{/tag}}"
+            ]
+        }
+    }
+
+    @Test func reportsAMissingPageTemplate() throws {
+        let templates = try folder()
+        try FileManager.default.removeItem(at: templates.appendingPathComponent("site.mustache"))
+        #expect {
+            try TemplateLibrary(directory: templates, displayRoot: "templates")
+        } throws: { error in
+            (error as? DiagnosticsError)?.diagnostics.map(\.description) == [
+                "templates/site.mustache:1:1: error: 缺少模板 site.mustache\n  hint: every portal needs the templates home, case-list, case, taxonomy, sites, site, members, courses, course, page, 404, base"
+            ]
+        }
+    }
+
+    @Test func usesPartialsFromSubfolders() throws {
+        let templates = try folder(["partials/card.mustache": "<li>{{name}}</li>", "home.mustache": "{{#items}}{{>partials/card}}{{/items}}"])
+        let library = try TemplateLibrary(directory: templates, displayRoot: "templates")
+        #expect(library.render(["items": [["name": "东湖区"], ["name": "<b>"]]], with: "home") == "<li>东湖区</li><li>&lt;b&gt;</li>")
+    }
+}
