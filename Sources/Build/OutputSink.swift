@@ -41,7 +41,8 @@ public struct DiskSink: OutputSink {
     public func write(_ bytes: [UInt8], to path: String) async throws {
         let url = root.appendingPathComponent(path)
         let folder = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        try FileManager.default.createDirectory(
+            at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
         try Data(bytes).write(to: url)
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: url.path)
     }

@@ -2,7 +2,7 @@ import Core
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Publishes a build atomically: files are written into a staging folder beside the output,
@@ -34,7 +34,9 @@ public struct Publisher: Sendable {
             if target == protected || protected.hasPrefix(target + "/") || target.hasPrefix(protected + "/") {
                 return .error(
                     at: SourceLocation(path: output.path), "输出目录 \(output.path) 与源目录 \(source.path) 重叠",
-                    hint: "the output folder is replaced on every build; it must lie outside content/ and templates/ and not contain them")
+                    hint:
+                        "the output folder is replaced on every build; it must lie outside content/ and templates/ and not contain them"
+                )
             }
         }
         return nil
@@ -43,7 +45,8 @@ public struct Publisher: Sendable {
     /// Creates an empty staging folder.
     public func prepare() throws {
         try? FileManager.default.removeItem(at: staging)
-        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        try FileManager.default.createDirectory(
+            at: staging, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
     }
 
     /// Swaps the staging folder in for the output. Where the system can exchange two names in
@@ -71,16 +74,16 @@ public struct Publisher: Sendable {
 
     private static func exchange(_ first: String, _ second: String) -> Bool {
         #if os(Linux)
-        // renameat2 with RENAME_EXCHANGE (Linux 3.15, glibc 2.28): both names must exist and
-        // trade places atomically. Glibc's Swift overlay does not declare it, so it is looked
-        // up by name; where it is missing the caller falls back to two renames.
-        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
-        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
-        let renameExchange: UInt32 = 1 << 1
-        return renameat2(AT_FDCWD, first, AT_FDCWD, second, renameExchange) == 0
+            // renameat2 with RENAME_EXCHANGE (Linux 3.15, glibc 2.28): both names must exist and
+            // trade places atomically. Glibc's Swift overlay does not declare it, so it is looked
+            // up by name; where it is missing the caller falls back to two renames.
+            typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+            let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+            let renameExchange: UInt32 = 1 << 1
+            return renameat2(AT_FDCWD, first, AT_FDCWD, second, renameExchange) == 0
         #else
-        return false
+            return false
         #endif
     }
 }

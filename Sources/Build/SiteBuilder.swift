@@ -76,7 +76,11 @@ public struct SiteBuilder: Sendable {
             default: return (spec.path, nil)
             }
         }
-        files.append((Routes.sitemap.filePath, Array(SitemapWriter.sitemap(baseURL: loaded.portal.config.baseURL, pages: sitemapPages).utf8)))
+        files.append(
+            (
+                Routes.sitemap.filePath,
+                Array(SitemapWriter.sitemap(baseURL: loaded.portal.config.baseURL, pages: sitemapPages).utf8)
+            ))
         let assets = try assetFiles()
         files += assets
 
@@ -122,7 +126,9 @@ public struct SiteBuilder: Sendable {
                 diagnostics.error(
                     at: SourceLocation(path: options.contentDisplay),
                     "两个页面的网址相同：\(spec.path)",
-                    hint: "two tags or names that differ only in punctuation or case map to one address; make them differ in letters")
+                    hint:
+                        "two tags or names that differ only in punctuation or case map to one address; make them differ in letters"
+                )
             }
             seen[key] = spec
         }
@@ -130,7 +136,8 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Renders on all cores in chunks; the result keeps the order of `specs`.
-    private func render(_ specs: [PageSpec], views: PageViews, library: TemplateLibrary) async -> [(path: SitePath, html: String)] {
+    private func render(_ specs: [PageSpec], views: PageViews, library: TemplateLibrary) async -> [(path: SitePath, html: String)]
+    {
         let chunkCount = min(specs.count, options.parallelism)
         let chunkSize = max(1, (specs.count + chunkCount - 1) / max(1, chunkCount))
         return await withTaskGroup(of: (Int, [(path: SitePath, html: String)]).self) { group in
@@ -160,7 +167,9 @@ public struct SiteBuilder: Sendable {
                 !IgnoredFiles.isIgnored(url.lastPathComponent)
             else { continue }
             guard let data = FileManager.default.contents(atPath: url.path) else {
-                throw DiagnosticsError([.error(at: SourceLocation(path: "\(options.templatesDisplay)/assets/\(relative)"), "无法读取文件")])
+                throw DiagnosticsError([
+                    .error(at: SourceLocation(path: "\(options.templatesDisplay)/assets/\(relative)"), "无法读取文件")
+                ])
             }
             files.append(("assets/\(relative)", [UInt8](data)))
         }
@@ -186,7 +195,9 @@ public struct SiteBuilder: Sendable {
 }
 
 extension StageTimings {
-    mutating func measureTyped<T>(_ name: String, _ work: () async throws(DiagnosticsError) -> T) async throws(DiagnosticsError) -> T {
+    mutating func measureTyped<T>(_ name: String, _ work: () async throws(DiagnosticsError) -> T) async throws(DiagnosticsError)
+        -> T
+    {
         let clock = ContinuousClock()
         let start = clock.now
         defer { appendStage(name, clock.now - start) }

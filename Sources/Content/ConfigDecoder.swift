@@ -17,9 +17,10 @@ enum ConfigDecoder {
         var baseURL = reader.string("base_url")
         if let url = baseURL {
             if !(url.hasPrefix("https://") || url.hasPrefix("http://")) || url.contains(" ") {
-                reader.appendDiagnostic(.error(
-                    at: reader.location(of: "base_url"), "base_url 应为完整网址：'\(url)'",
-                    hint: "write the address the portal is published at, e.g. https://xgz.example.gov.cn/"))
+                reader.appendDiagnostic(
+                    .error(
+                        at: reader.location(of: "base_url"), "base_url 应为完整网址：'\(url)'",
+                        hint: "write the address the portal is published at, e.g. https://xgz.example.gov.cn/"))
                 baseURL = nil
             } else if !url.hasSuffix("/") {
                 baseURL = url + "/"
@@ -27,9 +28,10 @@ enum ConfigDecoder {
         }
         let districts = taxa(reader.nested("districts"), key: "districts", what: "区", diagnostics: &diagnostics)
         let categories = taxa(reader.nested("categories"), key: "categories", what: "类别", diagnostics: &diagnostics)
-        let targets = reader.nested("targets", required: false).map { targetsValue in
-            decodeTargets(targetsValue, diagnostics: &diagnostics)
-        } ?? Targets()
+        let targets =
+            reader.nested("targets", required: false).map { targetsValue in
+                decodeTargets(targetsValue, diagnostics: &diagnostics)
+            } ?? Targets()
         reader.finish()
         diagnostics.append(contentsOf: reader.diagnostics)
         guard let title, let baseURL, !districts.isEmpty, !categories.isEmpty else { return nil }
@@ -59,7 +61,9 @@ enum ConfigDecoder {
             if !Slug.isValid(slug) {
                 diagnostics.error(
                     at: reader.location(of: "slug"), "slug '\(slug)' 不能用于网址",
-                    hint: "use lowercase ASCII letters, digits and '-', e.g. '\(Slug.suggestion(for: slug).isEmpty ? "donghu" : Slug.suggestion(for: slug))'")
+                    hint:
+                        "use lowercase ASCII letters, digits and '-', e.g. '\(Slug.suggestion(for: slug).isEmpty ? "donghu" : Slug.suggestion(for: slug))'"
+                )
                 continue
             }
             if let first = seenNames[name] {
@@ -105,4 +109,3 @@ enum ConfigDecoder {
         return targets
     }
 }
-

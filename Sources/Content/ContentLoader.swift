@@ -141,7 +141,9 @@ public struct ContentLoader: Sendable {
     }
 
     /// Every page's URL, checking that no two sources claim the same one.
-    private static func linkResolver(for sources: [PageSource], unreadable: Set<String>, diagnostics: inout Diagnostics) -> LinkResolver {
+    private static func linkResolver(for sources: [PageSource], unreadable: Set<String>, diagnostics: inout Diagnostics)
+        -> LinkResolver
+    {
         var targets: [String: LinkResolver.Target] = [:]
         var owners: [String: PageSource] = [:]
         for source in sources {
@@ -154,7 +156,8 @@ public struct ContentLoader: Sendable {
             }
             owners[key] = source
             targets[source.relativePath] = LinkResolver.Target(
-                kind: source.kind, relativePath: source.relativePath, slug: source.slug, path: source.path, isPublished: source.status == .published,
+                kind: source.kind, relativePath: source.relativePath, slug: source.slug, path: source.path,
+                isPublished: source.status == .published,
                 title: source.metadata.title)
         }
         return LinkResolver(targets: targets, unreadable: unreadable)
@@ -162,7 +165,9 @@ public struct ContentLoader: Sendable {
 
     /// Renders all bodies on all cores; results come back in the order of `sources` whatever
     /// the number of threads.
-    private static func renderBodies(of sources: [PageSource], resolver: LinkResolver, parallelism: Int) async -> [MarkdownDocument] {
+    private static func renderBodies(of sources: [PageSource], resolver: LinkResolver, parallelism: Int) async
+        -> [MarkdownDocument]
+    {
         let renderer = MarkdownRenderer(options: .portal)
         let chunkCount = min(sources.count, parallelism)
         guard chunkCount > 0 else { return [] }

@@ -20,7 +20,9 @@ struct FrontMatter {
         guard text.hasPrefix("---\n") || text == "---" || text.hasPrefix("--- \n") else {
             return failure(
                 "文件开头缺少前置元数据（front matter）", line: 1,
-                hint: "front matter starts with --- on the first line, then 'title: …' and the other keys, then --- on a line of its own")
+                hint:
+                    "front matter starts with --- on the first line, then 'title: …' and the other keys, then --- on a line of its own"
+            )
         }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         if lines.last == "" { lines.removeLast() }

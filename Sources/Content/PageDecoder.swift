@@ -21,7 +21,8 @@ struct PageDecoder {
             return nil
         }
         guard let root else {
-            diagnostics.error(at: frontMatter.location, "前置元数据是空的", hint: "add 'title: …' and the other keys between the two --- lines")
+            diagnostics.error(
+                at: frontMatter.location, "前置元数据是空的", hint: "add 'title: …' and the other keys between the two --- lines")
             return nil
         }
         var reader = RecordReader(root, recordName: kind.noun, diagnostics: &diagnostics)
@@ -40,7 +41,8 @@ struct PageDecoder {
             let hours = reader.decimal("hours", in: 0.5...200)
             let summary = reader.string("summary", required: false)
             if let title, let date, let trainer, let audience, let hours {
-                metadata = .course(.init(title: title, date: date, trainer: trainer, audience: audience, hours: hours, summary: summary))
+                metadata = .course(
+                    .init(title: title, date: date, trainer: trainer, audience: audience, hours: hours, summary: summary))
             } else {
                 metadata = nil
             }
@@ -57,7 +59,9 @@ struct PageDecoder {
             diagnostics.error(
                 at: isFromFile ? frontMatter.location : reader.location(of: "slug"),
                 isFromFile ? "文件名 '\(fileSlug)' 不能用作网址" : "slug '\(slug)' 不能用作网址",
-                hint: "use lowercase ASCII letters, digits and '-': rename the file or add 'slug: \(suggestion.isEmpty ? "my-page" : suggestion)'")
+                hint:
+                    "use lowercase ASCII letters, digits and '-': rename the file or add 'slug: \(suggestion.isEmpty ? "my-page" : suggestion)'"
+            )
             return nil
         }
         if kind == .page, Routes.reservedNames.contains(slug) {
@@ -76,13 +80,15 @@ struct PageDecoder {
     private func readStatus(_ reader: inout RecordReader) -> PublicationStatus? {
         guard let text = reader.string("status", required: false) else { return .published }
         if let status = PublicationStatus(rawValue: text) { return status }
-        reader.appendDiagnostic(.error(
-            at: reader.location(of: "status"), "未知的状态 '\(text)'",
-            hint: "status is one of: \(PublicationStatus.allCases.map(\.rawValue).joined(separator: ", "))"))
+        reader.appendDiagnostic(
+            .error(
+                at: reader.location(of: "status"), "未知的状态 '\(text)'",
+                hint: "status is one of: \(PublicationStatus.allCases.map(\.rawValue).joined(separator: ", "))"))
         return nil
     }
 
-    private func decodeCase(_ reader: inout RecordReader, title: String?, diagnostics: inout Diagnostics) -> PageSource.Metadata? {
+    private func decodeCase(_ reader: inout RecordReader, title: String?, diagnostics: inout Diagnostics) -> PageSource.Metadata?
+    {
         let date = reader.day("date")
         let districtName = reader.string("district")
         let categoryName = reader.string("category")
@@ -95,7 +101,8 @@ struct PageDecoder {
         var uniqueTags: [String] = []
         for tag in tags where !uniqueTags.contains(tag) {
             if Slug.segment(from: tag).isEmpty {
-                diagnostics.error(at: reader.location(of: "tags"), "标签 '\(tag)' 没有文字或数字", hint: "a tag needs at least one letter or digit")
+                diagnostics.error(
+                    at: reader.location(of: "tags"), "标签 '\(tag)' 没有文字或数字", hint: "a tag needs at least one letter or digit")
                 continue
             }
             uniqueTags.append(tag)

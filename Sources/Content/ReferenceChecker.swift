@@ -26,7 +26,8 @@ struct ReferenceChecker {
         var firstSite: [String: SourceLocation] = [:]
         for site in sites {
             if let first = firstSite[site.id] {
-                diagnostics.error(at: site.source, "示范点/联系点 id '\(site.id)' 重复，第一次出现在 \(first)", hint: "every site needs its own id")
+                diagnostics.error(
+                    at: site.source, "示范点/联系点 id '\(site.id)' 重复，第一次出现在 \(first)", hint: "every site needs its own id")
             } else {
                 firstSite[site.id] = site.source
             }
@@ -34,7 +35,8 @@ struct ReferenceChecker {
         var firstMember: [String: SourceLocation] = [:]
         for member in members {
             if let first = firstMember[member.id] {
-                diagnostics.error(at: member.source, "党员经营户 id '\(member.id)' 重复，第一次出现在 \(first)", hint: "every member needs its own id")
+                diagnostics.error(
+                    at: member.source, "党员经营户 id '\(member.id)' 重复，第一次出现在 \(first)", hint: "every member needs its own id")
             } else {
                 firstMember[member.id] = member.source
             }
@@ -76,8 +78,7 @@ struct ReferenceChecker {
                         at: location, "链接指向未发布的草稿：\(link.destination)",
                         hint: "publish that page first, or remove the link")
                 }
-                if let fragment, !fragment.isEmpty, let known = anchors[target.relativePath], !known.contains(fragment)
-                {
+                if let fragment, !fragment.isEmpty, let known = anchors[target.relativePath], !known.contains(fragment) {
                     diagnostics.error(
                         at: location, "链接中的标题锚点 '#\(fragment)' 在 \(target.title) 中不存在",
                         hint: Suggestion.didYouMean(fragment, in: Array(known)).map { "did you mean '#\($0)'?" }

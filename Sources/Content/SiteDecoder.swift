@@ -5,7 +5,9 @@ import Model
 enum SiteDecoder {
     /// The sites, and the ids of records that had errors: references to those are not
     /// reported again.
-    static func decode(_ root: YAMLValue?, file: SourceFile, lookup: TaxonLookup, diagnostics: inout Diagnostics) -> (sites: [Site], brokenIDs: Set<String>) {
+    static func decode(_ root: YAMLValue?, file: SourceFile, lookup: TaxonLookup, diagnostics: inout Diagnostics) -> (
+        sites: [Site], brokenIDs: Set<String>
+    ) {
         var brokenIDs: Set<String> = []
         guard let root else { return ([], brokenIDs) }
         guard case .sequence(let items, _) = root else {

@@ -19,8 +19,12 @@ public struct SourceFile: Sendable {
 
     /// Reads and decodes `url`, or describes why it cannot be used.
     public static func read(_ url: URL, displayPath: String) -> Result<SourceFile, DiagnosticsError> {
-        func failure(_ message: String, line: Int = 1, column: Int = 1, hint: String? = nil) -> Result<SourceFile, DiagnosticsError> {
-            .failure(DiagnosticsError([.error(at: SourceLocation(path: displayPath, line: line, column: column), message, hint: hint)]))
+        func failure(_ message: String, line: Int = 1, column: Int = 1, hint: String? = nil) -> Result<
+            SourceFile, DiagnosticsError
+        > {
+            .failure(
+                DiagnosticsError([.error(at: SourceLocation(path: displayPath, line: line, column: column), message, hint: hint)])
+            )
         }
         let data: Data
         do {
@@ -29,18 +33,23 @@ public struct SourceFile: Sendable {
             return failure("无法读取文件：\(error.localizedDescription)")
         }
         guard data.count <= sizeLimit else {
-            return failure("文件过大（\(data.count / 1024) KB，上限 \(sizeLimit / 1024 / 1024) MB）", hint: "split the text or move large attachments out of content/")
+            return failure(
+                "文件过大（\(data.count / 1024) KB，上限 \(sizeLimit / 1024 / 1024) MB）",
+                hint: "split the text or move large attachments out of content/")
         }
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let offset = bytes.firstIndex(of: 0) {
             let (line, column) = position(ofByte: offset, in: bytes)
-            return failure("文件中含有 NUL 字节", line: line, column: column, hint: "the file is probably not text; save it again as UTF-8 text")
+            return failure(
+                "文件中含有 NUL 字节", line: line, column: column, hint: "the file is probably not text; save it again as UTF-8 text")
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let offset = firstInvalidUTF8Offset(bytes)
             let (line, column) = position(ofByte: offset, in: bytes)
-            return failure("文件不是 UTF-8 编码（可能是 GBK/GB18030）", line: line, column: column, hint: "save as UTF-8 in the editor (另存为 → 编码 UTF-8)")
+            return failure(
+                "文件不是 UTF-8 编码（可能是 GBK/GB18030）", line: line, column: column, hint: "save as UTF-8 in the editor (另存为 → 编码 UTF-8)"
+            )
         }
         return .success(SourceFile(path: displayPath, text: normalizingLineEnds(text)))
     }
@@ -73,7 +82,9 @@ public struct SourceFile: Sendable {
         var index = 0
         while index < offset && index < bytes.count {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && (index + 1 >= bytes.count || bytes[index + 1] != UInt8(ascii: "\n"))) {
+            if byte == UInt8(ascii: "\n")
+                || (byte == UInt8(ascii: "\r") && (index + 1 >= bytes.count || bytes[index + 1] != UInt8(ascii: "\n")))
+            {
                 line += 1
                 column = 1
             } else if byte & 0xC0 != 0x80 && byte != UInt8(ascii: "\r") {

@@ -73,7 +73,7 @@ enum CommonMarkTree {
 /// `replaceHeadingsWithAnchoredHeadings`, both called while `CommonMarkTree.render` owns the tree.
 private struct TreeWalker {
     let settings: CommonMarkTree.Settings
-    let sourceMap: SourceMap
+    var sourceMap: SourceMap
 
     var text = PlainTextCollector()
     var headings: [Heading] = []
@@ -173,6 +173,11 @@ private struct TreeWalker {
             headings.append(Heading(level: level, text: title, anchor: anchor, position: blockPosition(of: node)))
             if settings.portalAdditions { headingNodes.append((node, level, anchor)) }
             text.endBlock()
+        case CMARK_NODE_LINK where !imageTextMarks.isEmpty:
+            // Inside an image's alt text cmark writes only the link's text: no `<a>`, so there is
+            // nothing to rewrite or check. The URL is cleaned all the same.
+            _ = url(of: node)
+            cleanTitle(of: node)
         case CMARK_NODE_LINK:
             let destination = url(of: node)
             var rendered = destination
@@ -185,11 +190,15 @@ private struct TreeWalker {
             let position = inlinePosition(of: node, startingWith: [UInt8(ascii: "["), UInt8(ascii: "<")])
             links.append(Link(destination: destination, renderedDestination: rendered, position: position))
         case CMARK_NODE_IMAGE:
-            let alternativeText = text.text(since: imageTextMarks.popLast() ?? text.mark)
+            let mark = imageTextMarks.popLast() ?? text.mark
             let source = url(of: node)
             cleanTitle(of: node)
-            let position = inlinePosition(of: node, startingWith: [UInt8(ascii: "!")])
-            images.append(Image(source: source, alternativeText: alternativeText, position: position))
+            // An image inside another image's alt text becomes text in the HTML, not an `<img>`;
+            // only the outermost is reported (which also keeps 100,000 nested images linear).
+            if imageTextMarks.isEmpty {
+                let position = inlinePosition(of: node, startingWith: [UInt8(ascii: "!")])
+                images.append(Image(source: source, alternativeText: text.text(since: mark), position: position))
+            }
         case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_ITEM, CMARK_NODE_LIST:
             text.endBlock()
         default:
@@ -284,7 +293,7 @@ private struct TreeWalker {
 
     // MARK: Positions
 
-    private func blockPosition(of node: OpaquePointer) -> SourcePosition {
+    private mutating func blockPosition(of node: OpaquePointer) -> SourcePosition {
         sourceMap.position(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
     }
 
@@ -296,7 +305,7 @@ private struct TreeWalker {
     /// text starts, and any position is trusted only when the text holds the node's first
     /// character there (`[` for a link, `!` for an image, `<` for raw HTML or an autolink).
     /// Otherwise the node gets the start of its paragraph or heading.
-    private func inlinePosition(of node: OpaquePointer, startingWith expected: [UInt8]) -> SourcePosition {
+    private mutating func inlinePosition(of node: OpaquePointer, startingWith expected: [UInt8]) -> SourcePosition {
         let line = Int(cmark_node_get_start_line(node))
         let column = Int(cmark_node_get_start_column(node))
         var candidates: [Int] = []

@@ -8,12 +8,16 @@ extension PageViews {
         context["latest"] = portal.cases.prefix(10).map { card($0, from: path) }
         context["targets"] = TargetsView(index: index).summary()
         context["districts"] = portal.config.districts.map { district in
-            ["name": district.name, "href": href(Routes.district(district), from: path),
-             "count": index.casesByDistrict[district.slug]?.count ?? 0] as ViewContext
+            [
+                "name": district.name, "href": href(Routes.district(district), from: path),
+                "count": index.casesByDistrict[district.slug]?.count ?? 0,
+            ] as ViewContext
         }
         context["categories"] = portal.config.categories.map { category in
-            ["name": category.name, "href": href(Routes.category(category), from: path),
-             "count": index.casesByCategory[category.slug]?.count ?? 0] as ViewContext
+            [
+                "name": category.name, "href": href(Routes.category(category), from: path),
+                "count": index.casesByCategory[category.slug]?.count ?? 0,
+            ] as ViewContext
         }
         context["courses"] = portal.courses.prefix(3).map { courseLink($0, from: path) }
         context["allCases"] = href(Routes.cases, from: path)
@@ -25,7 +29,8 @@ extension PageViews {
         let (title, listPath, cases, trail) = describe(list)
         let path = Routes.page(number, of: listPath)
         let heading = number > 1 ? "\(title)（第\(number)页）" : title
-        var context = layout(at: path, title: heading, section: list.section, breadcrumbs: trail + (number > 1 ? [(title, listPath)] : []))
+        var context = layout(
+            at: path, title: heading, section: list.section, breadcrumbs: trail + (number > 1 ? [(title, listPath)] : []))
         let start = (number - 1) * Self.casesPerPage
         context["heading"] = title
         context["total"] = cases.count
@@ -58,9 +63,15 @@ extension PageViews {
         case .all:
             return ("典型案例", Routes.cases, portal.cases, [])
         case .district(let district):
-            return ("\(district.name)典型案例", Routes.district(district), index.casesByDistrict[district.slug] ?? [], [("按区浏览", Routes.districts)])
+            return (
+                "\(district.name)典型案例", Routes.district(district), index.casesByDistrict[district.slug] ?? [],
+                [("按区浏览", Routes.districts)]
+            )
         case .category(let category):
-            return ("\(category.name)典型案例", Routes.category(category), index.casesByCategory[category.slug] ?? [], [("按类别浏览", Routes.categories)])
+            return (
+                "\(category.name)典型案例", Routes.category(category), index.casesByCategory[category.slug] ?? [],
+                [("按类别浏览", Routes.categories)]
+            )
         case .tag(let tag):
             return ("标签：\(tag)", Routes.tag(tag), index.casesByTag[tag] ?? [], [("标签", Routes.tags)])
         case .year(let year):
@@ -106,7 +117,8 @@ extension PageViews {
             breadcrumbs: [("典型案例", Routes.cases), (caseStudy.district.name, Routes.district(caseStudy.district))])
         context["case"] = card(caseStudy, from: path).merging([
             "author": caseStudy.author,
-            "year": ["name": "\(caseStudy.date.year)年", "href": href(Routes.year(caseStudy.date.year), from: path)] as ViewContext,
+            "year": ["name": "\(caseStudy.date.year)年", "href": href(Routes.year(caseStudy.date.year), from: path)]
+                as ViewContext,
             "sites": caseStudy.siteIDs.compactMap { index.sitesByID[$0] }.map { siteLink($0, from: path) },
         ]) { _, new in new }
         context["body"] = body(caseStudy.body)
@@ -153,11 +165,12 @@ extension PageViews {
             "category": taxon(site.category, Routes.category(site.category), from: path),
             "address": site.address, "since": site.since, "organization": site.organization,
         ]) { _, new in new }
-        context["liuyou"] = [
-            "items": zip(LiuyouChecklist.items, site.liuyou.met).map { ["name": "有\($0)", "met": $1] as ViewContext },
-            "metCount": site.liuyou.metCount, "total": LiuyouChecklist.items.count, "percent": site.liuyou.percent,
-            "complete": site.liuyou.isComplete,
-        ] as ViewContext
+        context["liuyou"] =
+            [
+                "items": zip(LiuyouChecklist.items, site.liuyou.met).map { ["name": "有\($0)", "met": $1] as ViewContext },
+                "metCount": site.liuyou.metCount, "total": LiuyouChecklist.items.count, "percent": site.liuyou.percent,
+                "complete": site.liuyou.isComplete,
+            ] as ViewContext
         context["members"] = (index.membersBySite[site.id] ?? []).map { memberView($0) }
         context["cases"] = (index.casesBySite[site.id] ?? []).map { card($0, from: path) }
         context["courses"] = (index.coursesBySite[site.id] ?? []).map { courseLink($0, from: path) }
@@ -177,8 +190,10 @@ extension PageViews {
 
     /// Public fields only: `Member` has no others.
     private func memberView(_ member: Member) -> ViewContext {
-        ["name": member.name, "shop": member.shop, "district": member.district.name, "joined": member.joined,
-         "commitment": member.commitment]
+        [
+            "name": member.name, "shop": member.shop, "district": member.district.name, "joined": member.joined,
+            "commitment": member.commitment,
+        ]
     }
 
     public func courseIndex() -> ViewContext {

@@ -16,10 +16,15 @@ public struct PageViews: Sendable {
     // MARK: Layout
 
     /// What every page shares: the portal's name, navigation, assets and breadcrumbs.
-    func layout(at path: SitePath, title: String, description: String = "", section: SitePath?, breadcrumbs: [(String, SitePath)] = []) -> ViewContext {
+    func layout(
+        at path: SitePath, title: String, description: String = "", section: SitePath?, breadcrumbs: [(String, SitePath)] = []
+    ) -> ViewContext {
         let config = portal.config
         let navigation: [(String, SitePath)] =
-            [("首页", Routes.home), ("典型案例", Routes.cases), ("示范点", Routes.sites), ("党员经营户", Routes.members), ("培训课程", Routes.courses)]
+            [
+                ("首页", Routes.home), ("典型案例", Routes.cases), ("示范点", Routes.sites), ("党员经营户", Routes.members),
+                ("培训课程", Routes.courses),
+            ]
             + portal.pages.map { ($0.title, Routes.page($0.slug)) }
         let isHome = path == Routes.home
         return [
@@ -37,10 +42,14 @@ public struct PageViews: Sendable {
                 ["title": item.0, "href": href(item.1, from: path), "current": item.1 == section] as ViewContext
             },
             "hasBreadcrumbs": !breadcrumbs.isEmpty,
-            "breadcrumbs": breadcrumbs.isEmpty ? [] : ([("首页", Routes.home)] + breadcrumbs.dropLast(breadcrumbs.last?.1 == path ? 1 : 0)).map { item in
-                ["title": item.0, "href": href(item.1, from: path)] as ViewContext
+            "breadcrumbs": breadcrumbs.isEmpty
+                ? []
+                : ([("首页", Routes.home)] + breadcrumbs.dropLast(breadcrumbs.last?.1 == path ? 1 : 0)).map { item in
+                    ["title": item.0, "href": href(item.1, from: path)] as ViewContext
+                },
+            "footerPages": portal.pages.map {
+                ["title": $0.title, "href": href(Routes.page($0.slug), from: path)] as ViewContext
             },
-            "footerPages": portal.pages.map { ["title": $0.title, "href": href(Routes.page($0.slug), from: path)] as ViewContext },
         ]
     }
 
@@ -73,13 +82,17 @@ public struct PageViews: Sendable {
     }
 
     func siteLink(_ site: Site, from path: SitePath) -> ViewContext {
-        ["name": site.name, "href": href(Routes.site(site.id), from: path), "kind": site.kind.rawValue,
-         "isDemonstration": site.kind == .demonstration]
+        [
+            "name": site.name, "href": href(Routes.site(site.id), from: path), "kind": site.kind.rawValue,
+            "isDemonstration": site.kind == .demonstration,
+        ]
     }
 
     func courseLink(_ course: Course, from path: SitePath) -> ViewContext {
-        ["title": course.title, "href": href(Routes.course(course.slug), from: path), "date": course.date.chinese,
-         "trainer": course.trainer]
+        [
+            "title": course.title, "href": href(Routes.course(course.slug), from: path), "date": course.date.chinese,
+            "trainer": course.trainer,
+        ]
     }
 
     func body(_ body: RenderedBody) -> ViewContext {
@@ -87,7 +100,9 @@ public struct PageViews: Sendable {
             "html": SafeHTML(body.html),
             "readingMinutes": body.readingMinutes,
             "characters": body.readableCharacters,
-            "toc": body.tableOfContents.map { ["title": $0.title, "anchor": "#" + $0.anchor, "isSub": $0.level > 2] as ViewContext },
+            "toc": body.tableOfContents.map {
+                ["title": $0.title, "anchor": "#" + $0.anchor, "isSub": $0.level > 2] as ViewContext
+            },
             "hasToc": body.tableOfContents.count >= 2,
         ]
     }

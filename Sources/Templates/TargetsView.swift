@@ -34,7 +34,9 @@ struct TargetsView {
 
     private func row(_ label: String, current: Int, target: Int, unit: String) -> ViewContext {
         let percent = target > 0 ? min(100, current * 100 / target) : 100
-        return ["label": label, "current": current, "target": target, "unit": unit, "percent": percent,
-                "met": current >= target]
+        return [
+            "label": label, "current": current, "target": target, "unit": unit, "percent": percent,
+            "met": current >= target,
+        ]
     }
 }

@@ -42,7 +42,8 @@ import Testing
         let workspace = content.deletingLastPathComponent()
         defer { try? FileManager.default.removeItem(at: workspace) }
         let output = workspace.appendingPathComponent("site")
-        try FileManager.default.createDirectory(at: output.appendingPathComponent("cases/removed"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: output.appendingPathComponent("cases/removed"), withIntermediateDirectories: true)
         try Data("old".utf8).write(to: output.appendingPathComponent("cases/removed/index.html"))
         _ = try await SiteBuilder(options: FixtureSite.options(content: content)).publish(to: output)
         let files = try snapshot(output)

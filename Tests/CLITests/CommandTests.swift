@@ -40,15 +40,16 @@ import Testing
             .write(to: caseFile, atomically: true, encoding: .utf8)
         let result = try PortalProcess.run(["build"], in: folder)
         #expect(result.status == 1)
-        #expect(result.standardError == """
-            content/cases/donghu-market-red-station.md:4:11: error: 未知的区 '东湖'
-              hint: did you mean '东湖区'?
-            content/cases/donghu-market-red-station.md:5:11: error: 未知的类别 '市场'
-              hint: category must be one of portal.yaml's 小微企业、个体工商户、专业市场
-            2 个错误
-            构建失败，site/ 未改动
+        #expect(
+            result.standardError == """
+                content/cases/donghu-market-red-station.md:4:11: error: 未知的区 '东湖'
+                  hint: did you mean '东湖区'?
+                content/cases/donghu-market-red-station.md:5:11: error: 未知的类别 '市场'
+                  hint: category must be one of portal.yaml's 小微企业、个体工商户、专业市场
+                2 个错误
+                构建失败，site/ 未改动
 
-            """)
+                """)
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("site").path))
     }
 
@@ -69,8 +70,11 @@ import Testing
 
     @Test func rendersPlainCommonMarkWhenAsked() throws {
         let result = try PortalProcess.run(["render", "--commonmark"], input: "## 办理流程\n\n推进**“六有”阵地**建设\n<b>x</b>\n")
-        #expect(result.standardOutput == "<h2>办理流程</h2>\n<p>推进**“六有”阵地**建设\n<!-- raw HTML omitted -->x<!-- raw HTML omitted --></p>\n")
-        let unsafe = try PortalProcess.run(["render", "--commonmark", "--unsafe", "--cjk-emphasis"], input: "推进**“六有”阵地**建设<b>x</b>\n")
+        #expect(
+            result.standardOutput == "<h2>办理流程</h2>\n<p>推进**“六有”阵地**建设\n<!-- raw HTML omitted -->x<!-- raw HTML omitted --></p>\n"
+        )
+        let unsafe = try PortalProcess.run(
+            ["render", "--commonmark", "--unsafe", "--cjk-emphasis"], input: "推进**“六有”阵地**建设<b>x</b>\n")
         #expect(unsafe.standardOutput == "<p>推进<strong>“六有”阵地</strong>建设<b>x</b></p>\n")
     }
 }

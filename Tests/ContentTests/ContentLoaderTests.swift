@@ -60,7 +60,8 @@ import Testing
         let draft = InlineSite.base["cases/b.md"]!.replacingOccurrences(of: "summary:", with: "status: draft\nsummary:")
         let site = try InlineSite([
             "cases/b.md": draft,
-            "cases/a.md": InlineSite.base["cases/a.md"]!.replacingOccurrences(of: "(b.md#主要做法)", with: "(https://example.gov.cn/)"),
+            "cases/a.md": InlineSite.base["cases/a.md"]!.replacingOccurrences(
+                of: "(b.md#主要做法)", with: "(https://example.gov.cn/)"),
         ])
         defer { site.remove() }
         #expect(try await site.load().portal.cases.map(\.slug) == ["a"])
@@ -83,7 +84,9 @@ import Testing
     }
 
     @Test func ignoresEditorAndSystemJunk() async throws {
-        let site = try InlineSite(["cases/.DS_Store": "x", "cases/~$draft.docx": "x", "cases/a.md.swp": "x", "cases/Thumbs.db": "x"])
+        let site = try InlineSite([
+            "cases/.DS_Store": "x", "cases/~$draft.docx": "x", "cases/a.md.swp": "x", "cases/Thumbs.db": "x",
+        ])
         defer { site.remove() }
         #expect(try await site.load().warnings.isEmpty)
     }

@@ -8,100 +8,100 @@ import Foundation
 struct InlineSite {
     static let base: [String: String] = [
         "portal.yaml": """
-            title: 测试门户
-            base_url: https://example.gov.cn/xgz/
-            districts:
-              - {name: 东湖区, slug: donghu}
-              - {name: 西津区, slug: xijin}
-            categories:
-              - {name: 小微企业, slug: xiaowei}
-              - {name: 个体工商户, slug: getihu}
-              - {name: 专业市场, slug: shichang}
-            targets:
-              demonstration_sites: {total: 50, per_district: 3, deadline: 2027-12-31}
-              liaison_points: {minimum: 10}
+        title: 测试门户
+        base_url: https://example.gov.cn/xgz/
+        districts:
+          - {name: 东湖区, slug: donghu}
+          - {name: 西津区, slug: xijin}
+        categories:
+          - {name: 小微企业, slug: xiaowei}
+          - {name: 个体工商户, slug: getihu}
+          - {name: 专业市场, slug: shichang}
+        targets:
+          demonstration_sites: {total: 50, per_district: 3, deadline: 2027-12-31}
+          liaison_points: {minimum: 10}
 
-            """,
+        """,
         "data/sites.yaml": """
-            - id: site-01
-              name: 东湖市场党群服务中心
-              kind: 示范点
-              district: 东湖区
-              category: 专业市场
-              address: 滨江路88号
-              since: 2021
-              organization: 东湖市场党委
-              liuyou: {场所: true, 设施: true, 标志: true, 党旗: true, 书报: false, 制度: true}
+        - id: site-01
+          name: 东湖市场党群服务中心
+          kind: 示范点
+          district: 东湖区
+          category: 专业市场
+          address: 滨江路88号
+          since: 2021
+          organization: 东湖市场党委
+          liuyou: {场所: true, 设施: true, 标志: true, 党旗: true, 书报: false, 制度: true}
 
-            """,
+        """,
         "data/members.yaml": """
-            - id: m-001
-              name: 陈秀英
-              shop: 秀英水产档
-              district: 东湖区
-              site: site-01
-              joined: 2008
-              commitment: 诚信经营
-              phone: "13800000001"
+        - id: m-001
+          name: 陈秀英
+          shop: 秀英水产档
+          district: 东湖区
+          site: site-01
+          joined: 2008
+          commitment: 诚信经营
+          phone: "13800000001"
 
-            """,
+        """,
         "cases/a.md": """
-            ---
-            title: 东湖市场“红色引擎”
-            date: 2025-03-18
-            district: 东湖区
-            category: 专业市场
-            tags: [六有, 三亮]
-            sites: [site-01]
-            author: 东湖区市场监管局
-            ---
+        ---
+        title: 东湖市场“红色引擎”
+        date: 2025-03-18
+        district: 东湖区
+        category: 专业市场
+        tags: [六有, 三亮]
+        sites: [site-01]
+        author: 东湖区市场监管局
+        ---
 
-            推进**“六有”标准化阵地建设**，详见[另一案例](b.md#主要做法)。
+        推进**“六有”标准化阵地建设**，详见[另一案例](b.md#主要做法)。
 
-            ## 主要做法
+        ## 主要做法
 
-            党员亮身份。
+        党员亮身份。
 
-            """,
+        """,
         "cases/b.md": """
-            ---
-            title: 西津个体户党建
-            date: 2024-06-01
-            district: 西津区
-            category: 个体工商户
-            tags: [三亮]
-            sites: []
-            author: 李明
-            summary: 个体户亮身份。
-            ---
+        ---
+        title: 西津个体户党建
+        date: 2024-06-01
+        district: 西津区
+        category: 个体工商户
+        tags: [三亮]
+        sites: []
+        author: 李明
+        summary: 个体户亮身份。
+        ---
 
-            ## 主要做法
+        ## 主要做法
 
-            个体户党员亮身份、亮职责、亮承诺。
+        个体户党员亮身份、亮职责、亮承诺。
 
-            """,
+        """,
         "courses/c.md": """
-            ---
-            title: 书记轮训第一讲
-            date: 2025-06-10
-            trainer: 王建华
-            audience: 专业市场党组织书记
-            hours: 3
-            ---
+        ---
+        title: 书记轮训第一讲
+        date: 2025-06-10
+        trainer: 王建华
+        audience: 专业市场党组织书记
+        hours: 3
+        ---
 
-            ## 案例研讨
+        ## 案例研讨
 
-            - [东湖市场](../cases/a.md)
+        - [东湖市场](../cases/a.md)
 
-            """,
+        """,
         "pages/about.md": """
-            ---
-            title: 关于本站
-            ---
+        ---
+        title: 关于本站
+        ---
 
-            本站展示典型案例。
+        本站展示典型案例。
 
-            """,
+        """,
     ]
 
     let root: URL

@@ -1,7 +1,7 @@
 import Core
 import Foundation
-import Testing
 import Templates
+import Testing
 
 @Suite struct TemplateLibraryTests {
     /// A templates folder with the required templates, each rendering its title, plus `extra`.
@@ -24,7 +24,10 @@ import Templates
         let html = library.render(
             ["title": "</title><script>alert(1)</script>\"'&", "body": ["html": SafeHTML("<p><strong>正文</strong></p>")]],
             with: "case")
-        #expect(html == "<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;</title><p>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;</p><p><strong>正文</strong></p>")
+        #expect(
+            html
+                == "<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;</title><p>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;</p><p><strong>正文</strong></p>"
+        )
     }
 
     @Test func reportsTemplateSyntaxErrorsWithTheirPlace() throws {
@@ -52,7 +55,9 @@ import Templates
     }
 
     @Test func usesPartialsFromSubfolders() throws {
-        let templates = try folder(["partials/card.mustache": "<li>{{name}}</li>", "home.mustache": "{{#items}}{{>partials/card}}{{/items}}"])
+        let templates = try folder([
+            "partials/card.mustache": "<li>{{name}}</li>", "home.mustache": "{{#items}}{{>partials/card}}{{/items}}",
+        ])
         let library = try TemplateLibrary(directory: templates, displayRoot: "templates")
         #expect(library.render(["items": [["name": "东湖区"], ["name": "<b>"]]], with: "home") == "<li>东湖区</li><li>&lt;b&gt;</li>")
     }

@@ -1,0 +1,158 @@
+import Markdown
+import Testing
+
+/// `**`/`*` next to Chinese punctuation pair up (CommonMark leaves them literal), and everything
+/// CommonMark already decides stays as it was.
+@Suite struct CJKEmphasisTests {
+    let renderer = MarkdownRenderer(options: .portal)
+    let commonMark = MarkdownRenderer(options: MarkdownOptions(portalAdditions: false, cjkEmphasis: false))
+
+    @Test func pairsBoldThatOpensBeforeAChineseQuotationMark() {
+        #expect(
+            renderer.render("推进**“六有”标准化阵地建设**，提升服务水平。").html
+                == "<p>推进<strong>“六有”标准化阵地建设</strong>，提升服务水平。</p>\n")
+    }
+
+    @Test func pairsBoldThatClosesAfterAChineseQuotationMark() {
+        #expect(renderer.render("开展**“三亮”**活动").html == "<p>开展<strong>“三亮”</strong>活动</p>\n")
+    }
+
+    @Test func pairsItalicAroundBookTitleMarks() {
+        #expect(renderer.render("认真学习*《中国共产党章程》*原文").html == "<p>认真学习<em>《中国共产党章程》</em>原文</p>\n")
+    }
+
+    @Test func pairsBoldAroundFullWidthParentheses() {
+        #expect(renderer.render("成立**（联合）**党支部").html == "<p>成立<strong>（联合）</strong>党支部</p>\n")
+    }
+
+    @Test func pairsBoldThatEndsWithAFullStop() {
+        #expect(renderer.render("**今年完成。**明年推广").html == "<p><strong>今年完成。</strong>明年推广</p>\n")
+    }
+
+    @Test func pairsBoldThatEndsWithAColon() {
+        #expect(renderer.render("**工作要求：**要抓好落实").html == "<p><strong>工作要求：</strong>要抓好落实</p>\n")
+    }
+
+    @Test func pairsItalicThatEndsWithAComma() {
+        #expect(renderer.render("一是*强化组织，*二是健全制度").html == "<p>一是<em>强化组织，</em>二是健全制度</p>\n")
+    }
+
+    @Test func pairsBoldItalicNextToQuotationMarks() {
+        #expect(renderer.render("推进***“六有”***建设").html == "<p>推进<em><strong>“六有”</strong></em>建设</p>\n")
+    }
+
+    @Test func pairsItalicNestedInBold() {
+        #expect(
+            renderer.render("开展**“三亮”活动和*“六有”*建设**，成效明显").html
+                == "<p>开展<strong>“三亮”活动和<em>“六有”</em>建设</strong>，成效明显</p>\n")
+    }
+
+    @Test func pairsBoldInsideChineseQuotationMarksAsCommonMarkAlreadyDid() {
+        let markdown = "他说“**三亮**”很重要"
+        #expect(renderer.render(markdown).html == "<p>他说“<strong>三亮</strong>”很重要</p>\n")
+        #expect(renderer.render(markdown).html == commonMark.render(markdown).html)
+    }
+
+    @Test func pairsBoldInHeadingsListsAndQuotes() {
+        let html = renderer.render("## 推进**“六有”**建设\n\n- 开展**“三亮”**活动\n\n> 落实**“三会一课”**制度\n").html
+        #expect(
+            html == """
+                <h2 id="推进-六有-建设">推进<strong>“六有”</strong>建设</h2>
+                <ul>
+                <li>开展<strong>“三亮”</strong>活动</li>
+                </ul>
+                <blockquote>
+                <p>落实<strong>“三会一课”</strong>制度</p>
+                </blockquote>
+
+                """)
+    }
+
+    @Test func leavesBackslashEscapedAsterisksLiteral() {
+        #expect(renderer.render(#"推进\*\*“六有”\*\*建设"#).html == "<p>推进**“六有”**建设</p>\n")
+    }
+
+    @Test func leavesCodeSpansByteIdentical() {
+        #expect(renderer.render("见`**“x”**`和`中**“六有”**建`").html == "<p>见<code>**“x”**</code>和<code>中**“六有”**建</code></p>\n")
+    }
+
+    @Test func leavesCodeBlocksAndInfoStringsByteIdentical() {
+        let markdown = "```中**“x”**\n推进**“六有”**建设\n```\n\n    缩进**“六有”**代码\n"
+        let html = renderer.render(markdown).html
+        #expect(
+            html == """
+                <pre><code class="language-中**“x”**">推进**“六有”**建设
+                </code></pre>
+                <pre><code>缩进**“六有”**代码
+                </code></pre>
+
+                """)
+        #expect(html == commonMark.render(markdown).html)
+    }
+
+    @Test(arguments: [
+        "[链接](https://example.cn/中**“x”**中 \"标题**“x”**中\")",
+        "<https://example.cn/中**“x”**中>",
+        "<span title=\"中**“x”**中\">x</span>",
+        "<div>\n中**“x”**中\n</div>",
+        "[中**“x”**中]\n\n[中**“x”**中]: /url",
+    ])
+    func leavesURLsRawHTMLAndLabelsByteIdentical(markdown: String) {
+        // Here cmark reads the asterisks as part of a URL, raw HTML or a label, never as
+        // emphasis, so the fix must not show. (The label's text does get emphasis, on purpose.)
+        let unsafe = MarkdownOptions(unsafe: true, portalAdditions: false, cjkEmphasis: true)
+        let plain = MarkdownOptions(unsafe: true, portalAdditions: false, cjkEmphasis: false)
+        let fixed = MarkdownRenderer(options: unsafe).render(markdown)
+        let original = MarkdownRenderer(options: plain).render(markdown)
+        if markdown.hasPrefix("[中") {
+            #expect(fixed.html == "<p><a href=\"/url\">中<strong>“x”</strong>中</a></p>\n")
+        } else {
+            #expect(fixed.html == original.html)
+            #expect(fixed.links == original.links)
+        }
+    }
+
+    @Test func leavesIntrawordAsteriskBetweenDigitsAsCommonMarkSays() {
+        #expect(renderer.render("2*3*4").html == "<p>2<em>3</em>4</p>\n")
+        #expect(renderer.render("2*3*4").html == commonMark.render("2*3*4").html)
+    }
+
+    @Test func leavesASCIIQuotesAfterALetterLiteralAsCommonMarkSays() {
+        #expect(renderer.render(#"a**"foo"**"#).html == "<p>a**&quot;foo&quot;**</p>\n")
+    }
+
+    @Test func leavesUnderscoresAsCommonMarkSays() {
+        // `_` is left out of the fix: in Chinese text it marks blanks and file names.
+        let markdown = "推进__“六有”__建设，附件_“名单”_2024"
+        #expect(renderer.render("推进__“六有”__建设").html == "<p>推进__“六有”__建设</p>\n")
+        #expect(renderer.render(markdown).html == commonMark.render(markdown).html)
+    }
+
+    @Test func leavesTextThatAlreadyHoldsTheSentinelAlone() {
+        // U+2E18 marks the runs the fix changes; a text that has one is rendered as cmark does.
+        let markdown = "推进**“六有”**建设⸘"
+        #expect(renderer.render(markdown).html == "<p>推进**“六有”**建设⸘</p>\n")
+    }
+
+    @Test func removesTheSentinelFromEveryReportedString() {
+        let markdown = """
+            # 推进**“六有”**建设
+
+            开展**“三亮”**活动，见[**“六有”**标准](a.md)和![**“三亮”**标识](b.png)。
+            """
+        let document = renderer.render(markdown)
+        let strings =
+            [document.html, document.plainText, document.firstParagraph]
+            + document.headings.flatMap { [$0.text, $0.anchor] }
+            + document.links.flatMap { [$0.destination, $0.renderedDestination] }
+            + document.images.flatMap { [$0.source, $0.alternativeText] }
+        for string in strings {
+            #expect(!string.unicodeScalars.contains("\u{2E18}"), "\(string)")
+        }
+        #expect(document.plainText == "推进“六有”建设\n开展“三亮”活动，见“六有”标准和“三亮”标识。")
+    }
+
+    @Test func isOffWhenTheOptionIsOff() {
+        #expect(commonMark.render("开展**“三亮”**活动").html == "<p>开展**“三亮”**活动</p>\n")
+    }
+}

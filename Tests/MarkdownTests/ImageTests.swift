@@ -1,0 +1,31 @@
+import Markdown
+import Testing
+
+@Suite struct ImageTests {
+    let renderer = MarkdownRenderer(options: .portal)
+
+    @Test func reportsImagesWithTheirAltTextWithoutMarkup() {
+        let document = renderer.render("活动现场：\n\n![党员先锋岗 *标识*](images/a.png \"标题\")")
+        #expect(document.html == "<p>活动现场：</p>\n<p><img src=\"images/a.png\" alt=\"党员先锋岗 标识\" title=\"标题\" /></p>\n")
+        #expect(
+            document.images == [
+                Image(source: "images/a.png", alternativeText: "党员先锋岗 标识", position: SourcePosition(line: 3, column: 1))
+            ])
+    }
+
+    @Test func reportsOnlyTheOutermostOfNestedImages() {
+        let document = renderer.render("前 ![外 ![内](in.png) 图](out.png)")
+        #expect(document.images == [Image(source: "out.png", alternativeText: "外 内 图", position: SourcePosition(line: 1, column: 3))])
+    }
+
+    @Test func reportsImagesOfReferenceLinks() {
+        let document = renderer.render("![徽标][logo]\n\n[logo]: /img/logo.png")
+        #expect(document.images.map(\.source) == ["/img/logo.png"])
+        #expect(document.images.map(\.alternativeText) == ["徽标"])
+    }
+
+    @Test func keepsDataImagesButEmptiesOtherDangerousSourcesInSafeMode() {
+        let document = renderer.render("![a](data:image/png;base64,AAAA) ![b](javascript:x)")
+        #expect(document.html == "<p><img src=\"data:image/png;base64,AAAA\" alt=\"a\" /> <img src=\"\" alt=\"b\" /></p>\n")
+    }
+}
