@@ -5,7 +5,8 @@
 /// `进` and `“`, so it can only close, and the text keeps its asterisks. The CJK-friendly
 /// emphasis proposal (github.com/tats-u/markdown-cjk-friendly) changes the flanking rules so
 /// that such runs count as flanking on both sides when the letter is CJK or the punctuation is
-/// CJK punctuation.
+/// CJK punctuation. Unlike the proposal, “” ‘’ — … · count as CJK punctuation here (see
+/// `CJKCharacter.isCJKPunctuation`), so `ABC**“三亮”**` pairs too.
 ///
 /// cmark cannot be given new rules, so the text is changed instead: a sentinel punctuation
 /// character is put on the letter side of each such run. The run then stands between two
@@ -41,37 +42,33 @@ struct CJKEmphasisPreparation {
     init(preparing original: String) {
         var original = original
         let found = original.withUTF8 { bytes in Self.insertionOffsets(in: bytes) }
-        guard !found.isEmpty else {
-            self.text = original
-            self.insertions = []
-            return
-        }
-        var prepared: [UInt8] = []
-        original.withUTF8 { bytes in
-            prepared.reserveCapacity(bytes.count + found.count * Self.sentinelUTF8.count)
-            var copied = 0
+        var prepared = ""
+        if !found.isEmpty {
+            // Built from slices of the original, which Swift knows to be valid UTF-8: decoding a
+            // byte array instead would validate the whole text again.
+            prepared.reserveCapacity(original.utf8.count + found.count * Self.sentinelUTF8.count)
+            let utf8 = original.utf8
+            var copied = utf8.startIndex
             for offset in found {
-                prepared.append(contentsOf: bytes[copied..<offset])
-                prepared.append(contentsOf: Self.sentinelUTF8)
-                copied = offset
+                let next = utf8.index(utf8.startIndex, offsetBy: offset)
+                prepared += original[copied..<next]
+                prepared.unicodeScalars.append(Self.sentinel)
+                copied = next
             }
-            prepared.append(contentsOf: bytes[copied...])
+            prepared += original[copied...]
         }
-        self.text = String(decoding: prepared, as: UTF8.self)
+        self.text = found.isEmpty ? original : prepared
         self.insertions = found
     }
 
     private static func insertionOffsets(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
-        if containsSentinel(bytes) { return [] }
         var offsets: [Int] = []
         let star = UInt8(ascii: "*")
         let backslash = UInt8(ascii: "\\")
         var index = 0
-        while index < bytes.count {
-            guard bytes[index] == star else {
-                index += 1
-                continue
-            }
+        while true {
+            index = ByteScanning.firstIndex(of: star, in: bytes, from: index)
+            guard index < bytes.count else { break }
             var start = index
             var end = index + 1
             while end < bytes.count, bytes[end] == star { end += 1 }
@@ -101,17 +98,19 @@ struct CJKEmphasisPreparation {
                 offsets.append(end)
             }
         }
+        // Checked last: most texts need no sentinel, and then it does not matter.
+        if !offsets.isEmpty, containsSentinel(bytes) { return [] }
         return offsets
     }
 
     static func containsSentinel(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.count >= 3 else { return false }
         var index = 0
-        while index < bytes.count - 2 {
-            if bytes[index] == 0xE2, bytes[index + 1] == 0xB8, bytes[index + 2] == 0x98 { return true }
+        while true {
+            index = ByteScanning.firstIndex(of: sentinelUTF8[0], in: bytes, from: index)
+            guard index + 2 < bytes.count else { return false }
+            if bytes[index + 1] == sentinelUTF8[1], bytes[index + 2] == sentinelUTF8[2] { return true }
             index += 1
         }
-        return false
     }
 
     /// The scalar whose UTF-8 starts at `offset`. Swift strings hold valid UTF-8, so no checks.

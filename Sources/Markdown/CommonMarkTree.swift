@@ -26,9 +26,9 @@ enum CommonMarkTree {
         var unsafe: Bool
         /// Heading ids and link rewriting.
         var portalAdditions: Bool
-        /// The text holds sentinels from `CJKEmphasisPreparation`, to be removed from every
-        /// string in the tree.
-        var removesSentinels: Bool
+        /// How many sentinels from `CJKEmphasisPreparation` the text holds, to be removed from
+        /// every string in the tree.
+        var sentinels: Int
     }
 
     /// Parses `text`, collects what `MarkdownDocument` reports, applies the portal's changes and
@@ -39,6 +39,7 @@ enum CommonMarkTree {
         // CMARK_OPT_SOURCEPOS only at parsing: it corrects the lines of inline nodes after a code
         // span that spans lines. Rendering without it keeps `data-sourcepos` out of the HTML.
         guard let document = cmark_parse_document(text, text.utf8.count, CMARK_OPT_SOURCEPOS) else {
+            // cmark aborts when memory runs out rather than return nil; this is for form's sake.
             return MarkdownDocument(html: "")
         }
         defer { cmark_node_free(document) }
@@ -93,9 +94,16 @@ private struct TreeWalker {
     /// Where the text of each open image starts; images can nest in the alt text of images.
     private var imageTextMarks: [Int] = []
 
+    /// Sentinels not yet seen in the literals of the tree. Once all are found, later literals
+    /// need no check. This holds for literals only, as each comes from its own stretch of the
+    /// text; URLs and titles are always checked, since they can repeat what was counted (an
+    /// autolink's URL is also its text, a reference definition serves many links).
+    private var unseenSentinels: Int
+
     init(settings: CommonMarkTree.Settings, sourceMap: SourceMap) {
         self.settings = settings
         self.sourceMap = sourceMap
+        self.unseenSentinels = settings.sentinels
     }
 
     mutating func walk(_ document: OpaquePointer, rewriteLink: (String) -> String?) {
@@ -136,8 +144,8 @@ private struct TreeWalker {
                 omittedHTML.append(blockPosition(of: node))
             }
         case CMARK_NODE_CODE_BLOCK:
-            if settings.removesSentinels, let info = copy(cmark_node_get_fence_info(node)),
-                let cleaned = removingSentinels(info)
+            if let info = copy(cmark_node_get_fence_info(node)),
+                let cleaned = removingSentinels(info, countingThem: true)
             {
                 cmark_node_set_fence_info(node, cleaned)
             }
@@ -158,12 +166,11 @@ private struct TreeWalker {
     private mutating func exit(_ node: OpaquePointer, rewriteLink: (String) -> String?) {
         switch cmark_node_get_type(node) {
         case CMARK_NODE_PARAGRAPH:
-            let paragraph = text.text(since: blockTextMark)
-            if firstParagraph == nil { firstParagraph = paragraph }
+            if firstParagraph == nil { firstParagraph = text.text(since: blockTextMark) }
             if firstTopLevelParagraph == nil,
                 let parent = cmark_node_parent(node), cmark_node_get_type(parent) == CMARK_NODE_DOCUMENT
             {
-                firstTopLevelParagraph = paragraph
+                firstTopLevelParagraph = text.text(since: blockTextMark)
             }
             text.endBlock()
         case CMARK_NODE_HEADING:
@@ -247,9 +254,9 @@ private struct TreeWalker {
     // MARK: Strings
 
     /// The node's literal, without sentinels; the node is cleaned too, so that the HTML is.
-    private func literal(of node: OpaquePointer) -> String {
+    private mutating func literal(of node: OpaquePointer) -> String {
         guard let literal = copy(cmark_node_get_literal(node)) else { return "" }
-        if settings.removesSentinels, let cleaned = removingSentinels(literal) {
+        if let cleaned = removingSentinels(literal, countingThem: true) {
             cmark_node_set_literal(node, cleaned)
             return cleaned
         }
@@ -258,17 +265,17 @@ private struct TreeWalker {
 
     /// A link's or image's URL without sentinels. The node is cleaned too: cmark would
     /// percent-encode a sentinel in an `href`, where removing it from the HTML would be too late.
-    private func url(of node: OpaquePointer) -> String {
+    private mutating func url(of node: OpaquePointer) -> String {
         guard let url = copy(cmark_node_get_url(node)) else { return "" }
-        if settings.removesSentinels, let cleaned = removingSentinels(url) {
+        if let cleaned = removingSentinels(url) {
             cmark_node_set_url(node, cleaned)
             return cleaned
         }
         return url
     }
 
-    private func cleanTitle(of node: OpaquePointer) {
-        if settings.removesSentinels, let title = copy(cmark_node_get_title(node)),
+    private mutating func cleanTitle(of node: OpaquePointer) {
+        if let title = copy(cmark_node_get_title(node)),
             let cleaned = removingSentinels(title)
         {
             cmark_node_set_title(node, cleaned)
@@ -279,14 +286,19 @@ private struct TreeWalker {
         string.map { String(cString: $0) }
     }
 
-    /// The string without sentinels, or nil when it holds none.
-    private func removingSentinels(_ string: String) -> String? {
+    /// The string without sentinels, or nil when it holds none. `countingThem` is for literals.
+    private mutating func removingSentinels(_ string: String, countingThem: Bool = false) -> String? {
+        guard settings.sentinels > 0, unseenSentinels > 0 || !countingThem else { return nil }
         var string = string
         let contains = string.withUTF8 { CJKEmphasisPreparation.containsSentinel($0) }
         guard contains else { return nil }
         var cleaned = String.UnicodeScalarView()
-        for scalar in string.unicodeScalars where scalar != CJKEmphasisPreparation.sentinel {
-            cleaned.append(scalar)
+        for scalar in string.unicodeScalars {
+            if scalar == CJKEmphasisPreparation.sentinel {
+                if countingThem { unseenSentinels -= 1 }
+            } else {
+                cleaned.append(scalar)
+            }
         }
         return String(cleaned)
     }

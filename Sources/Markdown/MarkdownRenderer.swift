@@ -22,7 +22,7 @@ public struct MarkdownRenderer: Sendable {
         let settings = CommonMarkTree.Settings(
             unsafe: options.unsafe,
             portalAdditions: options.portalAdditions,
-            removesSentinels: !prepared.insertions.isEmpty
+            sentinels: prepared.insertions.count
         )
         let sourceMap = SourceMap(original: markdown, insertions: prepared.insertions)
         return CommonMarkTree.render(prepared.text, settings: settings, sourceMap: sourceMap, rewriteLink: rewriteLink)

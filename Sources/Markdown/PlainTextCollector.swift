@@ -4,17 +4,18 @@ import Core
 /// the text of one part (a heading, an image, the first paragraph) by marking where it starts.
 ///
 /// One buffer for everything keeps the walk linear: a part's text is a slice of the buffer,
-/// not a second copy built alongside.
+/// not a second copy built alongside. The buffer is a `String`, so appending the strings copied
+/// out of cmark and slicing them again never re-validates UTF-8.
 struct PlainTextCollector {
-    private var bytes: [UInt8] = []
+    private var buffer = ""
     private var pendingSoftBreak = false
 
     init() {
-        bytes.reserveCapacity(4096)
+        buffer.reserveCapacity(4096)
     }
 
-    /// Where the next text will start, for `text(since:)`.
-    var mark: Int { bytes.count }
+    /// Where the next text will start, for `text(since:)`: a UTF-8 offset.
+    var mark: Int { buffer.utf8.count }
 
     mutating func append(_ text: String) {
         guard !text.isEmpty else { return }
@@ -22,47 +23,43 @@ struct PlainTextCollector {
             pendingSoftBreak = false
             // A line break inside a paragraph reads as a space, except between two Chinese
             // characters, which a browser joins too (CSS Text 3, segment break transformation).
-            let joins = lastScalar.map(CJKCharacter.joinsWithoutSpace) == true
+            let joins =
+                buffer.unicodeScalars.last.map(CJKCharacter.joinsWithoutSpace) == true
                 && text.unicodeScalars.first.map(CJKCharacter.joinsWithoutSpace) == true
-            if !joins { bytes.append(UInt8(ascii: " ")) }
+            if !joins { buffer += " " }
         }
-        bytes.append(contentsOf: text.utf8)
+        buffer += text
     }
 
     /// A line break in the Markdown that is not a hard break. Decided when the next text comes,
     /// because whether it becomes a space depends on the characters on both sides.
     mutating func softBreak() {
-        if !bytes.isEmpty { pendingSoftBreak = true }
+        if !buffer.isEmpty { pendingSoftBreak = true }
     }
 
     mutating func hardBreak() {
         pendingSoftBreak = false
-        bytes.append(UInt8(ascii: "\n"))
+        buffer += "\n"
     }
 
     /// Ends a block: what follows starts on a new line.
     mutating func endBlock() {
         pendingSoftBreak = false
-        if let last = bytes.last, last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
+        if let last = buffer.utf8.last, last != UInt8(ascii: "\n") { buffer += "\n" }
     }
 
     /// The text appended since `mark`, without white space at either end.
     func text(since mark: Int) -> String {
-        guard mark < bytes.count else { return "" }
-        return String(decoding: bytes[mark...], as: UTF8.self).trimmingWhitespace
+        guard mark < buffer.utf8.count else { return "" }
+        // Marks are taken between appended strings, so they fall on character boundaries.
+        let start = buffer.utf8.index(buffer.utf8.startIndex, offsetBy: mark)
+        return String(buffer[start...]).trimmingWhitespace
     }
 
     /// The whole text, blocks separated by one newline.
     var text: String {
-        var end = bytes.count
-        while end > 0, bytes[end - 1] == UInt8(ascii: "\n") { end -= 1 }
-        return String(decoding: bytes[..<end], as: UTF8.self)
-    }
-
-    private var lastScalar: Unicode.Scalar? {
-        guard !bytes.isEmpty else { return nil }
-        var start = bytes.count - 1
-        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
-        return String(decoding: bytes[start...], as: UTF8.self).unicodeScalars.first
+        var text = buffer
+        while text.utf8.last == UInt8(ascii: "\n") { text.removeLast() }
+        return text
     }
 }

@@ -2,7 +2,7 @@
 ///
 /// cmark counts lines from 1 and columns from 1 in bytes of the text it parsed, which may hold
 /// sentinels from `CJKEmphasisPreparation`. Authors, and Core's `SourceLocation`, count columns
-/// in characters of the text they wrote: `## 办理流程` has its `办` at column 4, not 6.
+/// in characters of the text they wrote: in `## 办理流程` the `流` is at column 6, not 10.
 struct SourceMap {
     private let original: [UInt8]
     /// Byte offsets at which lines start. Lines end at LF, CR or CR LF, as in cmark.
@@ -16,14 +16,20 @@ struct SourceMap {
     private var checkpoints: (line: Int, marks: [(offset: Int, characters: Int)])?
 
     init(original text: String, insertions: [Int]) {
+        var text = text
         let bytes = Array(text.utf8)
         var starts = [0]
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            index += 1
-            if byte == 0x0D, index < bytes.count, bytes[index] == 0x0A { index += 1 }
-            if byte == 0x0A || byte == 0x0D { starts.append(index) }
+        text.withUTF8 { utf8 in
+            var index = 0
+            while true {
+                // Besides line ends only tabs and stray control bytes lie below 0x0E: few stops.
+                index = ByteScanning.firstIndex(below: 0x0E, in: utf8, from: index)
+                guard index < utf8.count else { break }
+                let byte = utf8[index]
+                index += 1
+                if byte == 0x0D, index < utf8.count, utf8[index] == 0x0A { index += 1 }
+                if byte == 0x0A || byte == 0x0D { starts.append(index) }
+            }
         }
         self.original = bytes
         self.lineStarts = starts

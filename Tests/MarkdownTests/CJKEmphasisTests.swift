@@ -53,6 +53,15 @@ import Testing
         #expect(renderer.render(markdown).html == commonMark.render(markdown).html)
     }
 
+    @Test func pairsBoldAfterLatinLettersBeforeChineseQuotes() {
+        // “” count as Chinese punctuation here, unlike in the CJK-friendly proposal.
+        #expect(renderer.render("开展APP**“三亮”**Online").html == "<p>开展APP<strong>“三亮”</strong>Online</p>\n")
+    }
+
+    @Test func pairsBoldNextToEntities() {
+        #expect(renderer.render("推进**&ldquo;六有&rdquo;**建设").html == "<p>推进<strong>“六有”</strong>建设</p>\n")
+    }
+
     @Test func pairsBoldInHeadingsListsAndQuotes() {
         let html = renderer.render("## 推进**“六有”**建设\n\n- 开展**“三亮”**活动\n\n> 落实**“三会一课”**制度\n").html
         #expect(
@@ -150,6 +159,18 @@ import Testing
             #expect(!string.unicodeScalars.contains("\u{2E18}"), "\(string)")
         }
         #expect(document.plainText == "推进“六有”建设\n开展“三亮”活动，见“六有”标准和“三亮”标识。")
+    }
+
+    @Test func removesSentinelsFromAReferenceDefinitionUsedTwice() {
+        // The definition's URL is copied into both links; the text after them still needs its own
+        // sentinels removed.
+        let markdown = "[甲][r]和[乙][r]，推进**“六有”**建设\n\n[r]: /中**“x”**中 \"题**“y”**目\""
+        let document = renderer.render(markdown)
+        #expect(
+            document.html
+                == "<p><a href=\"/%E4%B8%AD**%E2%80%9Cx%E2%80%9D**%E4%B8%AD\" title=\"题**“y”**目\">甲</a>和<a href=\"/%E4%B8%AD**%E2%80%9Cx%E2%80%9D**%E4%B8%AD\" title=\"题**“y”**目\">乙</a>，推进<strong>“六有”</strong>建设</p>\n"
+        )
+        #expect(document.links.map(\.destination) == ["/中**“x”**中", "/中**“x”**中"])
     }
 
     @Test func isOffWhenTheOptionIsOff() {

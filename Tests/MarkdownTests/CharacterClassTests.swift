@@ -1,5 +1,6 @@
-@testable import Markdown
 import Testing
+
+@testable import Markdown
 
 /// The CJK emphasis fix is sound only if it classes characters as libcmark does. These tests
 /// ask the installed libcmark itself, through plain CommonMark rendering.
@@ -40,7 +41,9 @@ import Testing
         #expect(libcmarkKind(of: CJKEmphasisPreparation.sentinel) == .punctuation)
     }
 
-    @Test(arguments: ["“", "”", "‘", "’", "《", "》", "（", "）", "，", "。", "、", "：", "；", "！", "？", "…", "—", "·", "「", "」", "【", "】"])
+    @Test(arguments: [
+        "“", "”", "‘", "’", "《", "》", "（", "）", "，", "。", "、", "：", "；", "！", "？", "…", "—", "·", "「", "」", "【", "】",
+    ])
     func treatsChinesePunctuationAsCJKPunctuation(mark: String) {
         let scalar = mark.unicodeScalars.first!
         #expect(CommonMarkCharacter.kind(of: scalar) == .punctuation)

@@ -10,10 +10,11 @@ import Testing
 ///       swift test -c release -Xswiftc -enable-testing --filter CorpusMeasurementTests
 ///
 /// Prints the literal asterisks left in the HTML with the CJK emphasis fix off and on, and the
-/// time to render one document on one thread.
+/// time to render one document on one thread. The tests run one after the other, so that the
+/// timings do not share the CPU.
 private let corpusFolder = ProcessInfo.processInfo.environment["MARKDOWN_CORPUS"]
 
-@Suite(.enabled(if: corpusFolder != nil, "set MARKDOWN_CORPUS to a folder of Markdown files"))
+@Suite(.enabled(if: corpusFolder != nil, "set MARKDOWN_CORPUS to a folder of Markdown files"), .serialized)
 struct CorpusMeasurementTests {
     @Test func leavesNoLiteralAsterisksWithTheCJKFix() throws {
         let documents = try Self.loadCorpus()
@@ -36,9 +37,10 @@ struct CorpusMeasurementTests {
         #expect(literalOn == 0)
     }
 
-    @Test func measuresRenderTime() throws {
+    @Test(arguments: [("portal", MarkdownOptions.portal), ("plain cmark", MarkdownOptions.commonMark)])
+    func measuresRenderTime(name: String, options: MarkdownOptions) throws {
         let documents = try Self.loadCorpus()
-        let renderer = MarkdownRenderer(options: .portal)
+        let renderer = MarkdownRenderer(options: options)
         let rewrite: (String) -> String? = { destination in
             destination.hasSuffix(".md") ? "/cases/" + destination.split(separator: "/").last!.dropLast(3) + "/" : nil
         }
@@ -56,8 +58,9 @@ struct CorpusMeasurementTests {
             best = min(best, elapsed)
         }
         let microseconds = Double(best.components.seconds) * 1e6 + Double(best.components.attoseconds) / 1e12
+        let perDocument = String(format: "%.1f", microseconds / Double(documents.count))
         print(
-            "corpus: \(documents.count) documents, \(bytes / documents.count) bytes each on average; render: \(String(format: "%.1f", microseconds / Double(documents.count))) µs per document (best of 5, one thread) [\(sink)]"
+            "corpus: \(documents.count) documents, \(bytes / documents.count) bytes each on average; render (\(name)): \(perDocument) µs per document (best of 5, one thread) [\(sink)]"
         )
     }
 

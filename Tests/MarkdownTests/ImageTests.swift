@@ -15,7 +15,8 @@ import Testing
 
     @Test func reportsOnlyTheOutermostOfNestedImages() {
         let document = renderer.render("前 ![外 ![内](in.png) 图](out.png)")
-        #expect(document.images == [Image(source: "out.png", alternativeText: "外 内 图", position: SourcePosition(line: 1, column: 3))])
+        #expect(
+            document.images == [Image(source: "out.png", alternativeText: "外 内 图", position: SourcePosition(line: 1, column: 3))])
     }
 
     @Test func reportsImagesOfReferenceLinks() {

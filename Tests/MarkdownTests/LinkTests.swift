@@ -14,7 +14,8 @@ import Testing
     }
 
     @Test func rewritesLinksToMarkdownFilesAndKeepsTheFragment() {
-        let document = renderer.render("见[案例](../cases/a.md)和[做法](a.md#做法)，及[外链](https://example.cn/)。", rewriteLink: Self.portalURL)
+        let document = renderer.render(
+            "见[案例](../cases/a.md)和[做法](a.md#做法)，及[外链](https://example.cn/)。", rewriteLink: Self.portalURL)
         #expect(
             document.html
                 == "<p>见<a href=\"/cases/a/\">案例</a>和<a href=\"/cases/a/#%E5%81%9A%E6%B3%95\">做法</a>，及<a href=\"https://example.cn/\">外链</a>。</p>\n"
@@ -41,7 +42,10 @@ import Testing
         }
         #expect(!called)
         #expect(document.html == "<p><a href=\"a.md\">a</a></p>\n")
-        #expect(document.links == [Link(destination: "a.md", renderedDestination: "a.md", position: SourcePosition(line: 1, column: 1))])
+        #expect(
+            document.links == [
+                Link(destination: "a.md", renderedDestination: "a.md", position: SourcePosition(line: 1, column: 1))
+            ])
     }
 
     @Test func reportsTheDestinationAsCmarkReadIt() {

@@ -1,0 +1,62 @@
+import Markdown
+import Testing
+
+/// The CJK emphasis fix may only change emphasis. On random texts made of the pieces that
+/// matter to it (delimiters, Chinese and ASCII punctuation, code, links, raw HTML, escapes, line
+/// and block structure), the HTML with the fix on and off must be the same once emphasis tags
+/// and delimiter characters are taken out (`_` too: when more `*` pair up, CommonMark drops the
+/// `_` openers between them), and links, images and dropped HTML must be reported at the same
+/// places. Heading ids are left out (`portalAdditions` off): an id is made from the text.
+@Suite struct CJKEmphasisDifferentialTests {
+    static let pieces = [
+        "*", "**", "***", "_", "__", "“", "”", "《", "》", "（", "）", "，", "。", "：", "中", "文", "a", "Z", "1", " ",
+        "\n", "\n\n", "\\", "\\*", "`", "``", "[", "]", "(", ")", "](", "<", ">", "> ", "- ", "1. ", "# ", "    ",
+        "!", "![", "<b>", "</b>", "<div>\n", "\n</div>", "&amp;", "&#42;", "https://x.cn/", "<https://x.cn/中", "\t",
+        "```\n", "~~~", "\"", "'", "—", "…", "·", "⸗", "〇", "ｘ", "\u{3000}",
+    ]
+
+    /// SplitMix64: the same texts on every run and platform.
+    struct Generator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static func withoutEmphasis(_ html: String) -> String {
+        var result = html
+        for tag in ["<em>", "</em>", "<strong>", "</strong>"] { result = result.replacing(tag, with: "") }
+        return String(result.unicodeScalars.filter { $0 != "*" && $0 != "_" }.map(Character.init))
+    }
+
+    @Test(arguments: [false, true])
+    func changesNothingButEmphasisOnRandomTexts(unsafe: Bool) {
+        let on = MarkdownRenderer(options: MarkdownOptions(unsafe: unsafe, portalAdditions: false, cjkEmphasis: true))
+        let off = MarkdownRenderer(options: MarkdownOptions(unsafe: unsafe, portalAdditions: false, cjkEmphasis: false))
+        var generator = Generator(state: 20_240_601)
+        var changed = 0
+        for _ in 0..<20_000 {
+            var markdown = ""
+            for _ in 0..<(5 + Int(generator.next() % 40)) {
+                markdown += Self.pieces[Int(generator.next() % UInt64(Self.pieces.count))]
+            }
+            let fixed = on.render(markdown)
+            let plain = off.render(markdown)
+            if fixed.html != plain.html { changed += 1 }
+
+            #expect(!fixed.html.unicodeScalars.contains("\u{2E18}"), "\(markdown.debugDescription)")
+            #expect(!fixed.plainText.unicodeScalars.contains("\u{2E18}"), "\(markdown.debugDescription)")
+            #expect(Self.withoutEmphasis(fixed.html) == Self.withoutEmphasis(plain.html), "\(markdown.debugDescription)")
+            #expect(fixed.links == plain.links, "\(markdown.debugDescription)")
+            #expect(fixed.images.map(\.position) == plain.images.map(\.position), "\(markdown.debugDescription)")
+            #expect(fixed.images.map(\.source) == plain.images.map(\.source), "\(markdown.debugDescription)")
+            #expect(fixed.omittedHTML == plain.omittedHTML, "\(markdown.debugDescription)")
+        }
+        // The texts must exercise the fix, or the test proves nothing.
+        #expect(changed > 300)
+    }
+}
