@@ -47,10 +47,12 @@ let package = Package(
         .executableTarget(name: "portal", dependencies: ["CLI"]),
 
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        // The CommonMark 0.30 spec examples, shared by the Markdown and command-line suites.
+        .target(name: "CommonMarkSpec", path: "Tests/Support/CommonMarkSpec"),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "CommonMarkSpec"]),
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
         .testTarget(name: "BuildTests", dependencies: ["Build"], exclude: ["Fixtures", "Golden"]),
-        .testTarget(name: "CLITests", dependencies: ["CLI"]),
+        .testTarget(name: "CLITests", dependencies: ["CLI", "CommonMarkSpec"]),
     ]
 )

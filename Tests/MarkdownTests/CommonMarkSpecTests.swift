@@ -1,3 +1,4 @@
+import CommonMarkSpec
 import Markdown
 import Testing
 

@@ -3,33 +3,33 @@ import Foundation
 /// The examples of the CommonMark 0.30 spec, the revision libcmark 0.30.2 implements.
 /// `scripts/fetch-commonmark-spec` puts the file at `.cache/commonmark/commonmark-0.30.txt`;
 /// the environment variable `COMMONMARK_SPEC` can name another copy.
-struct CommonMarkSpec {
-    struct Example: Sendable, CustomStringConvertible {
+public struct CommonMarkSpec: Sendable {
+    public struct Example: Sendable, CustomStringConvertible {
         /// 1-based, in the order of the spec, as on spec.commonmark.org.
-        var number: Int
-        var section: String
-        var markdown: String
-        var html: String
+        public var number: Int
+        public var section: String
+        public var markdown: String
+        public var html: String
 
-        var description: String { "example \(number) (\(section))" }
+        public var description: String { "example \(number) (\(section))" }
     }
 
-    struct Missing: Error, CustomStringConvertible {
-        var path: String
-        var description: String {
+    public struct Missing: Error, CustomStringConvertible {
+        public var path: String
+        public var description: String {
             "The CommonMark spec is not at \(path). Run scripts/fetch-commonmark-spec, or set COMMONMARK_SPEC to the file."
         }
     }
 
-    let path: String
-    let examples: [Example]
+    public let path: String
+    public let examples: [Example]
 
-    static func load(filePath: String = #filePath) throws -> CommonMarkSpec {
+    /// `filePath` is the calling test file's, three folders below the package root.
+    public static func load(filePath: String = #filePath) throws -> CommonMarkSpec {
         let path: String
         if let given = ProcessInfo.processInfo.environment["COMMONMARK_SPEC"], !given.isEmpty {
             path = given
         } else {
-            // This file is Tests/MarkdownTests/CommonMarkSpec.swift: three levels below the root.
             let root = URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .deletingLastPathComponent()
             path = root.appendingPathComponent(".cache/commonmark/commonmark-0.30.txt").path
@@ -41,7 +41,7 @@ struct CommonMarkSpec {
     /// An example is the text between a line of 32 backticks followed by ` example` and a line
     /// of 32 backticks; a line holding a single `.` separates Markdown from HTML, and `→`
     /// stands for a tab.
-    static func parse(_ text: String) -> [Example] {
+    public static func parse(_ text: String) -> [Example] {
         let fence = String(repeating: "`", count: 32)
         enum State { case outside, markdown, html }
         var state = State.outside
