@@ -1,21 +1,13 @@
-/// Escapes text for XML content and attribute values.
+import Core
+
+/// Text for the feed and the sitemap: escaped, and without the control characters XML 1.0
+/// does not allow (an author's stray form feed would make the whole feed unreadable).
 enum XMLText {
     static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            default:
-                // Control characters other than tab and line ends are not allowed in XML 1.0.
-                if scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r" { continue }
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        let allowed = text.unicodeScalars.allSatisfy { $0.value >= 0x20 || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        if allowed { return MarkupText.escaped(text) }
+        var cleaned = String.UnicodeScalarView()
+        cleaned.append(contentsOf: text.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\t" || $0 == "\n" || $0 == "\r" })
+        return MarkupText.escaped(String(cleaned))
     }
 }

@@ -23,27 +23,25 @@ struct ReferenceChecker {
     }
 
     mutating func checkRecords() {
-        var firstSite: [String: SourceLocation] = [:]
-        for site in sites {
-            if let first = firstSite[site.id] {
-                diagnostics.error(
-                    at: site.source, "示范点/联系点 id '\(site.id)' 重复，第一次出现在 \(first)", hint: "every site needs its own id")
-            } else {
-                firstSite[site.id] = site.source
-            }
-        }
-        var firstMember: [String: SourceLocation] = [:]
+        reportDuplicates(sites.map { ($0.id, $0.source) }, what: "示范点/联系点", hint: "every site needs its own id")
+        reportDuplicates(members.map { ($0.id, $0.source) }, what: "党员经营户", hint: "every member needs its own id")
         for member in members {
-            if let first = firstMember[member.id] {
-                diagnostics.error(
-                    at: member.source, "党员经营户 id '\(member.id)' 重复，第一次出现在 \(first)", hint: "every member needs its own id")
-            } else {
-                firstMember[member.id] = member.source
-            }
             if !siteIDs.contains(member.siteID) {
                 diagnostics.error(
                     at: member.source, "党员经营户 '\(member.name)' 所属的示范点/联系点 '\(member.siteID)' 不存在",
                     hint: Suggestion.didYouMean(member.siteID, in: sites.map(\.id)) ?? "site must be an id from data/sites.yaml")
+            }
+        }
+    }
+
+    /// Reports each id after its first use, naming where it was first used.
+    private mutating func reportDuplicates(_ records: [(id: String, source: SourceLocation)], what: String, hint: String) {
+        var first: [String: SourceLocation] = [:]
+        for record in records {
+            if let earlier = first[record.id] {
+                diagnostics.error(at: record.source, "\(what) id '\(record.id)' 重复，第一次出现在 \(earlier)", hint: hint)
+            } else {
+                first[record.id] = record.source
             }
         }
     }

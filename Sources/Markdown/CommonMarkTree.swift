@@ -228,7 +228,7 @@ private struct TreeWalker {
             }
             cmark_node_set_on_enter(block, "")
             cmark_node_set_on_exit(block, "")
-            cmark_node_set_on_enter(inline, "<h\(level) id=\"\(HTMLEscaping.escapingAttribute(anchor))\">")
+            cmark_node_set_on_enter(inline, "<h\(level) id=\"\(MarkupText.escaped(anchor))\">")
             cmark_node_set_on_exit(inline, "</h\(level)>")
             cmark_node_append_child(block, inline)
             moveChildren(of: heading, to: inline)

@@ -1,12 +1,12 @@
 import Build
 import Foundation
 
-/// The happy-path fixture site in `Fixtures/site`, built with the project's own `templates/`.
+/// The happy-path fixture site in `Fixtures/portal`, built with the project's own `templates/`.
 enum FixtureSite {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let content = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/site/content")
+        .appendingPathComponent("Fixtures/portal/content")
     static let templates = packageRoot.appendingPathComponent("templates")
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 

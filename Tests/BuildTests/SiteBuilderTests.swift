@@ -112,6 +112,6 @@ import Testing
         }
         let page = try #require(files.text("cases/case-22/index.html"))
         #expect(page.contains("<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;"))
-        #expect(files.text("feed.xml")?.contains("&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;&quot;&apos;") == true)
+        #expect(files.text("feed.xml")?.contains("&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;") == true)
     }
 }
