@@ -50,6 +50,7 @@ let package = Package(
         // The CommonMark 0.30 spec examples, shared by the Markdown and command-line suites.
         .target(name: "CommonMarkSpec", path: "Tests/Support/CommonMarkSpec"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "CommonMarkSpec"]),
+        .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
         .testTarget(name: "BuildTests", dependencies: ["Build"], exclude: ["Fixtures", "Golden"]),
