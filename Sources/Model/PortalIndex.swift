@@ -66,25 +66,31 @@ public struct PortalIndex: Sendable {
     }
 
     /// Up to `limit` cases most like `caseStudy`: two points per shared tag, one for the same
-    /// district and one for the same category; ties go to the newer case.
+    /// district and one for the same category; ties go to the newer case. Candidates come from
+    /// the tag and district lists only, and the best are picked in one pass, so a portal of
+    /// thousands of cases does not sort thousands of candidates for every page.
     public func related(to caseStudy: CaseStudy, limit: Int = 4) -> [CaseStudy] {
-        var scores: [String: Int] = [:]
+        guard let own = casePosition[caseStudy.slug] else { return [] }
+        var scores: [Int: Int] = [:]
         for tag in caseStudy.tags {
-            for other in casesByTag[tag] ?? [] where other.slug != caseStudy.slug { scores[other.slug, default: 0] += 2 }
+            for other in casesByTag[tag] ?? [] { scores[casePosition[other.slug]!, default: 0] += 2 }
         }
-        for other in casesByDistrict[caseStudy.district.slug] ?? [] where other.slug != caseStudy.slug {
-            scores[other.slug, default: 0] += 1
+        for other in casesByDistrict[caseStudy.district.slug] ?? [] {
+            scores[casePosition[other.slug]!, default: 0] += 1
         }
-        for (slug, score) in scores where score > 0 {
-            if let other = casesBySlug[slug], other.category == caseStudy.category { scores[slug] = score + 1 }
+        scores[own] = nil
+        // The best `limit` (score, position) pairs: higher score first, then lower position (newer).
+        var best: [(score: Int, position: Int)] = []
+        for (position, var score) in scores {
+            if portal.cases[position].category == caseStudy.category { score += 1 }
+            let candidate = (score: score, position: position)
+            let insertAt =
+                best.firstIndex { candidate.score > $0.score || (candidate.score == $0.score && candidate.position < $0.position) }
+                ?? best.count
+            guard insertAt < limit else { continue }
+            best.insert(candidate, at: insertAt)
+            if best.count > limit { best.removeLast() }
         }
-        return scores.keys
-            .sorted { lhs, rhs in
-                let (left, right) = (scores[lhs]!, scores[rhs]!)
-                if left != right { return left > right }
-                return casePosition[lhs]! < casePosition[rhs]!
-            }
-            .prefix(limit)
-            .compactMap { casesBySlug[$0] }
+        return best.map { portal.cases[$0.position] }
     }
 }
