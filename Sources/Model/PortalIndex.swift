@@ -84,9 +84,10 @@ public struct PortalIndex: Sendable {
         for (position, var score) in scores {
             if portal.cases[position].category == caseStudy.category { score += 1 }
             let candidate = (score: score, position: position)
-            let insertAt =
-                best.firstIndex { candidate.score > $0.score || (candidate.score == $0.score && candidate.position < $0.position) }
-                ?? best.count
+            let ranksAbove = { (other: (score: Int, position: Int)) in
+                candidate.score > other.score || (candidate.score == other.score && candidate.position < other.position)
+            }
+            let insertAt = best.firstIndex(where: ranksAbove) ?? best.count
             guard insertAt < limit else { continue }
             best.insert(candidate, at: insertAt)
             if best.count > limit { best.removeLast() }
