@@ -2,7 +2,10 @@
 SWIFT ?= swift
 PORTAL_RELEASE := .build/release/portal
 
-.PHONY: site test deps release lint spec clean
+.PHONY: site test deps release lint spec clean fuzz fuzz-short
+
+## How long `make fuzz` runs libFuzzer, in seconds; `make test` runs it for one minute.
+FUZZ_SECONDS ?= 600
 
 ## Install what is missing, build portal in release mode, build content/ into site/.
 site: release
@@ -12,6 +15,7 @@ site: release
 test: deps spec
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(MAKE) fuzz-short
 
 ## System packages: libcmark-dev and pkg-config from apt, only when missing.
 deps:
@@ -24,8 +28,15 @@ release: deps
 spec:
 	@scripts/fetch-commonmark-spec >/dev/null
 
+## libFuzzer over front matter, YAML records, slugs, links and the privacy scanner.
+fuzz: deps
+	@SWIFT=$(SWIFT) scripts/run-fuzz $(FUZZ_SECONDS)
+
+fuzz-short:
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=60
+
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
 
 clean:
-	rm -rf .build site
+	rm -rf .build .build-fuzz site

@@ -45,6 +45,9 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "portal", dependencies: ["CLI"]),
+        // libFuzzer over front matter, YAML records, slugs, links and the privacy scanner; built
+        // alone with --sanitize=fuzzer by `make fuzz` (a debug build: it uses testable imports).
+        .executableTarget(name: "FuzzPortal", dependencies: ["Core", "Model", "Content", "Build"]),
 
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
         // The CommonMark 0.30 spec examples, shared by the Markdown and command-line suites.

@@ -15,6 +15,8 @@ enum PageSpec: Sendable {
     case course(Course)
     case page(StandalonePage)
     case notFound
+    /// The publishing register for staff; its CSV twin is written beside it.
+    case register
 
     var path: SitePath {
         switch self {
@@ -44,6 +46,7 @@ enum PageSpec: Sendable {
         case .course(let course): return Routes.course(course.slug)
         case .page(let page): return Routes.page(page.slug)
         case .notFound: return Routes.notFound
+        case .register: return Routes.register
         }
     }
 
@@ -60,6 +63,7 @@ enum PageSpec: Sendable {
         case .course: return "course"
         case .page: return "page"
         case .notFound: return "404"
+        case .register: return "register"
         }
     }
 
@@ -76,13 +80,14 @@ enum PageSpec: Sendable {
         case .course(let course): return views.course(course)
         case .page(let page): return views.page(page)
         case .notFound: return views.notFound()
+        case .register: return views.register()
         }
     }
 
     /// Every page of the portal, in a fixed order.
     static func all(for index: PortalIndex, views: PageViews) -> [PageSpec] {
         let portal = index.portal
-        var specs: [PageSpec] = [.home, .siteDirectory, .members, .courseIndex, .notFound]
+        var specs: [PageSpec] = [.home, .siteDirectory, .members, .courseIndex, .notFound, .register]
         specs += PageViews.TaxonomyKind.allCases.map { .taxonomy($0) }
         var lists: [PageViews.CaseListKind] = [.all]
         lists += portal.config.districts.map { .district($0) }

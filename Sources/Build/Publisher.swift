@@ -27,7 +27,7 @@ public struct Publisher: Sendable {
         if target == "/" || target == home {
             return .error(
                 at: SourceLocation(path: output.path), "拒绝写入输出目录 \(output.path)",
-                hint: "the output folder is replaced on every build; name a folder of its own, e.g. --output site")
+                hint: "每次构建都会整体替换输出目录；请指定一个专用目录，如 --output site")
         }
         for source in sources {
             let protected = source.standardizedFileURL.resolvingSymlinksInPath().path
@@ -35,16 +35,48 @@ public struct Publisher: Sendable {
                 return .error(
                     at: SourceLocation(path: output.path), "输出目录 \(output.path) 与源目录 \(source.path) 重叠",
                     hint:
-                        "the output folder is replaced on every build; it must lie outside content/ and templates/ and not contain them"
+                        "每次构建都会整体替换输出目录；它必须在 content/ 和 templates/ 之外，也不能包含它们"
                 )
             }
         }
         return nil
     }
 
-    /// Creates an empty staging folder.
+    /// The lock file beside the output that serialises builds of one output.
+    public var lockFile: URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).lock")
+    }
+
+    /// Runs `body` while holding an exclusive lock on the output: a second build of the same
+    /// output waits until the first has published or failed, so the two never mix their files.
+    public func withLock<T>(_ body: () async throws(DiagnosticsError) -> T) async throws(DiagnosticsError) -> T {
+        let folder = output.deletingLastPathComponent()
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let descriptor = open(lockFile.path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw DiagnosticsError([
+                .error(at: SourceLocation(path: lockFile.path), "无法创建锁文件", hint: "检查输出目录所在的文件夹是否可写")
+            ])
+        }
+        defer { close(descriptor) }
+        // Polled rather than blocking: a blocked thread would be one of the few the concurrent
+        // stages of the build running in this process need, and could wait on itself.
+        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR else { break }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        defer { flock(descriptor, LOCK_UN) }
+        return try await body()
+    }
+
+    /// Creates an empty staging folder, removing those that builds which crashed left behind.
+    /// Runs under the lock, so no other build's staging folder is in use.
     public func prepare() throws {
-        try? FileManager.default.removeItem(at: staging)
+        let folder = output.deletingLastPathComponent()
+        let prefix = ".\(output.lastPathComponent).staging-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix(prefix) {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
         try FileManager.default.createDirectory(
             at: staging, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
     }

@@ -10,7 +10,8 @@ import Templates
 /// 1. load: read and check `content/` (front matter, data, Markdown, references)
 /// 2. templates: load `templates/`
 /// 3. render: every page through its template, on all cores
-/// 4. write: every file into the sink (for `build`, a staging folder)
+/// 4. privacy: no ID number, mobile number or unlisted e-mail address in any output file
+/// 5. write: every file into the sink (for `build`, a staging folder)
 ///
 /// `check` is the same without the writing.
 public struct SiteBuilder: Sendable {
@@ -23,16 +24,19 @@ public struct SiteBuilder: Sendable {
         /// How many pieces each parallel stage is cut into. The output is the same for any
         /// number; tests build with 1 and with many to prove it.
         public var parallelism: Int
+        /// Builds draft and review pages too, each under a banner (`portal build --drafts`).
+        public var includeUnpublished: Bool
 
         public init(
             content: URL, templates: URL, contentDisplay: String, templatesDisplay: String,
-            parallelism: Int = ProcessInfo.processInfo.activeProcessorCount * 4
+            parallelism: Int = ProcessInfo.processInfo.activeProcessorCount * 4, includeUnpublished: Bool = false
         ) {
             self.content = content
             self.templates = templates
             self.contentDisplay = contentDisplay
             self.templatesDisplay = templatesDisplay
             self.parallelism = max(1, parallelism)
+            self.includeUnpublished = includeUnpublished
         }
     }
 
@@ -54,11 +58,13 @@ public struct SiteBuilder: Sendable {
         var timings = StageTimings()
         let loaded = try await timings.measureTyped("load") { () async throws(DiagnosticsError) in
             try await ContentLoader(
-                directory: options.content, displayRoot: options.contentDisplay, parallelism: options.parallelism
+                directory: options.content, displayRoot: options.contentDisplay, parallelism: options.parallelism,
+                includeUnpublished: options.includeUnpublished
             ).load()
         }
         let library = try await timings.measureTyped("templates") { () async throws(DiagnosticsError) in
-            try TemplateLibrary(directory: options.templates, displayRoot: options.templatesDisplay)
+            try TemplateLibrary(
+                directory: options.templates, displayRoot: options.templatesDisplay, knownVariables: ViewVocabulary.names)
         }
         let index = PortalIndex(loaded.portal)
         let views = PageViews(index: index)
@@ -68,9 +74,11 @@ public struct SiteBuilder: Sendable {
         let pages = await timings.measure("render") { await render(specs, views: views, library: library) }
         var files: [(String, [UInt8])] = pages.map { ($0.path.filePath, Array($0.html.utf8)) }
         files.append((Routes.feed.filePath, Array(FeedWriter.feed(for: loaded.portal).utf8)))
+        let register = PublishingRegister(loaded.portal)
+        files.append((Routes.registerCSV.filePath, RegisterWriter.csv(register, baseURL: loaded.portal.config.baseURL)))
         let sitemapPages = specs.compactMap { spec -> (path: SitePath, lastModified: Day?)? in
             switch spec {
-            case .notFound: return nil
+            case .notFound, .register: return nil
             case .caseStudy(let caseStudy): return (spec.path, caseStudy.date)
             case .course(let course): return (spec.path, course.date)
             default: return (spec.path, nil)
@@ -83,38 +91,84 @@ public struct SiteBuilder: Sendable {
             ))
         let assets = try assetFiles()
         files += assets
+        files += try mediaFiles(loaded.portal.media)
 
         let written = files
+        var warnings = loaded.warnings
+        let linkProblems = timings.measureSync("links") {
+            var sources: [String: SourceLocation] = [:]
+            for spec in specs { sources[spec.path.filePath] = spec.source }
+            return LinkGraph(
+                files: Dictionary(written, uniquingKeysWith: { first, _ in first }), sources: sources,
+                fallback: SourceLocation(path: options.contentDisplay),
+                unlisted: [Routes.notFound.filePath, Routes.register.filePath]
+            ).diagnostics()
+        }
+        if linkProblems.contains(where: \.isError) { throw DiagnosticsError(warnings + linkProblems) }
+        warnings += linkProblems
+        let allowedEmails = loaded.portal.config.allowedEmails
+        let warningsSoFar = warnings
+        try await timings.measureTyped("privacy") { () async throws(DiagnosticsError) in
+            try await checkPrivacy(written, specs: specs, allowedEmails: allowedEmails, warnings: warningsSoFar)
+        }
         try await timings.measureTyped("write") { () async throws(DiagnosticsError) in
             try await write(written, into: sink)
         }
-        return Report(pageCount: pages.count, fileCount: files.count, warnings: loaded.warnings, timings: timings)
+        return Report(pageCount: pages.count, fileCount: files.count, warnings: warnings, timings: timings)
     }
 
     /// Builds into a staging folder beside `output` and swaps it in only when everything
     /// succeeded; on any error the published folder stays exactly as it was.
     public func publish(to output: URL) async throws(DiagnosticsError) -> Report {
+        try await publish(to: output, through: { $0 })
+    }
+
+    /// `publish(to:)` with the disk sink wrapped by `wrap`: tests use it to make writing fail
+    /// half-way, as a full disk or a crash would.
+    public func publish(
+        to output: URL, through wrap: @Sendable (DiskSink) -> any OutputSink
+    ) async throws(DiagnosticsError) -> Report {
         if let problem = Publisher.checkOutput(output, protecting: [options.content, options.templates]) {
             throw DiagnosticsError([problem])
         }
         let publisher = Publisher(output: output)
-        do {
-            try publisher.prepare()
-        } catch {
-            throw DiagnosticsError([.error(at: SourceLocation(path: output.path), "无法创建临时目录：\(error.localizedDescription)")])
-        }
-        do throws(DiagnosticsError) {
-            let report = try await build(into: DiskSink(root: publisher.staging))
+        return try await publisher.withLock { () async throws(DiagnosticsError) -> Report in
             do {
-                try publisher.publish()
+                try publisher.prepare()
             } catch {
-                throw DiagnosticsError([.error(at: SourceLocation(path: output.path), "无法发布到输出目录：\(error.localizedDescription)")])
+                throw DiagnosticsError([
+                    .error(at: SourceLocation(path: output.path), "无法创建临时目录：\(error.localizedDescription)")
+                ])
             }
-            return report
-        } catch {
-            publisher.discard()
-            throw error
+            do throws(DiagnosticsError) {
+                let report = try await build(into: wrap(DiskSink(root: publisher.staging)))
+                do {
+                    try publisher.publish()
+                } catch {
+                    throw DiagnosticsError([
+                        .error(at: SourceLocation(path: output.path), "无法发布到输出目录：\(error.localizedDescription)")
+                    ])
+                }
+                return report
+            } catch {
+                publisher.discard()
+                throw error
+            }
         }
+    }
+
+    /// Scans every output file before anything is written; see `PrivacyGuard`.
+    private func checkPrivacy(
+        _ files: [(String, [UInt8])], specs: [PageSpec], allowedEmails: [String], warnings: [Diagnostic]
+    ) async throws(DiagnosticsError) {
+        var sources: [String: String] = [:]
+        for spec in specs { sources[spec.path.filePath] = spec.source?.path }
+        let privacyGuard = PrivacyGuard(
+            scanner: PrivacyScanner(allowedEmails: allowedEmails), parallelism: options.parallelism,
+            content: options.content, contentDisplay: options.contentDisplay,
+            templates: options.templates, templatesDisplay: options.templatesDisplay)
+        let problems = await privacyGuard.check(files.map { .init(path: $0.0, bytes: $0.1, source: sources[$0.0]) })
+        if !problems.isEmpty { throw DiagnosticsError(problems + warnings) }
     }
 
     private func checkUniquePaths(_ specs: [PageSpec]) throws(DiagnosticsError) {
@@ -174,6 +228,18 @@ public struct SiteBuilder: Sendable {
             files.append(("assets/\(relative)", [UInt8](data)))
         }
         return files.sorted { $0.0 < $1.0 }
+    }
+
+    /// The pictures pages show, copied as they are.
+    private func mediaFiles(_ media: [MediaFile]) throws(DiagnosticsError) -> [(String, [UInt8])] {
+        var files: [(String, [UInt8])] = []
+        for file in media {
+            guard let data = FileManager.default.contents(atPath: file.sourceFile) else {
+                throw DiagnosticsError([.error(at: SourceLocation(path: file.sourceFile), "无法读取文件")])
+            }
+            files.append((file.path.filePath, [UInt8](data)))
+        }
+        return files
     }
 
     private func write(_ files: [(String, [UInt8])], into sink: some OutputSink) async throws(DiagnosticsError) {

@@ -12,6 +12,14 @@ public struct StageTimings: Sendable {
         return try await work()
     }
 
+    /// Runs synchronous `work` as the stage `name` and records its time.
+    mutating func measureSync<T>(_ name: String, _ work: () -> T) -> T {
+        let clock = ContinuousClock()
+        let start = clock.now
+        defer { stages.append((name, clock.now - start)) }
+        return work()
+    }
+
     mutating func appendStage(_ name: String, _ duration: Duration) {
         stages.append((name, duration))
     }

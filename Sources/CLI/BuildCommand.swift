@@ -17,18 +17,46 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print the time of each stage.")
     var timings = false
 
+    @Flag(
+        name: .long,
+        help: "Also build draft and review pages, each under a banner. Needs an --output other than site.")
+    var drafts = false
+
+    @OptionGroup var report: ReportOptions
+
+    /// The folder a normal build publishes to; drafts are never built into it.
+    static let defaultOutput = "site"
+
     func run() async throws {
-        let builder = SiteBuilder(options: sources.builderOptions)
-        do {
-            let report = try await builder.publish(to: URL(fileURLWithPath: output))
-            DiagnosticPrinter.print(report.warnings)
-            if timings { TimingPrinter.print(report.timings) }
-            print("已构建 \(report.pageCount) 个页面（共 \(report.fileCount) 个文件）到 \(SourceOptions.display(output))/")
+        var options = sources.builderOptions
+        options.includeUnpublished = drafts
+        let builder = SiteBuilder(options: options)
+        do throws(DiagnosticsError) {
+            if drafts && Self.isDefaultOutput(output) {
+                throw DiagnosticsError([
+                    .error(
+                        at: SourceLocation(path: SourceOptions.display(output)), "--drafts 不能构建到默认输出目录 \(Self.defaultOutput)/",
+                        hint: "草稿只用于审核预览：用 --output 指定另一个目录，如 portal build --drafts --output preview")
+                ])
+            }
+            let result = try await builder.publish(to: URL(fileURLWithPath: output))
+            DiagnosticPrinter.print(result.warnings, format: report.format)
+            if timings { TimingPrinter.print(result.timings) }
+            if report.format == .text {
+                print("已构建 \(result.pageCount) 个页面（共 \(result.fileCount) 个文件）到 \(SourceOptions.display(output))/")
+            }
         } catch {
-            DiagnosticPrinter.print(error.diagnostics)
+            DiagnosticPrinter.print(error.diagnostics, format: report.format)
             DiagnosticPrinter.printError("构建失败，\(SourceOptions.display(output))/ 未改动\n")
             throw ExitCode(1)
         }
+    }
+
+    static func isDefaultOutput(_ output: String) -> Bool {
+        func resolved(_ path: String) -> String {
+            URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        }
+        return resolved(output) == resolved(defaultOutput)
     }
 }
 
@@ -40,14 +68,16 @@ struct CheckCommand: AsyncParsableCommand {
 
     @OptionGroup var sources: SourceOptions
 
+    @OptionGroup var report: ReportOptions
+
     func run() async throws {
         let builder = SiteBuilder(options: sources.builderOptions)
         do {
-            let report = try await builder.build(into: DiscardingSink())
-            DiagnosticPrinter.print(report.warnings)
-            print("检查通过：\(report.pageCount) 个页面")
+            let result = try await builder.build(into: DiscardingSink())
+            DiagnosticPrinter.print(result.warnings, format: report.format)
+            if report.format == .text { print("检查通过：\(result.pageCount) 个页面") }
         } catch {
-            DiagnosticPrinter.print(error.diagnostics)
+            DiagnosticPrinter.print(error.diagnostics, format: report.format)
             throw ExitCode(1)
         }
     }

@@ -7,7 +7,7 @@ enum ConfigDecoder {
         guard let root else {
             diagnostics.error(
                 at: SourceLocation(path: file.path), "portal.yaml 是空的",
-                hint: "it needs at least title, base_url, districts and categories")
+                hint: "至少要有 title、base_url、districts 和 categories")
             return nil
         }
         var reader = RecordReader(root, recordName: "门户配置", diagnostics: &diagnostics)
@@ -20,7 +20,7 @@ enum ConfigDecoder {
                 reader.appendDiagnostic(
                     .error(
                         at: reader.location(of: "base_url"), "base_url 应为完整网址：'\(url)'",
-                        hint: "write the address the portal is published at, e.g. https://xgz.example.gov.cn/"))
+                        hint: "写门户发布的完整网址，如 https://xgz.example.gov.cn/"))
                 baseURL = nil
             } else if !url.hasSuffix("/") {
                 baseURL = url + "/"
@@ -32,12 +32,25 @@ enum ConfigDecoder {
             reader.nested("targets", required: false).map { targetsValue in
                 decodeTargets(targetsValue, diagnostics: &diagnostics)
             } ?? Targets()
+        let allowedEmails =
+            reader.nested("privacy", required: false).map { privacyValue in
+                decodeAllowedEmails(privacyValue, diagnostics: &diagnostics)
+            } ?? []
         reader.finish()
         diagnostics.append(contentsOf: reader.diagnostics)
         guard let title, let baseURL, !districts.isEmpty, !categories.isEmpty else { return nil }
         return PortalConfig(
             title: title, description: description, baseURL: baseURL, publisher: publisher,
-            districts: districts, categories: categories, targets: targets)
+            districts: districts, categories: categories, targets: targets, allowedEmails: allowedEmails)
+    }
+
+    /// `privacy: {allowed_emails: [office@example.gov.cn]}`: the addresses that may be published.
+    private static func decodeAllowedEmails(_ value: YAMLValue, diagnostics: inout Diagnostics) -> [String] {
+        var reader = RecordReader(value, recordName: "隐私设置", diagnostics: &diagnostics)
+        let emails = reader.stringList("allowed_emails")
+        reader.finish()
+        diagnostics.append(contentsOf: reader.diagnostics)
+        return emails
     }
 
     /// A list of `{name: 东湖区, slug: donghu}`; names and slugs unique.
@@ -45,7 +58,7 @@ enum ConfigDecoder {
         guard let value else { return [] }
         guard case .sequence(let items, _) = value, !items.isEmpty else {
             diagnostics.error(
-                at: value.location, "'\(key)' 应为非空列表", hint: "write one '- {name: 名称, slug: ascii-slug}' per line")
+                at: value.location, "'\(key)' 应为非空列表", hint: "每行写一项：- {name: 名称, slug: 英文网址名}")
             return []
         }
         var result: [Taxon] = []
@@ -62,7 +75,7 @@ enum ConfigDecoder {
                 diagnostics.error(
                     at: reader.location(of: "slug"), "slug '\(slug)' 不能用于网址",
                     hint:
-                        "use lowercase ASCII letters, digits and '-', e.g. '\(Slug.suggestion(for: slug).isEmpty ? "donghu" : Slug.suggestion(for: slug))'"
+                        "只用小写英文字母、数字和 -，如 '\(Slug.suggestion(for: slug).isEmpty ? "donghu" : Slug.suggestion(for: slug))'"
                 )
                 continue
             }

@@ -2,7 +2,8 @@ import Core
 import Foundation
 
 /// The files of `content/` that the portal reads, found in a fixed order so that every run
-/// sees them alike. Editor and system junk is passed over; anything else that is not used is
+/// sees them alike. Editor and system junk is passed over. Files that are not pages (pictures,
+/// attachments) are kept as candidates for the images pages show; those no page uses are
 /// reported, so that no file an author added vanishes without a word.
 struct ContentInventory {
     struct PageFile {
@@ -14,37 +15,79 @@ struct ContentInventory {
     var config: URL
     var sites: URL?
     var members: URL?
+    /// `data/terms.yaml`, the wrong formulations to report; without it nothing is proofread.
+    var terms: URL?
     var pages: [PageFile] = []
+    /// Content-relative paths of the other files in the page folders and in `media/`.
+    var otherFiles: [String: URL] = [:]
+
+    /// The folders besides the page folders that may hold pictures for pages.
+    static let mediaFolder = "media"
 
     static func scan(_ directory: URL, displayRoot: String, diagnostics: inout Diagnostics) -> ContentInventory {
         let fileManager = FileManager.default
         let display = displayRoot.isEmpty ? "." : displayRoot
+        let root = directory.standardizedFileURL.resolvingSymlinksInPath().path
         var inventory = ContentInventory(config: directory.appendingPathComponent("portal.yaml"))
         if !fileManager.fileExists(atPath: inventory.config.path) {
             diagnostics.error(
                 at: SourceLocation(path: display + "/portal.yaml"), "找不到门户配置文件 portal.yaml",
-                hint: "is \(display) the content folder? It needs portal.yaml, cases/ and data/")
+                hint: "\(display) 应当是内容目录，其中有 portal.yaml、cases/ 和 data/")
         }
-        let data = directory.appendingPathComponent("data")
-        for (name, keyPath) in [("sites.yaml", \ContentInventory.sites), ("members.yaml", \ContentInventory.members)] {
-            let url = data.appendingPathComponent(name)
-            if fileManager.fileExists(atPath: url.path) { inventory[keyPath: keyPath] = url }
+        /// A file whose link leads out of `content/` would publish whatever it points at.
+        func isInside(_ url: URL, relativePath: String) -> Bool {
+            let resolved = url.standardizedFileURL.resolvingSymlinksInPath().path
+            if resolved.hasPrefix(root + "/") { return true }
+            diagnostics.error(
+                at: SourceLocation(path: "\(display)/\(relativePath)"), "符号链接指向内容目录之外：\(resolved)",
+                hint: "把文件本身复制到 \(display)/ 中，不要用链接")
+            return false
+        }
+        let dataFiles = [
+            ("data/sites.yaml", \ContentInventory.sites), ("data/members.yaml", \ContentInventory.members),
+            ("data/terms.yaml", \ContentInventory.terms),
+        ]
+        for (relative, keyPath) in dataFiles {
+            let url = directory.appendingPathComponent(relative)
+            if fileManager.fileExists(atPath: url.path), isInside(url, relativePath: relative) {
+                inventory[keyPath: keyPath] = url
+            }
+        }
+        if fileManager.fileExists(atPath: inventory.config.path) {
+            _ = isInside(inventory.config, relativePath: "portal.yaml")
         }
         for kind in PageKind.allCases {
-            let folder = directory.appendingPathComponent(kind.folder)
-            guard let names = try? fileManager.contentsOfDirectory(atPath: folder.path) else { continue }
-            for name in names.sorted() where !IgnoredFiles.isIgnored(name) {
-                let url = folder.appendingPathComponent(name)
-                if name.hasSuffix(".md") {
-                    inventory.pages.append(PageFile(kind: kind, url: url, relativePath: "\(kind.folder)/\(name)"))
+            for relative in files(below: directory, in: kind.folder) {
+                let url = directory.appendingPathComponent(relative)
+                guard isInside(url, relativePath: relative) else { continue }
+                if relative.hasSuffix(".md") && !relative.dropFirst(kind.folder.count + 1).contains("/") {
+                    inventory.pages.append(PageFile(kind: kind, url: url, relativePath: relative))
                 } else {
-                    diagnostics.warning(
-                        at: SourceLocation(path: "\(display)/\(kind.folder)/\(name)"), "文件未被使用：只有 .md 文件会成为页面",
-                        hint: "rename it to end in .md if it is a page, or move it out of \(kind.folder)/")
+                    inventory.otherFiles[relative] = url
                 }
             }
+        }
+        for relative in files(below: directory, in: mediaFolder) {
+            let url = directory.appendingPathComponent(relative)
+            if isInside(url, relativePath: relative) { inventory.otherFiles[relative] = url }
         }
         return inventory
     }
 
+    /// Content-relative paths of the files below `folder`, sorted, junk left out.
+    private static func files(below directory: URL, in folder: String) -> [String] {
+        let base = directory.appendingPathComponent(folder)
+        guard let enumerator = FileManager.default.enumerator(atPath: base.path) else { return [] }
+        var result: [String] = []
+        for case let path as String in enumerator {
+            let components = path.split(separator: "/").map(String.init)
+            guard !components.contains(where: IgnoredFiles.isIgnored) else { continue }
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: base.appendingPathComponent(path).path, isDirectory: &isFolder),
+                !isFolder.boolValue
+            else { continue }
+            result.append("\(folder)/\(path)")
+        }
+        return result.sorted()
+    }
 }

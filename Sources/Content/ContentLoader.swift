@@ -21,10 +21,23 @@ public struct ContentLoader: Sendable {
     /// How many pieces the Markdown work is cut into; the output is the same for any number.
     public let parallelism: Int
 
-    public init(directory: URL, displayRoot: String, parallelism: Int = ProcessInfo.processInfo.activeProcessorCount * 4) {
+    /// Whether draft and review pages become part of the portal (`portal build --drafts`).
+    /// Every page is checked either way; by default only `published` ones are kept.
+    public let includeUnpublished: Bool
+
+    /// Whether approvals must match the body. Only `portal approve` loads without, to check a
+    /// file before approving it again.
+    public let verifiesApprovals: Bool
+
+    public init(
+        directory: URL, displayRoot: String, parallelism: Int = ProcessInfo.processInfo.activeProcessorCount * 4,
+        includeUnpublished: Bool = false, verifiesApprovals: Bool = true
+    ) {
         self.directory = directory
         self.displayRoot = displayRoot
         self.parallelism = max(1, parallelism)
+        self.includeUnpublished = includeUnpublished
+        self.verifiesApprovals = verifiesApprovals
     }
 
     public func load() async throws(DiagnosticsError) -> Loaded {
@@ -40,26 +53,35 @@ public struct ContentLoader: Sendable {
             let config = ConfigDecoder.decode(configRoot, file: configFile, diagnostics: &diagnostics)
         else { throw DiagnosticsError(diagnostics.all) }
         let lookup = TaxonLookup(config: config)
+        // Every file read from here on is also proofread, as written (see `read(_:proofreading:)`).
+        let proofreader = Proofreader(terms: readTerms(inventory.terms, diagnostics: &diagnostics))
+        var proofreading = [configFile]
 
         var sites: [Site] = []
         var brokenSiteIDs: Set<String> = []
-        if let url = inventory.sites, let file = read(url, diagnostics: &diagnostics),
+        var sitesAreKnown = true
+        if let url = inventory.sites, let file = read(url, proofreading: &proofreading, diagnostics: &diagnostics),
             case .some(let root) = parse(file, diagnostics: &diagnostics)
         {
             (sites, brokenSiteIDs) = SiteDecoder.decode(root, file: file, lookup: lookup, diagnostics: &diagnostics)
+        } else if inventory.sites != nil {
+            // sites.yaml could not be read at all; its own error says why, and every reference
+            // to a site would only repeat it.
+            sitesAreKnown = false
         }
         var members: [Member] = []
-        if let url = inventory.members, let file = read(url, diagnostics: &diagnostics),
+        if let url = inventory.members, let file = read(url, proofreading: &proofreading, diagnostics: &diagnostics),
             case .some(let root) = parse(file, diagnostics: &diagnostics)
         {
             members = MemberDecoder.decode(root, file: file, lookup: lookup, diagnostics: &diagnostics)
         }
 
-        let decoder = PageDecoder(lookup: lookup)
+        let decoder = PageDecoder(
+            lookup: lookup, includeUnpublished: includeUnpublished, verifiesApprovals: verifiesApprovals)
         var sources: [PageSource] = []
         var unreadable: Set<String> = []
         for page in inventory.pages {
-            if let file = read(page.url, diagnostics: &diagnostics),
+            if let file = read(page.url, proofreading: &proofreading, diagnostics: &diagnostics),
                 let source = decoder.decode(file, kind: page.kind, relativePath: page.relativePath, diagnostics: &diagnostics)
             {
                 sources.append(source)
@@ -67,49 +89,68 @@ public struct ContentLoader: Sendable {
                 unreadable.insert(page.relativePath)
             }
         }
+        // Runs beside the rendering of the bodies; its hits are sorted in with the rest.
+        async let proofreadingDiagnostics = proofreader.diagnostics(for: proofreading, parallelism: parallelism)
 
-        let resolver = Self.linkResolver(for: sources, unreadable: unreadable, diagnostics: &diagnostics)
+        let resolver = Self.linkResolver(
+            for: sources, unreadable: unreadable, files: Set(inventory.otherFiles.keys), diagnostics: &diagnostics)
         let bodies = await Self.renderBodies(of: sources, resolver: resolver, parallelism: parallelism)
         var anchors: [String: Set<String>] = [:]
         for (source, document) in zip(sources, bodies) {
             anchors[source.relativePath] = Set(document.headings.map(\.anchor))
         }
         var checker = ReferenceChecker(
-            sites: sites, brokenSiteIDs: brokenSiteIDs, members: members, resolver: resolver, anchors: anchors)
+            sites: sites, brokenSiteIDs: brokenSiteIDs, sitesAreKnown: sitesAreKnown, members: members, resolver: resolver,
+            anchors: anchors)
         checker.checkRecords()
         var cases: [CaseStudy] = []
         var courses: [Course] = []
         var pages: [StandalonePage] = []
         for (source, document) in zip(sources, bodies) {
             checker.checkBody(document, of: source)
-            guard source.status == .published else { continue }
+            // Review pages are checked like the others, whether or not this build keeps them.
+            if case .caseStudy(let metadata) = source.metadata { checker.checkSites(metadata.siteIDs) }
+            guard includeUnpublished || source.status == .published else { continue }
             let body = Self.renderedBody(document)
             switch source.metadata {
             case .caseStudy(let metadata):
-                checker.checkSites(metadata.siteIDs)
                 cases.append(
                     CaseStudy(
                         slug: source.slug, title: metadata.title, date: metadata.date, district: metadata.district,
                         category: metadata.category, tags: metadata.tags, siteIDs: Self.unique(metadata.siteIDs.map(\.id)),
                         author: metadata.author, summary: metadata.summary ?? ChineseText.summary(of: document.firstParagraph),
-                        body: body, source: source.location))
+                        body: body, source: source.location, publication: source.publication))
             case .course(let metadata):
                 courses.append(
                     Course(
                         slug: source.slug, title: metadata.title, date: metadata.date, trainer: metadata.trainer,
                         audience: metadata.audience, hours: metadata.hours,
-                        caseSlugs: checker.linkedCaseSlugs(document, of: source), body: body, source: source.location))
+                        caseSlugs: checker.linkedCaseSlugs(document, of: source), body: body, source: source.location,
+                        publication: source.publication))
             case .page(let title, _):
-                pages.append(StandalonePage(slug: source.slug, title: title, body: body, source: source.location))
+                pages.append(
+                    StandalonePage(
+                        slug: source.slug, title: title, body: body, source: source.location,
+                        publication: source.publication))
             }
         }
         diagnostics.append(contentsOf: checker.diagnostics)
+        diagnostics.append(contentsOf: await proofreadingDiagnostics)
+        for (relative, _) in inventory.otherFiles.sorted(by: { $0.key < $1.key }) where !checker.usedFiles.contains(relative) {
+            diagnostics.warning(
+                at: SourceLocation(path: displayPath(of: directory.appendingPathComponent(relative))), "文件未被使用：没有页面引用它",
+                hint: "页面文件须以 .md 结尾；图片要在页面中用 ![说明](路径) 引用，否则请移出内容目录")
+        }
         if diagnostics.hasErrors { throw DiagnosticsError(diagnostics.all) }
+        let media = checker.usedFiles.sorted().compactMap { relative in
+            inventory.otherFiles[relative].map { MediaFile(sourceFile: $0.path, path: LinkResolver.mediaPath(of: relative)) }
+        }
 
         cases.sort(by: CaseStudy.newestFirst)
         courses.sort { ($0.date, $0.slug) > ($1.date, $1.slug) }
         pages.sort { $0.slug < $1.slug }
-        let portal = Portal(config: config, cases: cases, courses: courses, pages: pages, sites: sites, members: members)
+        let portal = Portal(
+            config: config, cases: cases, courses: courses, pages: pages, sites: sites, members: members, media: media)
         return Loaded(portal: portal, warnings: Diagnostics(diagnostics.all).sorted)
     }
 
@@ -120,6 +161,21 @@ public struct ContentLoader: Sendable {
             diagnostics.append(contentsOf: error.diagnostics)
             return nil
         }
+    }
+
+    /// Reads a file the portal publishes from, and keeps it to be proofread.
+    private func read(_ url: URL, proofreading files: inout [SourceFile], diagnostics: inout Diagnostics) -> SourceFile? {
+        let file = read(url, diagnostics: &diagnostics)
+        if let file { files.append(file) }
+        return file
+    }
+
+    /// The entries of `data/terms.yaml`; none when there is no such file.
+    private func readTerms(_ url: URL?, diagnostics: inout Diagnostics) -> [Term] {
+        guard let url, let file = read(url, diagnostics: &diagnostics),
+            case .some(let root) = parse(file, diagnostics: &diagnostics)
+        else { return [] }
+        return TermsDecoder.decode(root, file: file, diagnostics: &diagnostics)
     }
 
     /// The file's root value (itself nil for an empty file), or nil when the YAML is invalid.
@@ -141,9 +197,9 @@ public struct ContentLoader: Sendable {
     }
 
     /// Every page's URL, checking that no two sources claim the same one.
-    private static func linkResolver(for sources: [PageSource], unreadable: Set<String>, diagnostics: inout Diagnostics)
-        -> LinkResolver
-    {
+    private static func linkResolver(
+        for sources: [PageSource], unreadable: Set<String>, files: Set<String>, diagnostics: inout Diagnostics
+    ) -> LinkResolver {
         var targets: [String: LinkResolver.Target] = [:]
         var owners: [String: PageSource] = [:]
         for source in sources {
@@ -151,16 +207,16 @@ public struct ContentLoader: Sendable {
             if let owner = owners[key] {
                 diagnostics.error(
                     at: source.location, "\(source.path) 与 \(owner.file.path) 的网址相同",
-                    hint: "two files may not publish to one address: give one of them another file name or slug")
+                    hint: "两个文件不能发布到同一个网址：给其中一个换个文件名或 slug")
                 continue
             }
             owners[key] = source
             targets[source.relativePath] = LinkResolver.Target(
                 kind: source.kind, relativePath: source.relativePath, slug: source.slug, path: source.path,
-                isPublished: source.status == .published,
+                status: source.status,
                 title: source.metadata.title)
         }
-        return LinkResolver(targets: targets, unreadable: unreadable)
+        return LinkResolver(targets: targets, unreadable: unreadable, files: files)
     }
 
     /// Renders all bodies on all cores; results come back in the order of `sources` whatever
@@ -177,9 +233,10 @@ public struct ContentLoader: Sendable {
                 let chunk = sources[start..<min(start + chunkSize, sources.count)]
                 group.addTask {
                     let documents = chunk.map { source in
-                        renderer.render(source.body) { destination in
-                            resolver.rewrite(destination, from: source.relativePath, origin: source.path)
-                        }
+                        renderer.render(
+                            source.body,
+                            rewriteLink: { resolver.rewrite($0, from: source.relativePath, origin: source.path) },
+                            rewriteImage: { resolver.rewriteImage($0, from: source.relativePath, origin: source.path) })
                     }
                     return (start, documents)
                 }

@@ -7,6 +7,9 @@ struct FrontMatter {
     /// The file line of the first YAML line (2: the line after the opening `---`).
     var yamlFirstLine: Int
     var body: String
+    /// The body exactly as the file holds it after the closing `---` line (line ends as LF):
+    /// what an approval's hash covers.
+    var storedBody: Substring
     /// The file line of the first body line.
     var bodyFirstLine: Int
     /// Where the opening `---` stands, for messages about the front matter as a whole.
@@ -21,7 +24,7 @@ struct FrontMatter {
             return failure(
                 "文件开头缺少前置元数据（front matter）", line: 1,
                 hint:
-                    "front matter starts with --- on the first line, then 'title: …' and the other keys, then --- on a line of its own"
+                    "第一行写 ---，接着写 title: … 等各项，再单独一行写 --- 结束"
             )
         }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -34,13 +37,15 @@ struct FrontMatter {
         guard let closing else {
             return failure(
                 "前置元数据没有结束标记 ---", line: 1,
-                hint: "add a line with --- after the last front matter key, before the body text")
+                hint: "在最后一项之后、正文之前加一行 ---")
         }
         let yaml = lines[1..<closing].joined(separator: "\n")
         let body = closing + 1 < lines.count ? lines[(closing + 1)...].joined(separator: "\n") + "\n" : ""
+        let bodyStart = lines[...closing].reduce(0) { $0 + $1.utf8.count + 1 }
+        let storedBody = text.utf8.count > bodyStart ? Substring(text.utf8.dropFirst(bodyStart)) : ""
         return .success(
             FrontMatter(
-                yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: closing + 2,
+                yaml: yaml, yamlFirstLine: 2, body: body, storedBody: storedBody, bodyFirstLine: closing + 2,
                 location: SourceLocation(path: file.path, line: 1)))
     }
 }

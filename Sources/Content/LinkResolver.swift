@@ -10,8 +10,10 @@ struct LinkResolver: Sendable {
         var relativePath: String
         var slug: String
         var path: SitePath
-        var isPublished: Bool
+        var status: PublicationStatus
         var title: String
+
+        var isPublished: Bool { status == .published }
     }
 
     enum Resolution: Equatable {
@@ -28,6 +30,45 @@ struct LinkResolver: Sendable {
     let targets: [String: Target]
     /// Files that exist but whose front matter has errors.
     let unreadable: Set<String>
+    /// Content-relative paths of the files that are not pages: pictures and attachments.
+    let files: Set<String>
+
+    enum ImageResolution: Equatable {
+        /// A file of `content/`, by its content-relative path.
+        case file(String)
+        /// A relative path that names no file of `content/`.
+        case missing(String)
+        /// An address on another host, or a scheme such as `data:`.
+        case elsewhere
+        /// A path from the web server's root, which the build cannot check.
+        case rootPath
+    }
+
+    func resolveImage(_ source: String, from sourcePath: String) -> ImageResolution {
+        if source.hasPrefix("//") || Self.hasScheme(source) { return .elsewhere }
+        if source.hasPrefix("/") { return .rootPath }
+        var path = source
+        if let end = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = String(path[..<end]) }
+        path = Self.percentDecoded(path)
+        guard let resolved = Self.join(folderOf: sourcePath, path), files.contains(resolved) else {
+            return .missing(path)
+        }
+        return .file(resolved)
+    }
+
+    /// Where a picture of `content/` is published: `media/` followed by its path in `content/`
+    /// (a file already in `content/media/` keeps its path).
+    static func mediaPath(of relativePath: String) -> SitePath {
+        let segments = relativePath.split(separator: "/").map(String.init)
+        return SitePath(
+            file: segments.first == ContentInventory.mediaFolder ? segments : [ContentInventory.mediaFolder] + segments)
+    }
+
+    /// The src an image gets in the page at `origin`, or nil to leave it as written.
+    func rewriteImage(_ source: String, from sourcePath: String, origin: SitePath) -> String? {
+        guard case .file(let resolved) = resolveImage(source, from: sourcePath) else { return nil }
+        return Self.mediaPath(of: resolved).href(from: origin)
+    }
 
     func resolve(_ destination: String, from sourcePath: String) -> Resolution {
         guard !destination.isEmpty, !destination.hasPrefix("#"), !destination.hasPrefix("/"),
@@ -70,15 +111,16 @@ struct LinkResolver: Sendable {
     /// `cases/a.md` joined with `../courses/b.md` is `courses/b.md`; nil when the path climbs
     /// out of `content/`.
     static func join(folderOf sourcePath: String, _ relative: String) -> String? {
-        var parts = sourcePath.split(separator: "/").map(String.init)
-        parts.removeLast()
-        for part in relative.split(separator: "/", omittingEmptySubsequences: true) {
+        var parts = pathParts(sourcePath)
+        // An empty source path (found by fuzzing) is a file in `content/` itself.
+        if !parts.isEmpty { parts.removeLast() }
+        for part in pathParts(relative) {
             switch part {
             case ".": continue
             case "..":
                 guard !parts.isEmpty else { return nil }
                 parts.removeLast()
-            default: parts.append(String(part))
+            default: parts.append(part)
             }
         }
         return parts.joined(separator: "/")
@@ -87,13 +129,20 @@ struct LinkResolver: Sendable {
     /// How a file at `sourcePath` links to `targetPath`, both relative to `content/`:
     /// `b.md` in the same folder, `../cases/b.md` from another.
     static func relativeLink(from sourcePath: String, to targetPath: String) -> String {
-        var source = sourcePath.split(separator: "/").dropLast()
-        var target = targetPath.split(separator: "/")
+        var source = pathParts(sourcePath).dropLast()
+        var target = pathParts(targetPath)[...]
         while let first = source.first, first == target.first {
             source.removeFirst()
             target.removeFirst()
         }
-        return (Array(repeating: "..", count: source.count) + target.map(String.init)).joined(separator: "/")
+        return (Array(repeating: "..", count: source.count) + target).joined(separator: "/")
+    }
+
+    /// The non-empty `/`-separated parts of a path, split on the Unicode scalar: a `/` followed
+    /// by a combining mark is a single Character, which splitting on characters misses (found
+    /// by fuzzing).
+    private static func pathParts(_ path: String) -> [String] {
+        path.unicodeScalars.split(separator: "/").map { String(String.UnicodeScalarView($0)) }
     }
 
     static func percentDecoded(_ text: String) -> String {

@@ -6,17 +6,17 @@ enum MemberDecoder {
     static func decode(_ root: YAMLValue?, file: SourceFile, lookup: TaxonLookup, diagnostics: inout Diagnostics) -> [Member] {
         guard let root else { return [] }
         guard case .sequence(let items, _) = root else {
-            diagnostics.error(at: root.location, "members.yaml 应为列表", hint: "each member starts with '- id: …'")
+            diagnostics.error(at: root.location, "members.yaml 应为列表", hint: "每个党员经营户以 - id: … 开头")
             return []
         }
         var members: [Member] = []
         for item in items {
             var reader = RecordReader(item, recordName: "党员经营户", diagnostics: &diagnostics)
-            let id = reader.string("id")
+            let id = reader.identifier("id")
             let name = reader.string("name")
             let shop = reader.string("shop")
             let districtName = reader.string("district")
-            let siteID = reader.string("site")
+            let siteID = reader.identifier("site")
             let joined = reader.integer("joined", in: 1921...2100)
             let commitment = reader.string("commitment", required: false) ?? ""
             checkPrivateFields(&reader, diagnostics: &diagnostics)
@@ -45,7 +45,7 @@ enum MemberDecoder {
                 if digits.isEmpty || !digits.allSatisfy({ $0.isASCII && $0.isNumber }) || !(7...12).contains(digits.count) {
                     diagnostics.error(
                         at: reader.location(of: field), "phone 格式不正确",
-                        hint: "write the number as digits in quotes, e.g. phone: \"13800000000\"")
+                        hint: "号码只写数字并加引号，如 phone: \"13800000000\"")
                 }
             }
         }

@@ -4,6 +4,12 @@ import Model
 /// Reads a Markdown file's front matter into a `PageSource`.
 struct PageDecoder {
     let lookup: TaxonLookup
+    /// Whether draft and review pages are built too (`portal build --drafts`); then a stale
+    /// approval on them stops the build as it does on published pages.
+    var includeUnpublished = false
+    /// Whether approvals are checked against the body. `portal approve` reads without: approving
+    /// again is how a stale approval is put right.
+    var verifiesApprovals = true
 
     func decode(_ file: SourceFile, kind: PageKind, relativePath: String, diagnostics: inout Diagnostics) -> PageSource? {
         let frontMatter: FrontMatter
@@ -29,6 +35,7 @@ struct PageDecoder {
         let fileSlug = String(relativePath.split(separator: "/").last!.dropLast(3))
         let slug = reader.string("slug", required: false) ?? fileSlug
         let status = readStatus(&reader)
+        let approvals = readApprovals(&reader, status: status, frontMatter: frontMatter, file: file, diagnostics: &diagnostics)
         let title = reader.string("title")
         let metadata: PageSource.Metadata?
         switch kind {
@@ -73,7 +80,7 @@ struct PageDecoder {
         guard let metadata, let status else { return nil }
         return PageSource(
             kind: kind, relativePath: relativePath, file: file, body: frontMatter.body,
-            bodyFirstLine: frontMatter.bodyFirstLine, slug: slug, status: status, metadata: metadata,
+            bodyFirstLine: frontMatter.bodyFirstLine, slug: slug, status: status, approvals: approvals, metadata: metadata,
             location: frontMatter.location)
     }
 
@@ -83,7 +90,7 @@ struct PageDecoder {
         reader.appendDiagnostic(
             .error(
                 at: reader.location(of: "status"), "未知的状态 '\(text)'",
-                hint: "status is one of: \(PublicationStatus.allCases.map(\.rawValue).joined(separator: ", "))"))
+                hint: "status 只能是 \(PublicationStatus.allCases.map(\.rawValue).joined(separator: "、"))"))
         return nil
     }
 

@@ -11,8 +11,11 @@ struct PageSource: Sendable {
     var bodyFirstLine: Int
     var slug: String
     var status: PublicationStatus
+    var approvals: [Approval]
     var metadata: Metadata
     var location: SourceLocation
+
+    var publication: Publication { Publication(status: status, approvals: approvals) }
 
     var path: SitePath {
         switch kind {

@@ -18,7 +18,7 @@ struct RecordReader {
         guard case .mapping(let list, _) = value else {
             diagnostics.error(
                 at: value.location, "\(recordName)应为“键: 值”形式的映射，这里是 \(value.kindDescription)",
-                hint: "write one 'key: value' per line")
+                hint: "每行写一项：键: 值")
             return
         }
         for entry in list {
@@ -51,13 +51,13 @@ struct RecordReader {
         guard let entry = entries[key] else {
             if required {
                 diagnostics.error(
-                    at: location, "\(recordName)缺少必填项 '\(key)'", hint: "add a line '\(key): …'")
+                    at: location, "\(recordName)缺少必填项 '\(key)'", hint: "加一行 '\(key): …'")
             }
             return nil
         }
         if case .scalar(let scalar) = entry.value, scalar.isNull {
             if required {
-                diagnostics.error(at: entry.keyLocation, "'\(key)' 不能为空", hint: "write a value after '\(key):'")
+                diagnostics.error(at: entry.keyLocation, "'\(key)' 不能为空", hint: "在 '\(key):' 后面写上内容")
             }
             return nil
         }
@@ -84,6 +84,26 @@ struct RecordReader {
         return text
     }
 
+    /// The text of a key as written, without checking or reporting anything: for records that
+    /// failed, so that references to them are not reported a second time.
+    func rawText(_ key: String) -> String? {
+        guard case .scalar(let scalar)? = entries[key]?.value else { return nil }
+        return scalar.text
+    }
+
+    /// An id or other name that is matched by computers: text without invisible characters
+    /// (zero-width spaces, direction marks), which would make two ids that look the same differ.
+    mutating func identifier(_ key: String, required: Bool = true) -> String? {
+        guard let text = string(key, required: required) else { return nil }
+        if let invisible = InvisibleCharacters.first(in: text) {
+            diagnostics.error(
+                at: location(of: key), "'\(key)' 中有不可见字符 \(invisible)",
+                hint: "删掉这个值重新输入；它可能是从网页或文档复制时带进来的")
+            return nil
+        }
+        return text
+    }
+
     /// A whole number written in decimal digits, within `range`.
     mutating func integer(_ key: String, required: Bool = true, in range: ClosedRange<Int>) -> Int? {
         guard let scalar = scalar(key, required: required, expected: "整数") else { return nil }
@@ -92,7 +112,14 @@ struct RecordReader {
         else {
             diagnostics.error(
                 at: scalar.location, "'\(key)' 应为整数，这里是 '\(scalar.text)'",
-                hint: "write digits only, without quotes, e.g. \(key): \(range.lowerBound)")
+                hint: "只写数字，不加引号，如 \(key): \(range.lowerBound)")
+            return nil
+        }
+        if scalar.text.count > 1 && scalar.text.hasPrefix("0") {
+            diagnostics.error(
+                at: scalar.location,
+                "'\(key)' 的值 '\(scalar.text)' 以 0 开头，含义不明确（YAML 1.1 会把它读成八进制数 \(Int(scalar.text, radix: 8).map(String.init) ?? "?")）",
+                hint: "去掉开头的 0：\(key): \(number)")
             return nil
         }
         guard range.contains(number) else {
@@ -110,7 +137,7 @@ struct RecordReader {
         guard !scalar.isQuoted, isDecimal, let number = Double(scalar.text), range.contains(number) else {
             diagnostics.error(
                 at: scalar.location, "'\(key)' 应为 \(Int(range.lowerBound))–\(Int(range.upperBound)) 之间的数字，这里是 '\(scalar.text)'",
-                hint: "write a number such as 2 or 1.5")
+                hint: "写数字，如 2 或 1.5")
             return nil
         }
         return number
@@ -129,7 +156,7 @@ struct RecordReader {
         }
         diagnostics.error(
             at: scalar.location, "'\(key)' 应为 true 或 false，这里是 '\(scalar.text)'",
-            hint: "write true (是) or false (否) without quotes")
+            hint: "写 true（是）或 false（否），不加引号")
         return nil
     }
 
@@ -138,7 +165,7 @@ struct RecordReader {
         guard let day = Day(parsing: scalar.text) else {
             diagnostics.error(
                 at: scalar.location, "'\(key)' 不是有效日期：'\(scalar.text)'",
-                hint: "write the date as YYYY-MM-DD, e.g. 2025-03-08, and check that the day exists")
+                hint: "日期写成 YYYY-MM-DD，如 2025-03-08，并确认这一天存在")
             return nil
         }
         return day
@@ -156,7 +183,7 @@ struct RecordReader {
         guard case .sequence(let items, _) = value else {
             diagnostics.error(
                 at: value.location, "'\(key)' 应为列表，这里是 \(value.kindDescription)",
-                hint: "write a list in brackets: \(key): [甲, 乙]")
+                hint: "列表写在方括号里：\(key): [甲, 乙]")
             return []
         }
         var result: [(text: String, location: SourceLocation)] = []
@@ -189,7 +216,7 @@ struct RecordReader {
         let known = Set(askedFor)
         for key in order where !known.contains(key) {
             guard let entry = entries[key] else { continue }
-            let hint = Suggestion.didYouMean(key, in: askedFor) ?? "known keys: \(askedFor.joined(separator: ", "))"
+            let hint = Suggestion.didYouMean(key, in: askedFor) ?? "可用的键：\(askedFor.joined(separator: ", "))"
             diagnostics.error(at: entry.keyLocation, "\(recordName)中有未知的键 '\(key)'", hint: hint)
         }
     }

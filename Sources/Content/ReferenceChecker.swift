@@ -13,8 +13,20 @@ struct ReferenceChecker {
     /// Ids of sites that exist, including those whose records had errors of their own.
     private let siteIDs: Set<String>
     private(set) var diagnostics = Diagnostics()
+    /// Content-relative paths of the pictures that pages show.
+    private(set) var usedFiles: Set<String> = []
+    /// Block quotes and lists nested deeper than this are an error: no write-up needs them, and
+    /// pasted or generated text that does is better stopped than published.
+    static let nestingLimit = 16
 
-    init(sites: [Site], brokenSiteIDs: Set<String>, members: [Member], resolver: LinkResolver, anchors: [String: Set<String>]) {
+    /// False when sites.yaml could not be read: references to sites are then not checked.
+    let sitesAreKnown: Bool
+
+    init(
+        sites: [Site], brokenSiteIDs: Set<String>, sitesAreKnown: Bool = true, members: [Member], resolver: LinkResolver,
+        anchors: [String: Set<String>]
+    ) {
+        self.sitesAreKnown = sitesAreKnown
         self.sites = sites
         self.members = members
         self.resolver = resolver
@@ -23,13 +35,13 @@ struct ReferenceChecker {
     }
 
     mutating func checkRecords() {
-        reportDuplicates(sites.map { ($0.id, $0.source) }, what: "示范点/联系点", hint: "every site needs its own id")
-        reportDuplicates(members.map { ($0.id, $0.source) }, what: "党员经营户", hint: "every member needs its own id")
+        reportDuplicates(sites.map { ($0.id, $0.source) }, what: "示范点/联系点", hint: "每个示范点/联系点要有自己的 id")
+        reportDuplicates(members.map { ($0.id, $0.source) }, what: "党员经营户", hint: "每个党员经营户要有自己的 id")
         for member in members {
-            if !siteIDs.contains(member.siteID) {
+            if sitesAreKnown, !siteIDs.contains(member.siteID) {
                 diagnostics.error(
                     at: member.source, "党员经营户 '\(member.name)' 所属的示范点/联系点 '\(member.siteID)' 不存在",
-                    hint: Suggestion.didYouMean(member.siteID, in: sites.map(\.id)) ?? "site must be an id from data/sites.yaml")
+                    hint: Suggestion.didYouMean(member.siteID, in: sites.map(\.id)) ?? "site 要写 data/sites.yaml 中的 id")
             }
         }
     }
@@ -47,19 +59,72 @@ struct ReferenceChecker {
     }
 
     mutating func checkSites(_ ids: [(id: String, location: SourceLocation)]) {
-        for (id, location) in ids where !siteIDs.contains(id) {
+        for (id, location) in ids where sitesAreKnown && !siteIDs.contains(id) {
             diagnostics.error(
                 at: location, "示范点/联系点 '\(id)' 不存在",
-                hint: Suggestion.didYouMean(id, in: sites.map(\.id)) ?? "sites lists ids from data/sites.yaml")
+                hint: Suggestion.didYouMean(id, in: sites.map(\.id)) ?? "sites 列出 data/sites.yaml 中的 id")
+        }
+    }
+
+    /// Checks a rendered body: links, pictures, dropped HTML and nesting.
+    mutating func checkBody(_ document: MarkdownDocument, of source: PageSource) {
+        func location(_ position: SourcePosition) -> SourceLocation {
+            SourceLocation(path: source.file.path, line: position.line + source.bodyFirstLine - 1, column: position.column)
+        }
+        checkLinks(document, of: source)
+        for image in document.images {
+            checkImage(image, at: location(image.position), of: source)
+        }
+        for position in document.omittedHTML {
+            diagnostics.warning(
+                at: location(position), "原始 HTML 不会发布，这里的标签及其中的内容已被省略",
+                hint: "用 Markdown 写：**加粗**、[链接](地址)、![图片说明](图片.jpg)")
+        }
+        if let nesting = document.deepestNesting, nesting.depth > Self.nestingLimit {
+            diagnostics.error(
+                at: location(nesting.position), "引用和列表嵌套过深（\(nesting.depth) 层，上限 \(Self.nestingLimit) 层）",
+                hint: "减少 > 和列表的层次；文字可能是从别处粘贴时带进来的")
+        }
+    }
+
+    private mutating func checkImage(_ image: Image, at location: SourceLocation, of source: PageSource) {
+        if image.alternativeText.trimmingWhitespace.isEmpty {
+            diagnostics.error(
+                at: location, "图片缺少说明文字（替代文字）",
+                hint: "在方括号里写出图片内容，供读屏软件朗读：![市场党群服务中心外景](\(image.source))")
+        }
+        switch resolver.resolveImage(image.source, from: source.relativePath) {
+        case .file(let path):
+            usedFiles.insert(path)
+        case .missing(let path):
+            diagnostics.error(
+                at: location, "图片文件不存在：\(image.source)",
+                hint: Suggestion.closest(to: path, in: Array(resolver.files))
+                    .map { "是不是 '\(LinkResolver.relativeLink(from: source.relativePath, to: $0))'？" }
+                    ?? "图片放在内容目录中，用相对于本文件的路径引用，如 images/photo.jpg")
+        case .elsewhere:
+            diagnostics.error(
+                at: location, "图片来自其他网站：\(image.source)",
+                hint: "门户的页面不从其他网站加载任何内容；请把图片保存到内容目录，用相对路径引用")
+        case .rootPath:
+            diagnostics.error(
+                at: location, "图片路径以 / 开头：\(image.source)",
+                hint: "用相对于本文件的路径引用图片，如 images/photo.jpg")
         }
     }
 
     /// Links to other Markdown files must lead to a published page and, with a `#fragment`, to
-    /// one of its headings.
-    mutating func checkBody(_ document: MarkdownDocument, of source: PageSource) {
+    /// one of its headings; scripts and local files are never linked.
+    private mutating func checkLinks(_ document: MarkdownDocument, of source: PageSource) {
         for link in document.links {
             let location = SourceLocation(
                 path: source.file.path, line: link.position.line + source.bodyFirstLine - 1, column: link.position.column)
+            if let scheme = Self.dangerousScheme(of: link.destination) {
+                diagnostics.error(
+                    at: location, "链接使用了不安全的协议 \(scheme)：",
+                    hint: "门户只链接网页（https://…）和本站的页面；\(scheme): 链接会被清空")
+                continue
+            }
             switch resolver.resolve(link.destination, from: source.relativePath) {
             case .notALocalPage, .unreadable:
                 continue
@@ -68,30 +133,44 @@ struct ReferenceChecker {
                 diagnostics.error(
                     at: location, "链接指向的文件不存在：\(link.destination)",
                     hint: Suggestion.closest(to: path, in: candidates)
-                        .map { "did you mean '\(LinkResolver.relativeLink(from: source.relativePath, to: $0))'?" }
-                        ?? "links to other pages name their .md file relative to this one, e.g. ../cases/example.md")
+                        .map { "是不是 '\(LinkResolver.relativeLink(from: source.relativePath, to: $0))'？" }
+                        ?? "链接到其他页面时写它的 .md 文件相对于本文件的路径，如 ../cases/example.md")
             case .page(let target, let fragment):
-                if source.status == .published && !target.isPublished {
+                if source.status == .published && target.status == .draft {
                     diagnostics.error(
                         at: location, "链接指向未发布的草稿：\(link.destination)",
-                        hint: "publish that page first, or remove the link")
+                        hint: "先发布那个页面，或者删除这个链接")
+                } else if source.status == .published && target.status == .review {
+                    diagnostics.error(
+                        at: location, "链接指向待审核、尚未发布的页面：\(link.destination)",
+                        hint: "等那个页面审核通过、status 改为 published 后再链接，或者删除这个链接")
                 }
                 if let fragment, !fragment.isEmpty, let known = anchors[target.relativePath], !known.contains(fragment) {
                     diagnostics.error(
                         at: location, "链接中的标题锚点 '#\(fragment)' 在 \(target.title) 中不存在",
-                        hint: Suggestion.didYouMean(fragment, in: Array(known)).map { "did you mean '#\($0)'?" }
-                            ?? "anchors are heading texts, e.g. #主要做法")
+                        hint: Suggestion.didYouMean(fragment, in: Array(known)).map { "是不是 '#\($0)'？" }
+                            ?? "锚点是小标题的文字，如 #主要做法")
                 }
             }
         }
     }
 
-    /// The cases a course links to, in order of the text, each once.
+    /// `javascript`, `vbscript`, `file` or `data`, when the destination starts with one, as
+    /// browsers read it (case and surrounding white space do not matter).
+    static func dangerousScheme(of destination: String) -> String? {
+        let cleaned = destination.unicodeScalars.filter { !$0.properties.isWhitespace && $0.value >= 0x20 }
+        let lowered = String(String.UnicodeScalarView(cleaned)).lowercased()
+        return ["javascript", "vbscript", "file", "data"].first { lowered.hasPrefix($0 + ":") }
+    }
+
+    /// The cases a course links to, in order of the text, each once. Unpublished cases are kept:
+    /// only an unpublished course may link to them, and it is built only with `--drafts`, which
+    /// builds them too.
     func linkedCaseSlugs(_ document: MarkdownDocument, of source: PageSource) -> [String] {
         var slugs: [String] = []
         for link in document.links {
             guard case .page(let target, _) = resolver.resolve(link.destination, from: source.relativePath),
-                target.kind == .caseStudy, target.isPublished, !slugs.contains(target.slug)
+                target.kind == .caseStudy, !slugs.contains(target.slug)
             else { continue }
             slugs.append(target.slug)
         }

@@ -12,13 +12,13 @@ enum SiteDecoder {
         guard let root else { return ([], brokenIDs) }
         guard case .sequence(let items, _) = root else {
             diagnostics.error(
-                at: root.location, "sites.yaml 应为列表", hint: "each site starts with '- id: …'")
+                at: root.location, "sites.yaml 应为列表", hint: "每个示范点/联系点以 - id: … 开头")
             return ([], brokenIDs)
         }
         var sites: [Site] = []
         for item in items {
             var reader = RecordReader(item, recordName: "示范点/联系点", diagnostics: &diagnostics)
-            let id = reader.string("id")
+            let id = reader.identifier("id")
             let name = reader.string("name")
             let kindText = reader.string("kind")
             let districtName = reader.string("district")
@@ -33,7 +33,7 @@ enum SiteDecoder {
             if let id, !Slug.isValid(id) {
                 diagnostics.error(
                     at: reader.location(of: "id"), "id '\(id)' 不能用于网址",
-                    hint: "use lowercase ASCII letters, digits and '-', e.g. site-01")
+                    hint: "只用小写英文字母、数字和 -，如 site-01")
             }
             var kind: Site.Kind?
             if let kindText {
@@ -41,14 +41,17 @@ enum SiteDecoder {
                 if kind == nil {
                     diagnostics.error(
                         at: reader.location(of: "kind"), "未知的类型 '\(kindText)'",
-                        hint: "kind is 示范点 or 联系点")
+                        hint: "kind 写 示范点 或 联系点")
                 }
             }
             let district = lookup.district(districtName, at: reader.location(of: "district"), diagnostics: &diagnostics)
             let category = lookup.category(categoryName, at: reader.location(of: "category"), diagnostics: &diagnostics)
             let liuyou = liuyouValue.flatMap { decodeLiuyou($0, diagnostics: &diagnostics) }
             guard let id, Slug.isValid(id), let name, let kind, let district, let category, let since, let liuyou else {
-                if let id { brokenIDs.insert(id) }
+                if let raw = id ?? reader.rawText("id") {
+                    brokenIDs.insert(
+                        String(String.UnicodeScalarView(raw.unicodeScalars.filter { !InvisibleCharacters.isInvisible($0) })))
+                }
                 continue
             }
             sites.append(

@@ -35,20 +35,20 @@ public struct SourceFile: Sendable {
         guard data.count <= sizeLimit else {
             return failure(
                 "文件过大（\(data.count / 1024) KB，上限 \(sizeLimit / 1024 / 1024) MB）",
-                hint: "split the text or move large attachments out of content/")
+                hint: "拆分文字，或把大的附件移出内容目录")
         }
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let offset = bytes.firstIndex(of: 0) {
             let (line, column) = position(ofByte: offset, in: bytes)
             return failure(
-                "文件中含有 NUL 字节", line: line, column: column, hint: "the file is probably not text; save it again as UTF-8 text")
+                "文件中含有 NUL 字节", line: line, column: column, hint: "这可能不是文本文件；请另存为 UTF-8 文本")
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let offset = firstInvalidUTF8Offset(bytes)
             let (line, column) = position(ofByte: offset, in: bytes)
             return failure(
-                "文件不是 UTF-8 编码（可能是 GBK/GB18030）", line: line, column: column, hint: "save as UTF-8 in the editor (另存为 → 编码 UTF-8)"
+                "文件不是 UTF-8 编码（可能是 GBK/GB18030）", line: line, column: column, hint: "在编辑器中另存为 UTF-8 编码（另存为 → 编码 UTF-8）"
             )
         }
         return .success(SourceFile(path: displayPath, text: normalizingLineEnds(text)))

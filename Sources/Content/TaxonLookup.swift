@@ -22,7 +22,7 @@ struct TaxonLookup {
         let names = taxa.map(\.name)
         diagnostics.error(
             at: location, "未知的\(what) '\(name)'",
-            hint: Suggestion.didYouMean(name, in: names) ?? "\(key) must be one of portal.yaml's \(names.joined(separator: "、"))")
+            hint: Suggestion.didYouMean(name, in: names) ?? "\(key) 须是 portal.yaml 中的一个：\(names.joined(separator: "、"))")
         return nil
     }
 }

@@ -16,7 +16,14 @@ public enum YAMLReader {
             diagnostics.error(
                 at: SourceLocation(path: path, line: tabLine + lineOffset, column: 1),
                 "YAML 缩进不能使用制表符（Tab）",
-                hint: "indent with spaces: replace the tab at the start of the line with two spaces")
+                hint: "用空格缩进：把行首的 Tab 换成两个空格")
+            return .failure(DiagnosticsError(diagnostics.all))
+        }
+        if let deepLine = excessivelyNestedLine(in: text) {
+            diagnostics.error(
+                at: SourceLocation(path: path, line: deepLine + lineOffset, column: 1),
+                "YAML 嵌套层数过多（上限 \(nestingLimit) 层）",
+                hint: "门户的数据只需要两三层；检查缩进和括号是否多写了")
             return .failure(DiagnosticsError(diagnostics.all))
         }
         do {
@@ -52,6 +59,55 @@ public enum YAMLReader {
         return nil
     }
 
+    /// How deep lists and mappings may nest. The portal's files need three levels; the limit
+    /// stops deeply nested input before it reaches the parser, which descends recursively.
+    static let nestingLimit = 32
+
+    /// The first line where brackets or indentation nest deeper than `nestingLimit`. Brackets
+    /// inside quotes are not counted.
+    private static func excessivelyNestedLine(in text: String) -> Int? {
+        let newline = UInt8(ascii: "\n")
+        var line = 1
+        var depth = 0
+        var quote: UInt8?
+        var indentation = 0
+        var atLineStart = true
+        var previous = newline
+        for byte in text.utf8 {
+            defer { previous = byte }
+            if byte == newline {
+                line += 1
+                atLineStart = true
+                indentation = 0
+                if quote == newline { quote = nil }
+                continue
+            }
+            if atLineStart {
+                // Block nesting shows as indentation: spaces, and the "- " of list items.
+                if byte == UInt8(ascii: " ") || (byte == UInt8(ascii: "-") && previous != UInt8(ascii: "-")) {
+                    indentation += 1
+                    if indentation > nestingLimit * 2 { return line }
+                    continue
+                }
+                atLineStart = false
+            }
+            if let open = quote {
+                if byte == open { quote = nil }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): quote = byte
+            case UInt8(ascii: "#") where previous == UInt8(ascii: " ") || previous == newline: quote = newline
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                if depth > nestingLimit { return line }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
+            default: break
+            }
+        }
+        return nil
+    }
+
     private static func diagnostic(for error: YamlError, path: String, lineOffset: Int, text: String) -> Diagnostic {
         func location(_ mark: Mark) -> SourceLocation {
             SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
@@ -71,7 +127,7 @@ public enum YAMLReader {
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             return .error(
                 at: location(context.mark), "键 \(keys) 重复出现",
-                hint: "each key may appear once in a mapping; delete or rename the repeated one")
+                hint: "同一层里每个键只能出现一次；删除或改名重复的那个")
         case .reader(let problem, _, _, _):
             return .error(at: SourceLocation(path: path, line: 1 + lineOffset), "YAML 无法读取：\(problem)")
         default:
@@ -84,19 +140,19 @@ public enum YAMLReader {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let source = line >= 1 && line <= lines.count ? String(lines[line - 1]) : ""
         if source.contains("：") && !source.contains(":") {
-            return "the key is followed by a full-width colon '：'; type an ASCII colon ':' and a space"
+            return "键后面用了全角冒号“：”；请改成半角冒号 : 加一个空格"
         }
         if problem.contains("end of stream") {
-            return "a quoted value must end with the same quote mark, and brackets must be closed"
+            return "加了引号的内容要用同样的引号结束，括号要配对"
         }
         if problem.contains("mapping values are not allowed") {
-            return "a value containing ': ' must be quoted, e.g. title: \"党建引领: 新做法\""
+            return "含有“: ”的内容要加引号，如 title: \"党建引领: 新做法\""
         }
         if problem.contains("could not find expected ':'") {
-            return "each line must be 'key: value' with an ASCII colon and a space after it"
+            return "每行要写成“键: 值”，用半角冒号，冒号后加空格"
         }
         if problem.contains("did not find expected key") || problem.contains("block end") {
-            return "check the indentation: items of one list or mapping must line up"
+            return "检查缩进：同一列表或同一层的各项要对齐"
         }
         return nil
     }
@@ -122,7 +178,10 @@ private struct Converter {
         if hasAnchor(node) {
             diagnostics.error(
                 at: location(node.mark), "不支持 YAML 锚点和别名（& 与 *）",
-                hint: "write the value out in full where it is needed")
+                hint: "在需要的地方把内容完整写出来")
+            // Not walked: Yams repeats the anchored node at every alias, and a few nested
+            // aliases stand for billions of nodes (found by fuzzing: a 300-byte file hung).
+            return .scalar(YAMLScalar(text: "", isQuoted: false, location: location(node.mark)))
         }
         switch node {
         case .scalar(let scalar):
@@ -131,7 +190,7 @@ private struct Converter {
             if !["", "!", "tag:yaml.org,2002:str"].contains(scalar.tag.rawValue) {
                 diagnostics.error(
                     at: location(scalar.mark), "不支持 YAML 类型标签 '\(scalar.tag.rawValue)'",
-                    hint: "remove the tag; write the value as plain text")
+                    hint: "去掉标签，直接写内容")
             }
             return .scalar(
                 YAMLScalar(text: scalar.string, isQuoted: scalar.style != .plain, location: location(scalar.mark)))
@@ -141,7 +200,7 @@ private struct Converter {
             var entries: [YAMLEntry] = []
             for (key, value) in mapping {
                 guard case .scalar(let keyScalar) = key else {
-                    diagnostics.error(at: location(key.mark), "键必须是文字", hint: "write keys as plain words: title: …")
+                    diagnostics.error(at: location(key.mark), "键必须是文字", hint: "键要写成普通文字，如 title: …")
                     continue
                 }
                 entries.append(

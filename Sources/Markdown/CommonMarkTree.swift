@@ -32,9 +32,11 @@ enum CommonMarkTree {
     }
 
     /// Parses `text`, collects what `MarkdownDocument` reports, applies the portal's changes and
-    /// renders HTML. `rewriteLink` is called once per link, in document order.
+    /// renders HTML. `rewriteLink` is called once per link and `rewriteImage` once per image,
+    /// in document order.
     static func render(
-        _ text: String, settings: Settings, sourceMap: SourceMap, rewriteLink: (String) -> String?
+        _ text: String, settings: Settings, sourceMap: SourceMap, rewriteLink: (String) -> String?,
+        rewriteImage: (String) -> String?
     ) -> MarkdownDocument {
         // CMARK_OPT_SOURCEPOS only at parsing: it corrects the lines of inline nodes after a code
         // span that spans lines. Rendering without it keeps `data-sourcepos` out of the HTML.
@@ -45,7 +47,7 @@ enum CommonMarkTree {
         defer { cmark_node_free(document) }
 
         var walker = TreeWalker(settings: settings, sourceMap: sourceMap)
-        walker.walk(document, rewriteLink: rewriteLink)
+        walker.walk(document, rewriteLink: rewriteLink, rewriteImage: rewriteImage)
         if settings.portalAdditions {
             walker.replaceHeadingsWithAnchoredHeadings()
         }
@@ -57,7 +59,8 @@ enum CommonMarkTree {
             firstParagraph: walker.firstTopLevelParagraph ?? walker.firstParagraph ?? "",
             links: walker.links,
             images: walker.images,
-            omittedHTML: walker.omittedHTML
+            omittedHTML: walker.omittedHTML,
+            deepestNesting: walker.deepestNesting
         )
     }
 
@@ -83,6 +86,9 @@ private struct TreeWalker {
     var omittedHTML: [SourcePosition] = []
     var firstParagraph: String?
     var firstTopLevelParagraph: String?
+    /// Block quotes and lists open around the node being visited, and the deepest point seen.
+    private var nesting = 0
+    var deepestNesting: Nesting?
 
     private var anchors = AnchorNamer()
     /// Headings to replace after the walk, with their level and anchor.
@@ -106,7 +112,7 @@ private struct TreeWalker {
         self.unseenSentinels = settings.sentinels
     }
 
-    mutating func walk(_ document: OpaquePointer, rewriteLink: (String) -> String?) {
+    mutating func walk(_ document: OpaquePointer, rewriteLink: (String) -> String?, rewriteImage: (String) -> String?) {
         guard let iterator = cmark_iter_new(document) else { return }
         defer { cmark_iter_free(iterator) }
         while true {
@@ -116,7 +122,7 @@ private struct TreeWalker {
             if event == CMARK_EVENT_ENTER {
                 enter(node)
             } else if event == CMARK_EVENT_EXIT {
-                exit(node, rewriteLink: rewriteLink)
+                exit(node, rewriteLink: rewriteLink, rewriteImage: rewriteImage)
             }
         }
     }
@@ -158,12 +164,17 @@ private struct TreeWalker {
             text.endBlock()
         case CMARK_NODE_IMAGE:
             imageTextMarks.append(text.mark)
+        case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST:
+            nesting += 1
+            if nesting > (deepestNesting?.depth ?? 0) {
+                deepestNesting = Nesting(depth: nesting, position: blockPosition(of: node))
+            }
         default:
             break
         }
     }
 
-    private mutating func exit(_ node: OpaquePointer, rewriteLink: (String) -> String?) {
+    private mutating func exit(_ node: OpaquePointer, rewriteLink: (String) -> String?, rewriteImage: (String) -> String?) {
         switch cmark_node_get_type(node) {
         case CMARK_NODE_PARAGRAPH:
             if firstParagraph == nil { firstParagraph = text.text(since: blockTextMark) }
@@ -199,6 +210,9 @@ private struct TreeWalker {
         case CMARK_NODE_IMAGE:
             let mark = imageTextMarks.popLast() ?? text.mark
             let source = url(of: node)
+            if settings.portalAdditions, imageTextMarks.isEmpty, let rewritten = rewriteImage(source) {
+                cmark_node_set_url(node, rewritten)
+            }
             cleanTitle(of: node)
             // An image inside another image's alt text becomes text in the HTML, not an `<img>`;
             // only the outermost is reported (which also keeps 100,000 nested images linear).
@@ -206,7 +220,10 @@ private struct TreeWalker {
                 let position = inlinePosition(of: node, startingWith: [UInt8(ascii: "!")])
                 images.append(Image(source: source, alternativeText: text.text(since: mark), position: position))
             }
-        case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_ITEM, CMARK_NODE_LIST:
+        case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST:
+            nesting -= 1
+            text.endBlock()
+        case CMARK_NODE_ITEM:
             text.endBlock()
         default:
             break

@@ -12,10 +12,12 @@ public struct MarkdownDocument: Sendable, Hashable {
     public var images: [Image]
     /// Where raw HTML was dropped because the renderer runs in safe mode.
     public var omittedHTML: [SourcePosition]
+    /// The most block quotes and lists open inside each other, and where that depth is reached.
+    public var deepestNesting: Nesting?
 
     public init(
         html: String, headings: [Heading] = [], plainText: String = "", firstParagraph: String = "",
-        links: [Link] = [], images: [Image] = [], omittedHTML: [SourcePosition] = []
+        links: [Link] = [], images: [Image] = [], omittedHTML: [SourcePosition] = [], deepestNesting: Nesting? = nil
     ) {
         self.html = html
         self.headings = headings
@@ -24,6 +26,7 @@ public struct MarkdownDocument: Sendable, Hashable {
         self.links = links
         self.images = images
         self.omittedHTML = omittedHTML
+        self.deepestNesting = deepestNesting
     }
 }
 
@@ -78,6 +81,16 @@ public struct Image: Sendable, Hashable {
     public init(source: String, alternativeText: String, position: SourcePosition) {
         self.source = source
         self.alternativeText = alternativeText
+        self.position = position
+    }
+}
+
+public struct Nesting: Sendable, Hashable {
+    public var depth: Int
+    public var position: SourcePosition
+
+    public init(depth: Int, position: SourcePosition) {
+        self.depth = depth
         self.position = position
     }
 }

@@ -14,8 +14,12 @@ public struct MarkdownRenderer: Sendable {
     /// `rewriteLink` is called for each link destination (not images) in document order, with
     /// the destination as cmark read it (entities and backslash escapes resolved, reference
     /// links resolved); returning a string replaces the destination in the HTML, nil keeps it.
-    /// It is only called when `options.portalAdditions` is on.
-    public func render(_ markdown: String, rewriteLink: (String) -> String? = { _ in nil }) -> MarkdownDocument {
+    /// It is only called when `options.portalAdditions` is on. `rewriteImage` does the same for
+    /// the source of each image that becomes an `<img>`.
+    public func render(
+        _ markdown: String, rewriteLink: (String) -> String? = { _ in nil },
+        rewriteImage: (String) -> String? = { _ in nil }
+    ) -> MarkdownDocument {
         let prepared =
             options.cjkEmphasis
             ? CJKEmphasisPreparation(preparing: markdown) : CJKEmphasisPreparation(unchanged: markdown)
@@ -25,6 +29,7 @@ public struct MarkdownRenderer: Sendable {
             sentinels: prepared.insertions.count
         )
         let sourceMap = SourceMap(original: markdown, insertions: prepared.insertions)
-        return CommonMarkTree.render(prepared.text, settings: settings, sourceMap: sourceMap, rewriteLink: rewriteLink)
+        return CommonMarkTree.render(
+            prepared.text, settings: settings, sourceMap: sourceMap, rewriteLink: rewriteLink, rewriteImage: rewriteImage)
     }
 }

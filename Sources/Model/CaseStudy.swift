@@ -13,10 +13,12 @@ public struct CaseStudy: Sendable, Hashable {
     public var summary: String
     public var body: RenderedBody
     public var source: SourceLocation
+    public var publication: Publication
 
     public init(
         slug: String, title: String, date: Day, district: Taxon, category: Taxon, tags: [String],
-        siteIDs: [String], author: String, summary: String, body: RenderedBody, source: SourceLocation
+        siteIDs: [String], author: String, summary: String, body: RenderedBody, source: SourceLocation,
+        publication: Publication = Publication()
     ) {
         self.slug = slug
         self.title = title
@@ -29,6 +31,7 @@ public struct CaseStudy: Sendable, Hashable {
         self.summary = summary
         self.body = body
         self.source = source
+        self.publication = publication
     }
 
     /// Newest first; cases of one day by title, then slug, so every build orders them alike.

@@ -12,10 +12,11 @@ public struct Course: Sendable, Hashable {
     public var caseSlugs: [String]
     public var body: RenderedBody
     public var source: SourceLocation
+    public var publication: Publication
 
     public init(
         slug: String, title: String, date: Day, trainer: String, audience: String, hours: Double,
-        caseSlugs: [String], body: RenderedBody, source: SourceLocation
+        caseSlugs: [String], body: RenderedBody, source: SourceLocation, publication: Publication = Publication()
     ) {
         self.slug = slug
         self.title = title
@@ -26,5 +27,6 @@ public struct Course: Sendable, Hashable {
         self.caseSlugs = caseSlugs
         self.body = body
         self.source = source
+        self.publication = publication
     }
 }

@@ -1,3 +1,5 @@
+import Core
+
 /// Everything loaded from `content/` and checked: the input of rendering.
 public struct Portal: Sendable, Hashable {
     public var config: PortalConfig
@@ -7,10 +9,12 @@ public struct Portal: Sendable, Hashable {
     public var pages: [StandalonePage]
     public var sites: [Site]
     public var members: [Member]
+    /// The pictures pages show, copied to the output as they are.
+    public var media: [MediaFile]
 
     public init(
         config: PortalConfig, cases: [CaseStudy], courses: [Course], pages: [StandalonePage], sites: [Site],
-        members: [Member]
+        members: [Member], media: [MediaFile] = []
     ) {
         self.config = config
         self.cases = cases
@@ -18,5 +22,18 @@ public struct Portal: Sendable, Hashable {
         self.pages = pages
         self.sites = sites
         self.members = members
+        self.media = media
+    }
+}
+
+/// A file of `content/` published as it is, such as a picture in a case.
+public struct MediaFile: Sendable, Hashable {
+    /// The file on disk.
+    public var sourceFile: String
+    public var path: SitePath
+
+    public init(sourceFile: String, path: SitePath) {
+        self.sourceFile = sourceFile
+        self.path = path
     }
 }

@@ -12,10 +12,13 @@ public struct PortalConfig: Sendable, Hashable {
     public var districts: [Taxon]
     public var categories: [Taxon]
     public var targets: Targets
+    /// E-mail addresses that may appear on published pages (`privacy.allowed_emails`), such as
+    /// an office's public mailbox; any other address in the output stops the build.
+    public var allowedEmails: [String]
 
     public init(
         title: String, description: String = "", baseURL: String, publisher: String = "",
-        districts: [Taxon], categories: [Taxon], targets: Targets = Targets()
+        districts: [Taxon], categories: [Taxon], targets: Targets = Targets(), allowedEmails: [String] = []
     ) {
         self.title = title
         self.description = description
@@ -24,6 +27,7 @@ public struct PortalConfig: Sendable, Hashable {
         self.districts = districts
         self.categories = categories
         self.targets = targets
+        self.allowedEmails = allowedEmails
     }
 
     public func district(named name: String) -> Taxon? { districts.first { $0.name == name } }

@@ -17,11 +17,14 @@ public enum Routes {
     public static let sites = SitePath.folder("sites")
     public static let members = SitePath.folder("members")
     public static let courses = SitePath.folder("courses")
+    /// The publishing register (发布登记) for staff: not linked from the portal, not in the sitemap.
+    public static let register = SitePath.folder("register")
+    public static let registerCSV = SitePath.file("register", "register.csv")
 
     /// First-level names the portal uses itself; a standalone page may not take one.
     public static let reservedNames: Set<String> = [
         "cases", "districts", "categories", "tags", "years", "sites", "members", "courses", "assets",
-        "search", "dashboard", "feed.xml", "sitemap.xml", "404.html", "index.html",
+        "search", "dashboard", "register", "feed.xml", "sitemap.xml", "404.html", "index.html",
     ]
 
     public static func caseStudy(_ slug: String) -> SitePath { cases.appending(slug) }

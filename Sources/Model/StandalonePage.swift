@@ -6,11 +6,15 @@ public struct StandalonePage: Sendable, Hashable {
     public var title: String
     public var body: RenderedBody
     public var source: SourceLocation
+    public var publication: Publication
 
-    public init(slug: String, title: String, body: RenderedBody, source: SourceLocation) {
+    public init(
+        slug: String, title: String, body: RenderedBody, source: SourceLocation, publication: Publication = Publication()
+    ) {
         self.slug = slug
         self.title = title
         self.body = body
         self.source = source
+        self.publication = publication
     }
 }

@@ -115,6 +115,7 @@ extension PageViews {
         var context = layout(
             at: path, title: caseStudy.title, description: caseStudy.summary, section: Routes.cases,
             breadcrumbs: [("典型案例", Routes.cases), (caseStudy.district.name, Routes.district(caseStudy.district))])
+        context["statusBanner"] = statusBanner(caseStudy.publication)
         context["case"] = card(caseStudy, from: path).merging([
             "author": caseStudy.author,
             "year": ["name": "\(caseStudy.date.year)年", "href": href(Routes.year(caseStudy.date.year), from: path)]
@@ -213,6 +214,7 @@ extension PageViews {
         context["course"] = courseLink(course, from: path).merging([
             "audience": course.audience, "hours": Self.hours(course.hours), "dateISO": course.date.description,
         ]) { _, new in new }
+        context["statusBanner"] = statusBanner(course.publication)
         context["body"] = body(course.body)
         context["cases"] = course.caseSlugs.compactMap { index.casesBySlug[$0] }.map { card($0, from: path) }
         return context
@@ -221,6 +223,7 @@ extension PageViews {
     public func page(_ page: StandalonePage) -> ViewContext {
         let path = Routes.page(page.slug)
         var context = layout(at: path, title: page.title, section: path, breadcrumbs: [(page.title, path)])
+        context["statusBanner"] = statusBanner(page.publication)
         context["body"] = body(page.body)
         return context
     }

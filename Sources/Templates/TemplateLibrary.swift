@@ -9,13 +9,15 @@ import Mustache
 public struct TemplateLibrary: Sendable {
     /// The templates the build renders pages with; each must exist.
     public static let pageTemplates = [
-        "home", "case-list", "case", "taxonomy", "sites", "site", "members", "courses", "course", "page", "404",
+        "home", "case-list", "case", "taxonomy", "sites", "site", "members", "courses", "course", "page", "404", "register",
     ]
 
     private let library: MustacheLibrary
     public let directory: URL
 
-    public init(directory: URL, displayRoot: String) throws(DiagnosticsError) {
+    /// - Parameter knownVariables: the names view models provide; a template naming any
+    ///   other is an error. `nil` skips the check.
+    public init(directory: URL, displayRoot: String, knownVariables: Set<String>? = nil) throws(DiagnosticsError) {
         self.directory = directory
         var diagnostics = Diagnostics()
         var templates: [String: MustacheTemplate] = [:]
@@ -26,8 +28,19 @@ public struct TemplateLibrary: Sendable {
             guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(relative).path),
                 let text = String(validating: data, as: UTF8.self)
             else {
-                diagnostics.error(at: SourceLocation(path: path), "模板无法读取或不是 UTF-8 编码", hint: "save the template as UTF-8 text")
+                diagnostics.error(at: SourceLocation(path: path), "模板无法读取或不是 UTF-8 编码", hint: "把模板另存为 UTF-8 文本")
                 continue
+            }
+            if let knownVariables {
+                for reference in TemplateVariables.references(in: text) {
+                    for part in reference.name.split(separator: ".") where !knownVariables.contains(String(part)) {
+                        diagnostics.error(
+                            at: SourceLocation(path: path, line: reference.line, column: reference.column),
+                            "未知的模板变量 '\(part)'（在 {{\(reference.name)}} 中）",
+                            hint: Suggestion.didYouMean(String(part), in: knownVariables.sorted())
+                                ?? "模板只能使用视图模型提供的变量；拼错的变量在页面上是一片空白")
+                    }
+                }
             }
             do {
                 templates[String(relative.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
@@ -35,7 +48,7 @@ public struct TemplateLibrary: Sendable {
                 diagnostics.error(
                     at: SourceLocation(path: path, line: error.context.lineNumber, column: max(1, error.context.columnNumber)),
                     "模板语法错误：\(Self.describe(error.error))",
-                    hint: "near: \(error.context.line.trimmingWhitespace)")
+                    hint: "出错的行：\(error.context.line.trimmingWhitespace)")
             } catch {
                 diagnostics.error(at: SourceLocation(path: path), "模板语法错误：\(error)")
             }
@@ -43,7 +56,7 @@ public struct TemplateLibrary: Sendable {
         for name in Self.pageTemplates + ["base"] where templates[name] == nil && !names.contains("\(name).mustache") {
             diagnostics.error(
                 at: SourceLocation(path: "\(display)/\(name).mustache"), "缺少模板 \(name).mustache",
-                hint: "every portal needs the templates \((Self.pageTemplates + ["base"]).joined(separator: ", "))")
+                hint: "门户需要这些模板：\((Self.pageTemplates + ["base"]).joined(separator: ", "))")
         }
         if diagnostics.hasErrors { throw DiagnosticsError(diagnostics.all) }
         library = MustacheLibrary(templates: templates)

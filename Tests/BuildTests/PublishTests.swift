@@ -34,7 +34,7 @@ import Testing
 
         #expect(try snapshot(output) == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: workspace.path).sorted()
-        #expect(leftovers == ["content", "site"], "no staging folder is left behind")
+        #expect(leftovers == [".site.lock", "content", "site"], "no staging folder is left behind")
     }
 
     @Test func aSuccessfulBuildReplacesTheWholeOutput() async throws {
@@ -51,6 +51,77 @@ import Testing
         #expect(files["index.html"] != nil)
         let attributes = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("index.html").path)
         #expect((attributes[.posixPermissions] as? Int).map { $0 & 0o444 == 0o444 } == true, "world-readable")
+    }
+
+    /// Lets `limit` files through, then fails as a full disk would.
+    struct FailingSink: OutputSink {
+        let inner: DiskSink
+        let limit: Int
+        let count = Counter()
+
+        struct DiskFull: Error {}
+
+        final class Counter: @unchecked Sendable {
+            private let lock = NSLock()
+            private var value = 0
+            func next() -> Int {
+                lock.withLock {
+                    value += 1; return value
+                }
+            }
+        }
+
+        func write(_ bytes: [UInt8], to path: String) async throws {
+            guard count.next() <= limit else { throw DiskFull() }
+            try await inner.write(bytes, to: path)
+        }
+    }
+
+    @Test func aWriteFailingHalfWayLeavesThePublishedSiteUnchanged() async throws {
+        let content = try FixtureSite.copy()
+        let workspace = content.deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let output = workspace.appendingPathComponent("site")
+        let builder = SiteBuilder(options: FixtureSite.options(content: content))
+        _ = try await builder.publish(to: output)
+        let before = try snapshot(output)
+        let caseFile = content.appendingPathComponent("cases/case-03.md")
+        try (try String(contentsOf: caseFile, encoding: .utf8)).replacingOccurrences(of: "党建案例3", with: "党建案例三")
+            .write(to: caseFile, atomically: true, encoding: .utf8)
+
+        await #expect(throws: DiagnosticsError.self) {
+            try await builder.publish(to: output, through: { FailingSink(inner: $0, limit: 20) })
+        }
+        #expect(try snapshot(output) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: workspace.path).sorted()
+        #expect(leftovers == [".site.lock", "content", "site"])
+    }
+
+    @Test func buildsOfOneOutputAtOnceAreSerialised() async throws {
+        let content = try FixtureSite.copy()
+        let workspace = content.deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let output = workspace.appendingPathComponent("site")
+        let builder = SiteBuilder(options: FixtureSite.options(content: content))
+        _ = try await builder.publish(to: output)
+        let single = try snapshot(output)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<4 { group.addTask { _ = try await builder.publish(to: output) } }
+            try await group.waitForAll()
+        }
+        #expect(try snapshot(output) == single)
+    }
+
+    @Test func theSameInputBuildsToTheSameBytes() async throws {
+        let content = try FixtureSite.copy()
+        let workspace = content.deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let builder = SiteBuilder(options: FixtureSite.options(content: content))
+        _ = try await builder.publish(to: workspace.appendingPathComponent("first"))
+        _ = try await builder.publish(to: workspace.appendingPathComponent("second"))
+        let first = try snapshot(workspace.appendingPathComponent("first"))
+        #expect(first.count > 50)
+        #expect(first == (try snapshot(workspace.appendingPathComponent("second"))))
     }
 
     @Test(arguments: ["content", "content/site", "."])

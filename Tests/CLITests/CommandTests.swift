@@ -43,9 +43,9 @@ import Testing
         #expect(
             result.standardError == """
                 content/cases/donghu-market-red-station.md:4:11: error: 未知的区 '东湖'
-                  hint: did you mean '东湖区'?
+                  hint: 是不是 '东湖区'？
                 content/cases/donghu-market-red-station.md:5:11: error: 未知的类别 '市场'
-                  hint: category must be one of portal.yaml's 小微企业、个体工商户、专业市场
+                  hint: category 须是 portal.yaml 中的一个：小微企业、个体工商户、专业市场
                 2 个错误
                 构建失败，site/ 未改动
 

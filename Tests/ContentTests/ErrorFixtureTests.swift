@@ -1,4 +1,5 @@
 import Content
+import Foundation
 import Testing
 
 /// One small broken site per error message: each fixture changes the valid base site in one
@@ -26,92 +27,92 @@ import Testing
             "unclosedQuoteInFrontMatter",
             ["cases/b.md": "---\ntitle: \"unclosed\ndate: 2024-06-01\n---\nx\n"],
             [
-                "content/cases/b.md:2:8: error: YAML 格式错误：while scanning a quoted scalar found unexpected end of stream\n  hint: a quoted value must end with the same quote mark, and brackets must be closed"
+                "content/cases/b.md:2:8: error: YAML 格式错误：while scanning a quoted scalar found unexpected end of stream\n  hint: 加了引号的内容要用同样的引号结束，括号要配对"
             ]),
         Fixture(
             "tabIndentation",
             ["cases/b.md": "---\ntitle: x\ntags:\n\t- a\n---\nx\n"],
             [
-                "content/cases/b.md:4:1: error: YAML 缩进不能使用制表符（Tab）\n  hint: indent with spaces: replace the tab at the start of the line with two spaces"
+                "content/cases/b.md:4:1: error: YAML 缩进不能使用制表符（Tab）\n  hint: 用空格缩进：把行首的 Tab 换成两个空格"
             ]),
         Fixture(
             "unclosedFrontMatter",
             ["cases/b.md": "---\ntitle: x\n\nbody\n"],
             [
-                "content/cases/b.md:1:1: error: 前置元数据没有结束标记 ---\n  hint: add a line with --- after the last front matter key, before the body text"
+                "content/cases/b.md:1:1: error: 前置元数据没有结束标记 ---\n  hint: 在最后一项之后、正文之前加一行 ---"
             ]),
         Fixture(
             "missingFrontMatter",
             ["cases/b.md": "# title\n\nbody\n"],
             [
-                "content/cases/b.md:1:1: error: 文件开头缺少前置元数据（front matter）\n  hint: front matter starts with --- on the first line, then 'title: …' and the other keys, then --- on a line of its own"
+                "content/cases/b.md:1:1: error: 文件开头缺少前置元数据（front matter）\n  hint: 第一行写 ---，接着写 title: … 等各项，再单独一行写 --- 结束"
             ]),
         Fixture(
             "missingRequiredKey",
             ["cases/a.md": a.replacingOccurrences(of: "title: 东湖市场“红色引擎”\n", with: "")],
             [
-                "content/cases/a.md:2:1: error: 案例缺少必填项 'title'\n  hint: add a line 'title: …'"
+                "content/cases/a.md:2:1: error: 案例缺少必填项 'title'\n  hint: 加一行 'title: …'"
             ]),
         Fixture(
             "unknownKeyWithSuggestion",
             ["cases/a.md": a.replacingOccurrences(of: "author:", with: "auther:")],
             [
-                "content/cases/a.md:2:1: error: 案例缺少必填项 'author'\n  hint: add a line 'author: …'",
-                "content/cases/a.md:8:1: error: 案例中有未知的键 'auther'\n  hint: did you mean 'author'?",
+                "content/cases/a.md:2:1: error: 案例缺少必填项 'author'\n  hint: 加一行 'author: …'",
+                "content/cases/a.md:8:1: error: 案例中有未知的键 'auther'\n  hint: 是不是 'author'？",
             ]),
         Fixture(
             "unknownDistrict",
             ["cases/a.md": a.replacingOccurrences(of: "district: 东湖区", with: "district: 东湖")],
             [
-                "content/cases/a.md:4:11: error: 未知的区 '东湖'\n  hint: did you mean '东湖区'?"
+                "content/cases/a.md:4:11: error: 未知的区 '东湖'\n  hint: 是不是 '东湖区'？"
             ]),
         Fixture(
             "unknownCategory",
             ["cases/a.md": a.replacingOccurrences(of: "category: 专业市场", with: "category: 市场")],
             [
-                "content/cases/a.md:5:11: error: 未知的类别 '市场'\n  hint: category must be one of portal.yaml's 小微企业、个体工商户、专业市场"
+                "content/cases/a.md:5:11: error: 未知的类别 '市场'\n  hint: category 须是 portal.yaml 中的一个：小微企业、个体工商户、专业市场"
             ]),
         Fixture(
             "unknownSiteInCase",
             ["cases/a.md": a.replacingOccurrences(of: "sites: [site-01]", with: "sites: [site-1]")],
             [
-                "content/cases/a.md:7:9: error: 示范点/联系点 'site-1' 不存在\n  hint: did you mean 'site-01'?"
+                "content/cases/a.md:7:9: error: 示范点/联系点 'site-1' 不存在\n  hint: 是不是 'site-01'？"
             ]),
         Fixture(
             "memberAtMissingSite",
             ["data/members.yaml": base["data/members.yaml"]!.replacingOccurrences(of: "site: site-01", with: "site: site-09")],
             [
-                "content/data/members.yaml:1:3: error: 党员经营户 '陈秀英' 所属的示范点/联系点 'site-09' 不存在\n  hint: did you mean 'site-01'?"
+                "content/data/members.yaml:1:3: error: 党员经营户 '陈秀英' 所属的示范点/联系点 'site-09' 不存在\n  hint: 是不是 'site-01'？"
             ]),
         Fixture(
             "linkToMissingFile",
             ["cases/a.md": a.replacingOccurrences(of: "b.md#主要做法", with: "c.md")],
             [
-                "content/cases/a.md:11:21: error: 链接指向的文件不存在：c.md\n  hint: did you mean 'b.md'?"
+                "content/cases/a.md:11:21: error: 链接指向的文件不存在：c.md\n  hint: 是不是 'b.md'？"
             ]),
         Fixture(
             "linkToMissingHeading",
             ["cases/a.md": a.replacingOccurrences(of: "b.md#主要做法", with: "b.md#做法")],
             [
-                "content/cases/a.md:11:21: error: 链接中的标题锚点 '#做法' 在 西津个体户党建 中不存在\n  hint: anchors are heading texts, e.g. #主要做法"
+                "content/cases/a.md:11:21: error: 链接中的标题锚点 '#做法' 在 西津个体户党建 中不存在\n  hint: 锚点是小标题的文字，如 #主要做法"
             ]),
         Fixture(
             "twoSourcesOneURL",
             ["cases/d.md": base["cases/b.md"]!.replacingOccurrences(of: "summary:", with: "slug: b\nsummary:")],
             [
-                "content/cases/d.md:1:1: error: /cases/b/ 与 content/cases/b.md 的网址相同\n  hint: two files may not publish to one address: give one of them another file name or slug"
+                "content/cases/d.md:1:1: error: /cases/b/ 与 content/cases/b.md 的网址相同\n  hint: 两个文件不能发布到同一个网址：给其中一个换个文件名或 slug"
             ]),
         Fixture(
             "impossibleDate",
             ["cases/a.md": a.replacingOccurrences(of: "2025-03-18", with: "2024-02-30")],
             [
-                "content/cases/a.md:3:7: error: 'date' 不是有效日期：'2024-02-30'\n  hint: write the date as YYYY-MM-DD, e.g. 2025-03-08, and check that the day exists"
+                "content/cases/a.md:3:7: error: 'date' 不是有效日期：'2024-02-30'\n  hint: 日期写成 YYYY-MM-DD，如 2025-03-08，并确认这一天存在"
             ]),
         Fixture(
             "malformedDate",
             ["cases/a.md": a.replacingOccurrences(of: "2025-03-18", with: "2024-2-3")],
             [
-                "content/cases/a.md:3:7: error: 'date' 不是有效日期：'2024-2-3'\n  hint: write the date as YYYY-MM-DD, e.g. 2025-03-08, and check that the day exists"
+                "content/cases/a.md:3:7: error: 'date' 不是有效日期：'2024-2-3'\n  hint: 日期写成 YYYY-MM-DD，如 2025-03-08，并确认这一天存在"
             ]),
         Fixture(
             "fileNameNotURLSafe",
@@ -123,31 +124,31 @@ import Testing
             "duplicateSiteID",
             ["data/sites.yaml": base["data/sites.yaml"]! + base["data/sites.yaml"]!],
             [
-                "content/data/sites.yaml:10:3: error: 示范点/联系点 id 'site-01' 重复，第一次出现在 content/data/sites.yaml:1:3\n  hint: every site needs its own id"
+                "content/data/sites.yaml:10:3: error: 示范点/联系点 id 'site-01' 重复，第一次出现在 content/data/sites.yaml:1:3\n  hint: 每个示范点/联系点要有自己的 id"
             ]),
         Fixture(
             "duplicateKey",
             ["cases/a.md": a.replacingOccurrences(of: "author:", with: "title: again\nauthor:")],
             [
-                "content/cases/a.md:2:1: error: 键 'title' 重复出现\n  hint: each key may appear once in a mapping; delete or rename the repeated one"
+                "content/cases/a.md:2:1: error: 键 'title' 重复出现\n  hint: 同一层里每个键只能出现一次；删除或改名重复的那个"
             ]),
         Fixture(
             "textWhereListExpected",
             ["cases/a.md": a.replacingOccurrences(of: "tags: [六有, 三亮]", with: "tags: 六有")],
             [
-                "content/cases/a.md:6:7: error: 'tags' 应为列表，这里是 text\n  hint: write a list in brackets: tags: [甲, 乙]"
+                "content/cases/a.md:6:7: error: 'tags' 应为列表，这里是 text\n  hint: 列表写在方括号里：tags: [甲, 乙]"
             ]),
         Fixture(
             "fullWidthColon",
             ["cases/a.md": a.replacingOccurrences(of: "author: ", with: "author： ")],
             [
-                "content/cases/a.md:9:1: error: YAML 格式错误：while scanning a simple key could not find expected ':'\n  hint: each line must be 'key: value' with an ASCII colon and a space after it"
+                "content/cases/a.md:9:1: error: YAML 格式错误：while scanning a simple key could not find expected ':'\n  hint: 每行要写成“键: 值”，用半角冒号，冒号后加空格"
             ]),
         Fixture(
             "linkToDraft",
             ["cases/b.md": base["cases/b.md"]!.replacingOccurrences(of: "summary:", with: "status: draft\nsummary:")],
             [
-                "content/cases/a.md:11:21: error: 链接指向未发布的草稿：b.md#主要做法\n  hint: publish that page first, or remove the link"
+                "content/cases/a.md:11:21: error: 链接指向未发布的草稿：b.md#主要做法\n  hint: 先发布那个页面，或者删除这个链接"
             ]),
         Fixture(
             "pageSlugTakenByPortal",
@@ -159,63 +160,61 @@ import Testing
             "yesNoIsNotBoolean",
             ["data/sites.yaml": base["data/sites.yaml"]!.replacingOccurrences(of: "书报: false", with: "书报: no")],
             [
-                "content/data/sites.yaml:9:56: error: '书报' 应为 true 或 false，这里是 'no'\n  hint: write true (是) or false (否) without quotes"
+                "content/data/sites.yaml:9:56: error: '书报' 应为 true 或 false，这里是 'no'\n  hint: 写 true（是）或 false（否），不加引号"
             ]),
         Fixture(
             "missingPortalConfig",
             ["portal.yaml": nil],
             [
-                "content/portal.yaml:1:1: error: 找不到门户配置文件 portal.yaml\n  hint: is content the content folder? It needs portal.yaml, cases/ and data/"
+                "content/portal.yaml:1:1: error: 找不到门户配置文件 portal.yaml\n  hint: content 应当是内容目录，其中有 portal.yaml、cases/ 和 data/"
             ]),
         Fixture(
             "hoursNotANumber",
             ["courses/c.md": base["courses/c.md"]!.replacingOccurrences(of: "hours: 3", with: "hours: 三")],
             [
-                "content/courses/c.md:6:8: error: 'hours' 应为 0–200 之间的数字，这里是 '三'\n  hint: write a number such as 2 or 1.5"
+                "content/courses/c.md:6:8: error: 'hours' 应为 0–200 之间的数字，这里是 '三'\n  hint: 写数字，如 2 或 1.5"
             ]),
         Fixture(
             "unknownStatus",
             ["cases/b.md": base["cases/b.md"]!.replacingOccurrences(of: "summary:", with: "status: done\nsummary:")],
             [
-                "content/cases/b.md:9:9: error: 未知的状态 'done'\n  hint: status is one of: draft, published"
+                "content/cases/b.md:9:9: error: 未知的状态 'done'\n  hint: status 只能是 draft、review、published"
             ]),
         Fixture(
             "yamlAnchorsRefused",
             ["data/sites.yaml": "- &s\n  id: x\n- *s\n"],
             [
-                "content/cases/a.md:7:9: error: 示范点/联系点 'site-01' 不存在\n  hint: sites lists ids from data/sites.yaml",
-                "content/data/members.yaml:1:3: error: 党员经营户 '陈秀英' 所属的示范点/联系点 'site-01' 不存在\n  hint: site must be an id from data/sites.yaml",
-                "content/data/sites.yaml:1:3: error: 不支持 YAML 锚点和别名（& 与 *）\n  hint: write the value out in full where it is needed",
+                "content/data/sites.yaml:1:3: error: 不支持 YAML 锚点和别名（& 与 *）\n  hint: 在需要的地方把内容完整写出来"
             ]),
         Fixture(
             "quotedNumber",
             ["data/sites.yaml": base["data/sites.yaml"]!.replacingOccurrences(of: "since: 2021", with: "since: \"2021\"")],
             [
-                "content/data/sites.yaml:7:10: error: 'since' 应为整数，这里是 '2021'\n  hint: write digits only, without quotes, e.g. since: 1921"
+                "content/data/sites.yaml:7:10: error: 'since' 应为整数，这里是 '2021'\n  hint: 只写数字，不加引号，如 since: 1921"
             ]),
         Fixture(
             "unknownSiteKind",
             ["data/sites.yaml": base["data/sites.yaml"]!.replacingOccurrences(of: "kind: 示范点", with: "kind: 示范")],
             [
-                "content/data/sites.yaml:3:9: error: 未知的类型 '示范'\n  hint: kind is 示范点 or 联系点"
+                "content/data/sites.yaml:3:9: error: 未知的类型 '示范'\n  hint: kind 写 示范点 或 联系点"
             ]),
         Fixture(
             "malformedPrivatePhone",
             ["data/members.yaml": base["data/members.yaml"]!.replacingOccurrences(of: "\"13800000001\"", with: "138-abc")],
             [
-                "content/data/members.yaml:8:10: error: phone 格式不正确\n  hint: write the number as digits in quotes, e.g. phone: \"13800000000\""
+                "content/data/members.yaml:8:10: error: phone 格式不正确\n  hint: 号码只写数字并加引号，如 phone: \"13800000000\""
             ]),
         Fixture(
             "unknownMemberField",
             ["data/members.yaml": base["data/members.yaml"]!.replacingOccurrences(of: "phone:", with: "mobile:")],
             [
-                "content/data/members.yaml:8:3: error: 党员经营户中有未知的键 'mobile'\n  hint: known keys: id, name, shop, district, site, joined, commitment, phone, id_number, note"
+                "content/data/members.yaml:8:3: error: 党员经营户中有未知的键 'mobile'\n  hint: 可用的键：id, name, shop, district, site, joined, commitment, phone, id_number, note"
             ]),
         Fixture(
             "unusedFileWarning",
             ["cases/notes.txt": "x"],
             [
-                "content/cases/notes.txt:1:1: warning: 文件未被使用：只有 .md 文件会成为页面\n  hint: rename it to end in .md if it is a page, or move it out of cases/"
+                "content/cases/notes.txt:1:1: warning: 文件未被使用：没有页面引用它\n  hint: 页面文件须以 .md 结尾；图片要在页面中用 ![说明](路径) 引用，否则请移出内容目录"
             ]),
         Fixture(
             "crlfLineNumbers",
@@ -224,7 +223,125 @@ import Testing
                     of: "district: 东湖区", with: "district: 东湖")
             ],
             [
-                "content/cases/a.md:4:11: error: 未知的区 '东湖'\n  hint: did you mean '东湖区'?"
+                "content/cases/a.md:4:11: error: 未知的区 '东湖'\n  hint: 是不是 '东湖区'？"
+            ]),
+        Fixture(
+            "loneCarriageReturns",
+            [
+                "cases/a.md": a.replacingOccurrences(of: "\n", with: "\r").replacingOccurrences(
+                    of: "district: 东湖区", with: "district: 东湖")
+            ],
+            [
+                "content/cases/a.md:4:11: error: 未知的区 '东湖'\n  hint: 是不是 '东湖区'？"
+            ]),
+        Fixture(
+            "zeroWidthSpaceInSiteID",
+            ["data/sites.yaml": base["data/sites.yaml"]!.replacingOccurrences(of: "id: site-01", with: "id: site\u{200B}-01")],
+            [
+                "content/data/sites.yaml:1:7: error: 'id' 中有不可见字符 U+200B\n  hint: 删掉这个值重新输入；它可能是从网页或文档复制时带进来的"
+            ]),
+        Fixture(
+            "bidiControlInMemberSite",
+            [
+                "data/members.yaml": base["data/members.yaml"]!.replacingOccurrences(
+                    of: "site: site-01", with: "site: site-01\u{202E}")
+            ],
+            [
+                "content/data/members.yaml:5:9: error: 'site' 中有不可见字符 U+202E\n  hint: 删掉这个值重新输入；它可能是从网页或文档复制时带进来的"
+            ]),
+        Fixture(
+            "leadingZeroNumber",
+            ["data/sites.yaml": base["data/sites.yaml"]!.replacingOccurrences(of: "since: 2021", with: "since: 02021")],
+            [
+                "content/data/sites.yaml:7:10: error: 'since' 的值 '02021' 以 0 开头，含义不明确（YAML 1.1 会把它读成八进制数 1041）\n  hint: 去掉开头的 0：since: 2021"
+            ]),
+        Fixture(
+            "sexagesimalNumber",
+            ["data/sites.yaml": base["data/sites.yaml"]!.replacingOccurrences(of: "since: 2021", with: "since: 12:30")],
+            [
+                "content/data/sites.yaml:7:10: error: 'since' 应为整数，这里是 '12:30'\n  hint: 只写数字，不加引号，如 since: 1921"
+            ]),
+        Fixture(
+            "languageSpecificTag",
+            [
+                "cases/b.md": base["cases/b.md"]!.replacingOccurrences(
+                    of: "author: 李明", with: "author: !!python/object:os.system 李明")
+            ],
+            [
+                "content/cases/b.md:8:9: error: 不支持 YAML 类型标签 'tag:yaml.org,2002:python/object:os.system'\n  hint: 去掉标签，直接写内容"
+            ]),
+        Fixture(
+            "aliasBomb",
+            [
+                "data/members.yaml": """
+                - &a [x, x, x, x, x, x, x, x, x]
+                - &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+                - &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
+                - [*c, *c, *c, *c, *c, *c, *c, *c, *c]
+
+                """
+            ],
+            [
+                "content/data/members.yaml:1:3: error: 不支持 YAML 锚点和别名（& 与 *）\n  hint: 在需要的地方把内容完整写出来",
+                "content/data/members.yaml:2:3: error: 不支持 YAML 锚点和别名（& 与 *）\n  hint: 在需要的地方把内容完整写出来",
+                "content/data/members.yaml:3:3: error: 不支持 YAML 锚点和别名（& 与 *）\n  hint: 在需要的地方把内容完整写出来",
+            ]),
+        Fixture(
+            "deeplyNestedYAML",
+            ["data/sites.yaml": String(repeating: "[", count: 40) + String(repeating: "]", count: 40) + "\n"],
+            [
+                "content/data/sites.yaml:1:1: error: YAML 嵌套层数过多（上限 32 层）\n  hint: 门户的数据只需要两三层；检查缩进和括号是否多写了"
+            ]),
+        Fixture(
+            "javascriptLink",
+            ["cases/b.md": base["cases/b.md"]! + "\n[点这里](javascript:alert(1))\n"],
+            [
+                "content/cases/b.md:16:1: error: 链接使用了不安全的协议 javascript：\n  hint: 门户只链接网页（https://…）和本站的页面；javascript: 链接会被清空"
+            ]),
+        Fixture(
+            "rawHTMLIsReported",
+            ["cases/b.md": base["cases/b.md"]! + "\n正文<script>alert(1)</script>\n\n<div>块</div>\n"],
+            [
+                "content/cases/b.md:16:3: warning: 原始 HTML 不会发布，这里的标签及其中的内容已被省略\n  hint: 用 Markdown 写：**加粗**、[链接](地址)、![图片说明](图片.jpg)",
+                "content/cases/b.md:16:19: warning: 原始 HTML 不会发布，这里的标签及其中的内容已被省略\n  hint: 用 Markdown 写：**加粗**、[链接](地址)、![图片说明](图片.jpg)",
+                "content/cases/b.md:18:1: warning: 原始 HTML 不会发布，这里的标签及其中的内容已被省略\n  hint: 用 Markdown 写：**加粗**、[链接](地址)、![图片说明](图片.jpg)",
+            ]),
+        Fixture(
+            "missingImage",
+            ["cases/b.md": base["cases/b.md"]! + "\n![市场外景](images/market.jpg)\n", "cases/images/marker.jpg": "jpg"],
+            [
+                "content/cases/b.md:16:1: error: 图片文件不存在：images/market.jpg\n  hint: 是不是 'images/marker.jpg'？",
+                "content/cases/images/marker.jpg:1:1: warning: 文件未被使用：没有页面引用它\n  hint: 页面文件须以 .md 结尾；图片要在页面中用 ![说明](路径) 引用，否则请移出内容目录",
+            ]),
+        Fixture(
+            "imageWithoutAltText",
+            ["cases/b.md": base["cases/b.md"]! + "\n![](images/market.jpg)\n", "cases/images/market.jpg": "jpg"],
+            [
+                "content/cases/b.md:16:1: error: 图片缺少说明文字（替代文字）\n  hint: 在方括号里写出图片内容，供读屏软件朗读：![市场党群服务中心外景](images/market.jpg)"
+            ]),
+        Fixture(
+            "imageFromAnotherHost",
+            ["cases/b.md": base["cases/b.md"]! + "\n![市场外景](https://cdn.example.com/market.jpg)\n"],
+            [
+                "content/cases/b.md:16:1: error: 图片来自其他网站：https://cdn.example.com/market.jpg\n  hint: 门户的页面不从其他网站加载任何内容；请把图片保存到内容目录，用相对路径引用"
+            ]),
+        Fixture(
+            "imageFromTheServerRoot",
+            ["cases/b.md": base["cases/b.md"]! + "\n![市场外景](/images/market.jpg)\n"],
+            [
+                "content/cases/b.md:16:1: error: 图片路径以 / 开头：/images/market.jpg\n  hint: 用相对于本文件的路径引用图片，如 images/photo.jpg"
+            ]),
+        Fixture(
+            "unusedPicture",
+            ["cases/images/unused.jpg": "jpg"],
+            [
+                "content/cases/images/unused.jpg:1:1: warning: 文件未被使用：没有页面引用它\n  hint: 页面文件须以 .md 结尾；图片要在页面中用 ![说明](路径) 引用，否则请移出内容目录"
+            ]),
+        Fixture(
+            "deeplyNestedQuotes",
+            ["cases/b.md": base["cases/b.md"]! + "\n" + String(repeating: "> ", count: 20) + "引用\n"],
+            [
+                "content/cases/b.md:16:39: error: 引用和列表嵌套过深（20 层，上限 16 层）\n  hint: 减少 > 和列表的层次；文字可能是从别处粘贴时带进来的"
             ]),
     ]
 
@@ -241,8 +358,42 @@ import Testing
         try site.write([0x2D, 0x2D, 0x2D, 0x0A, 0xB6, 0xAB, 0xBA, 0xFE], to: "cases/gbk.md")
         #expect(
             await site.diagnostics() == [
-                "content/cases/gbk.md:2:1: error: 文件不是 UTF-8 编码（可能是 GBK/GB18030）\n  hint: save as UTF-8 in the editor (另存为 → 编码 UTF-8)"
+                "content/cases/gbk.md:2:1: error: 文件不是 UTF-8 编码（可能是 GBK/GB18030）\n  hint: 在编辑器中另存为 UTF-8 编码（另存为 → 编码 UTF-8）"
             ])
+    }
+
+    @Test func reportsNULBytes() async throws {
+        let site = try InlineSite()
+        defer { site.remove() }
+        try site.write(Array("---\ntitle: 甲\0乙\n".utf8), to: "cases/nul.md")
+        #expect(
+            await site.diagnostics() == [
+                "content/cases/nul.md:2:9: error: 文件中含有 NUL 字节\n  hint: 这可能不是文本文件；请另存为 UTF-8 文本"
+            ])
+    }
+
+    @Test func refusesFilesOverTheSizeLimit() async throws {
+        let site = try InlineSite()
+        defer { site.remove() }
+        let body = String(repeating: "党建引领发展。\n", count: 5 * 1024 * 1024 / 22 + 1)
+        try site.write(Array((Self.base["cases/b.md"]! + body).utf8), to: "cases/b.md")
+        let diagnostics = await site.diagnostics()
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.hasPrefix("content/cases/b.md:1:1: error: 文件过大（") == true)
+        #expect(diagnostics.first?.hasSuffix("KB，上限 5 MB）\n  hint: 拆分文字，或把大的附件移出内容目录") == true)
+    }
+
+    @Test func refusesSymbolicLinksThatLeaveTheContentFolder() async throws {
+        let site = try InlineSite()
+        defer { site.remove() }
+        let outside = site.root.deletingLastPathComponent().appendingPathComponent("secret.md")
+        try Data(Self.base["cases/b.md"]!.utf8).write(to: outside)
+        try FileManager.default.createSymbolicLink(
+            at: site.root.appendingPathComponent("cases/linked.md"), withDestinationURL: outside)
+        let diagnostics = await site.diagnostics()
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.hasPrefix("content/cases/linked.md:1:1: error: 符号链接指向内容目录之外：") == true)
+        #expect(diagnostics.first?.hasSuffix("secret.md\n  hint: 把文件本身复制到 content/ 中，不要用链接") == true)
     }
 
     @Test func reportsEveryProblemOfARunNotOnlyTheFirst() async throws {

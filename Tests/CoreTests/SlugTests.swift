@@ -17,6 +17,12 @@ import Testing
         #expect(Slug.suggestion(for: "六有") == "")
     }
 
+    @Test(arguments: ["_draft", "//_number", "-_a_b"])
+    func suggestsOnlyValidSlugs(_ text: String) {
+        let suggestion = Slug.suggestion(for: text)
+        #expect(Slug.isValid(suggestion))
+    }
+
     @Test func keepsChineseInSegments() {
         #expect(Slug.segment(from: "办理流程") == "办理流程")
         #expect(Slug.segment(from: "“六有”阵地 建设") == "六有-阵地-建设")

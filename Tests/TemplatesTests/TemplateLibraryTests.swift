@@ -37,7 +37,7 @@ import Testing
         } throws: { error in
             let diagnostics = (error as? DiagnosticsError)?.diagnostics.map(\.description)
             return diagnostics == [
-                "templates/case.mustache:3:30: error: 模板语法错误：结束标签与开始标签的名字不一致\n  hint: near: {{#tags}}<li>{{name}}</li>{{/tag}}"
+                "templates/case.mustache:3:30: error: 模板语法错误：结束标签与开始标签的名字不一致\n  hint: 出错的行：{{#tags}}<li>{{name}}</li>{{/tag}}"
             ]
         }
     }
@@ -49,9 +49,41 @@ import Testing
             try TemplateLibrary(directory: templates, displayRoot: "templates")
         } throws: { error in
             (error as? DiagnosticsError)?.diagnostics.map(\.description) == [
-                "templates/site.mustache:1:1: error: 缺少模板 site.mustache\n  hint: every portal needs the templates home, case-list, case, taxonomy, sites, site, members, courses, course, page, 404, base"
+                "templates/site.mustache:1:1: error: 缺少模板 site.mustache\n  hint: 门户需要这些模板：home, case-list, case, taxonomy, sites, site, members, courses, course, page, 404, register, base"
             ]
         }
+    }
+
+    @Test func reportsAnUnknownVariableWithItsPlace() throws {
+        let templates = try folder([
+            "case.mustache":
+                "{{<base}}{{$content}}\n<h1>{{titel}}</h1>\n{{#case.tags}}{{nmae}}{{/case.tags}}{{/content}}{{/base}}"
+        ])
+        #expect {
+            try TemplateLibrary(directory: templates, displayRoot: "templates", knownVariables: ViewVocabulary.names)
+        } throws: { error in
+            (error as? DiagnosticsError)?.diagnostics.map(\.description) == [
+                "templates/case.mustache:2:5: error: 未知的模板变量 'titel'（在 {{titel}} 中）\n  hint: 是不是 'title'？",
+                "templates/case.mustache:3:15: error: 未知的模板变量 'nmae'（在 {{nmae}} 中）\n  hint: 是不是 'name'？",
+            ]
+        }
+    }
+
+    @Test func acceptsEveryVariableTheProjectTemplatesUse() throws {
+        let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("templates")
+        _ = try TemplateLibrary(directory: templates, displayRoot: "templates", knownVariables: ViewVocabulary.names)
+    }
+
+    @Test func knowsTheNamesOfEveryKindOfPage() {
+        for name in [
+            "title", "documentTitle", "navigation", "case", "body", "html", "toc", "related", "newer", "older", "previous",
+            "next",
+            "liuyou", "members", "commitment", "targets", "note", "pagination", "trainer",
+        ] {
+            #expect(ViewVocabulary.names.contains(name), "\(name)")
+        }
+        #expect(!ViewVocabulary.names.contains("phone"))
     }
 
     @Test func usesPartialsFromSubfolders() throws {

@@ -1,0 +1,189 @@
+import Content
+import Core
+import Foundation
+
+/// The privacy stage. After rendering and before writing, every text file of the output (pages,
+/// feed, sitemap, text assets) is scanned for ID numbers, mobile numbers and e-mail addresses.
+/// Each finding is an error located where the value was written: the sources (`content/`'s
+/// Markdown and YAML, `templates/`) are scanned for the same value, and the output file is named
+/// in the message. A value no source holds is located in the output file itself.
+///
+/// Messages show masked values only (`138****8000`); the full value is never printed.
+struct PrivacyGuard: Sendable {
+    /// One file of the output: where it goes, its bytes, and the file it is made from, if any
+    /// (as written in messages: `content/cases/a.md`).
+    struct OutputFile: Sendable {
+        var path: String
+        var bytes: [UInt8]
+        var source: String?
+    }
+
+    /// A finding as the sources know it: the same value spelled the same way.
+    private struct Value: Hashable {
+        var kind: PrivacyFinding.Kind
+        var canonical: String
+    }
+
+    /// One diagnostic: a place in a source and what is there.
+    private struct Place: Hashable {
+        var location: SourceLocation
+        var kind: PrivacyFinding.Kind
+        var masked: String
+    }
+
+    let scanner: PrivacyScanner
+    let parallelism: Int
+    let content: URL
+    let contentDisplay: String
+    let templates: URL
+    let templatesDisplay: String
+
+    /// Output files with these endings are text and scanned; images and fonts are not.
+    static let textExtensions: Set<String> = [
+        "html", "htm", "xml", "json", "txt", "css", "js", "mjs", "svg", "csv", "md", "webmanifest",
+    ]
+
+    static func isText(_ path: String) -> Bool {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return false }
+        return textExtensions.contains(path[path.index(after: dot)...].lowercased())
+    }
+
+    /// Every finding in `files` as an error diagnostic; empty when the output is clean.
+    func check(_ files: [OutputFile]) async -> [Diagnostic] {
+        let found = await scan(files)
+        guard !found.isEmpty else { return [] }
+        let sources = sourceLocations()
+
+        var pages: [Place: Set<String>] = [:]
+        var diagnostics: [Diagnostic] = []
+        for (fileIndex, findings) in found {
+            let file = files[fileIndex]
+            var unlocated: [PrivacyFinding] = []
+            for finding in findings {
+                let candidates = sources[Value(kind: finding.kind, canonical: finding.canonical)] ?? []
+                // The page's own file first: a number in a case shows up on list pages too, and
+                // may also sit in a private field of members.yaml.
+                guard let location = candidates.first(where: { $0.path == file.source }) ?? candidates.first else {
+                    unlocated.append(finding)
+                    continue
+                }
+                pages[Place(location: location, kind: finding.kind, masked: finding.masked), default: []].insert(file.path)
+            }
+            let positions = file.bytes.withUnsafeBufferPointer {
+                Self.positions(of: unlocated.map(\.byteRange.lowerBound), in: $0)
+            }
+            for (finding, position) in zip(unlocated, positions) {
+                let location = SourceLocation(path: file.path, line: position.line, column: position.column)
+                diagnostics.append(diagnostic(at: location, finding.kind, finding.masked, pages: [file.path]))
+            }
+        }
+        let sourceOfPage = Dictionary(files.map { ($0.path, $0.source) }, uniquingKeysWith: { first, _ in first })
+        for (place, paths) in pages {
+            // The page made from the source first, then the rest by path.
+            let ordered = paths.sorted { lhs, rhs in
+                let lhsOwn = sourceOfPage[lhs] == place.location.path
+                let rhsOwn = sourceOfPage[rhs] == place.location.path
+                return lhsOwn != rhsOwn ? lhsOwn : lhs < rhs
+            }
+            diagnostics.append(diagnostic(at: place.location, place.kind, place.masked, pages: ordered))
+        }
+        return diagnostics.sorted()
+    }
+
+    private func diagnostic(at location: SourceLocation, _ kind: PrivacyFinding.Kind, _ masked: String, pages: [String])
+        -> Diagnostic
+    {
+        let pagesText = pages.count == 1 ? "发布页面 \(pages[0]) 中" : "发布页面 \(pages[0]) 等 \(pages.count) 个文件中"
+        let hint: String
+        switch kind {
+        case .mobile, .idNumber:
+            hint = "个人信息不能公开：删除该号码，或改写为打码形式 \(masked)"
+        case .email:
+            hint = "个人信息不能公开：删除该地址，或改写为打码形式 \(masked)；可以公开的机构邮箱请加入 portal.yaml 的 privacy.allowed_emails"
+        }
+        return .error(at: location, "\(kind.name) \(masked) 将出现在\(pagesText)", hint: hint)
+    }
+
+    /// The findings of every text file, in the order of `files`; files without findings left out.
+    private func scan(_ files: [OutputFile]) async -> [(Int, [PrivacyFinding])] {
+        let chunkCount = max(1, min(files.count, parallelism))
+        let chunkSize = max(1, (files.count + chunkCount - 1) / chunkCount)
+        let scanner = scanner
+        return await withTaskGroup(of: [(Int, [PrivacyFinding])].self) { group in
+            for start in stride(from: 0, to: files.count, by: chunkSize) {
+                let chunk = files[start..<min(start + chunkSize, files.count)]
+                group.addTask {
+                    var results: [(Int, [PrivacyFinding])] = []
+                    for (offset, file) in chunk.enumerated() where Self.isText(file.path) {
+                        let findings = scanner.findings(in: file.bytes)
+                        if !findings.isEmpty { results.append((start + offset, findings)) }
+                    }
+                    return results
+                }
+            }
+            var results: [(Int, [PrivacyFinding])] = []
+            for await chunkResults in group { results += chunkResults }
+            return results.sorted { $0.0 < $1.0 }
+        }
+    }
+
+    /// Where each value occurs in the sources, in path and position order. The sources are read
+    /// again here, only when the output holds something: a clean build does not pay for it.
+    private func sourceLocations() -> [Value: [SourceLocation]] {
+        var files = Self.files(in: content, display: contentDisplay) { ["md", "yaml", "yml"].contains($0) }
+        files += Self.files(in: templates, display: templatesDisplay) { $0 == "mustache" || Self.textExtensions.contains($0) }
+        var locations: [Value: [SourceLocation]] = [:]
+        for (url, display) in files.sorted(by: { $0.display < $1.display }) {
+            guard case .success(let file) = SourceFile.read(url, displayPath: display) else { continue }
+            var text = file.text
+            let findings = scanner.findings(in: text)
+            guard !findings.isEmpty else { continue }
+            let positions = text.withUTF8 { Self.positions(of: findings.map(\.byteRange.lowerBound), in: $0) }
+            for (finding, position) in zip(findings, positions) {
+                locations[Value(kind: finding.kind, canonical: finding.canonical), default: []].append(
+                    SourceLocation(path: display, line: position.line, column: position.column))
+            }
+        }
+        return locations
+    }
+
+    /// The files below `folder` whose lower-cased extension `accepts`, with their paths as
+    /// messages show them (`content/cases/a.md`, as the loader writes them).
+    private static func files(in folder: URL, display: String, accepts: (String) -> Bool) -> [(url: URL, display: String)] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        var result: [(url: URL, display: String)] = []
+        for case let relative as String in enumerator {
+            let url = folder.appendingPathComponent(relative)
+            guard !relative.split(separator: "/").contains(where: { IgnoredFiles.isIgnored(String($0)) }),
+                accepts(url.pathExtension.lowercased())
+            else { continue }
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            result.append((url, display.isEmpty || display == "." ? relative : display + "/" + relative))
+        }
+        return result
+    }
+
+    /// Line and column (in characters, from 1) of each of the ascending byte `offsets`.
+    static func positions(of offsets: [Int], in bytes: UnsafeBufferPointer<UInt8>) -> [(line: Int, column: Int)] {
+        var result: [(line: Int, column: Int)] = []
+        result.reserveCapacity(offsets.count)
+        var line = 1
+        var column = 1
+        var index = 0
+        for offset in offsets {
+            while index < offset && index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\n") {
+                    line += 1
+                    column = 1
+                } else if byte & 0xC0 != 0x80 {
+                    column += 1
+                }
+                index += 1
+            }
+            result.append((line, column))
+        }
+        return result
+    }
+}

@@ -1,0 +1,29 @@
+import Core
+import Model
+
+/// `/register/register.csv`: the publishing register as a spreadsheet for staff. UTF-8 with a
+/// byte-order mark and CRLF line ends, so that Excel and WPS open the Chinese text as it is.
+enum RegisterWriter {
+    static let columns = ["标题", "类型", "网址", "作者", "初审", "复审", "终审", "审核时间", "发布日期"]
+
+    static func csv(_ register: PublishingRegister, baseURL: String) -> [UInt8] {
+        var rows = [columns]
+        for entry in register.entries {
+            rows.append([
+                entry.title, entry.kind, baseURL + entry.path.urlPath, entry.author, entry.approver(.first),
+                entry.approver(.second), entry.approver(.final), entry.publication.lastApproved?.description ?? "",
+                entry.date?.description ?? "",
+            ])
+        }
+        let text = rows.map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
+        return [0xEF, 0xBB, 0xBF] + Array(text.utf8)
+    }
+
+    /// RFC 4180: a field with a comma, quote or line end is quoted, its quotes doubled.
+    static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
+            return text
+        }
+        return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
+}

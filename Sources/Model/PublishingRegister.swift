@@ -1,0 +1,47 @@
+import Core
+
+/// The publishing register (发布登记): every published page with who wrote it, who approved it
+/// at each level of review, when it was last approved and its date. Built from the portal
+/// alone, without a clock, so the same content always gives the same register.
+public struct PublishingRegister: Sendable, Hashable {
+    public struct Entry: Sendable, Hashable {
+        /// 案例, 课程 or 页面.
+        public var kind: String
+        public var title: String
+        public var path: SitePath
+        /// A case's author, a course's trainer; standalone pages name none.
+        public var author: String
+        public var publication: Publication
+        /// The page's own date; standalone pages have none.
+        public var date: Day?
+
+        /// Who approved the page at `role`, or the empty text.
+        public func approver(_ role: ReviewRole) -> String {
+            publication.approval(role)?.by ?? ""
+        }
+    }
+
+    /// Cases, then courses, then standalone pages; each oldest first (pages by address).
+    public let entries: [Entry]
+
+    public init(_ portal: Portal) {
+        func byDate(_ lhs: Entry, _ rhs: Entry) -> Bool {
+            if lhs.date != rhs.date, let left = lhs.date, let right = rhs.date { return left < right }
+            return lhs.path < rhs.path
+        }
+        let cases = portal.cases.filter(\.publication.isPublished).map {
+            Entry(
+                kind: "案例", title: $0.title, path: Routes.caseStudy($0.slug), author: $0.author, publication: $0.publication,
+                date: $0.date)
+        }
+        let courses = portal.courses.filter(\.publication.isPublished).map {
+            Entry(
+                kind: "课程", title: $0.title, path: Routes.course($0.slug), author: $0.trainer, publication: $0.publication,
+                date: $0.date)
+        }
+        let pages = portal.pages.filter(\.publication.isPublished).map {
+            Entry(kind: "页面", title: $0.title, path: Routes.page($0.slug), author: "", publication: $0.publication, date: nil)
+        }
+        entries = cases.sorted(by: byDate) + courses.sorted(by: byDate) + pages.sorted(by: byDate)
+    }
+}

@@ -1,0 +1,78 @@
+import Core
+import Model
+
+/// Every name a view context can hold, found by building each kind of page for a small sample
+/// portal in which every optional value is present (a draft, a newer and an older case, a
+/// district short of its target, a second page of a list). A template naming anything else has
+/// a typo; `TemplateLibrary` reports it. Derived from the view models themselves, it cannot
+/// drift from them.
+public enum ViewVocabulary {
+    public static let names: Set<String> = {
+        let views = PageViews(index: PortalIndex(samplePortal))
+        let portal = samplePortal
+        var contexts: [Any] = [
+            views.home(), views.caseList(.all, page: 1), views.siteDirectory(), views.members(), views.courseIndex(),
+            views.notFound(), views.register(),
+            views.pagination(count: 100, number: 2, list: Routes.cases, from: Routes.cases),
+        ]
+        contexts += PageViews.TaxonomyKind.allCases.map { views.taxonomy($0) }
+        contexts += portal.cases.map { views.caseStudy($0) }
+        contexts += portal.sites.map { views.site($0) }
+        contexts += portal.courses.map { views.course($0) }
+        contexts += portal.pages.map { views.page($0) }
+        var names: Set<String> = []
+        var pending = contexts
+        while let value = pending.popLast() {
+            if let context = value as? ViewContext {
+                names.formUnion(context.keys)
+                pending.append(contentsOf: context.values)
+            } else if let list = value as? [Any] {
+                pending.append(contentsOf: list)
+            } else if let list = value as? [ViewContext] {
+                pending.append(contentsOf: list.map { $0 as Any })
+            }
+        }
+        return names
+    }()
+
+    static let samplePortal: Portal = {
+        let district = Taxon(name: "东湖区", slug: "donghu")
+        let category = Taxon(name: "专业市场", slug: "shichang")
+        let body = RenderedBody(
+            html: "<p>正文</p>",
+            tableOfContents: [
+                TableOfContentsEntry(level: 2, title: "做法", anchor: "做法"),
+                TableOfContentsEntry(level: 3, title: "成效", anchor: "成效"),
+            ],
+            firstParagraph: "正文", readableCharacters: 2)
+        let source = SourceLocation(path: "sample.md")
+        let approvals = ReviewRole.allCases.map {
+            Approval(by: "审核人", role: $0, at: Timestamp(parsing: "2025-01-01T09:00:00+08:00")!, bodySHA256: "0")
+        }
+        let cases = (1...3).map { number in
+            CaseStudy(
+                slug: "case-\(number)", title: "案例\(number)", date: Day(year: 2025, month: 1, day: number)!, district: district,
+                category: category, tags: ["六有"], siteIDs: ["site-1"], author: "作者", summary: "摘要", body: body,
+                source: source,
+                publication: Publication(status: number == 2 ? .draft : .published, approvals: approvals))
+        }
+        let site = Site(
+            id: "site-1", name: "党群服务中心", kind: .demonstration, district: district, category: category, address: "地址",
+            since: 2020, organization: "党委", liuyou: LiuyouChecklist(met: [true, true, true, true, true, false]), source: source)
+        let member = Member(
+            id: "m-1", name: "姓名", shop: "店铺", district: district, siteID: "site-1", joined: 2000, commitment: "承诺",
+            source: source)
+        let course = Course(
+            slug: "course-1", title: "课程", date: Day(year: 2025, month: 2, day: 1)!, trainer: "主讲", audience: "对象", hours: 2,
+            caseSlugs: ["case-1"], body: body, source: source, publication: Publication(approvals: approvals))
+        let page = StandalonePage(slug: "about", title: "关于本站", body: body, source: source)
+        let config = PortalConfig(
+            title: "门户", description: "介绍", baseURL: "https://example.gov.cn/", publisher: "主办单位", districts: [district],
+            categories: [category],
+            targets: Targets(
+                demonstrationSitesTotal: 50, demonstrationSitesPerDistrict: 3,
+                demonstrationSitesDeadline: Day(year: 2027, month: 12, day: 31), liaisonPointsMinimum: 10,
+                trainingRotationYears: 5))
+        return Portal(config: config, cases: cases, courses: [course], pages: [page], sites: [site], members: [member])
+    }()
+}
