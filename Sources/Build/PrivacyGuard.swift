@@ -4,9 +4,10 @@ import Foundation
 
 /// The privacy stage. After rendering and before writing, every text file of the output (pages,
 /// feed, sitemap, text assets) is scanned for ID numbers, mobile numbers and e-mail addresses.
-/// Each finding is an error located where the value was written: the sources (`content/`'s
-/// Markdown and YAML, `templates/`) are scanned for the same value, and the output file is named
-/// in the message. A value no source holds is located in the output file itself.
+/// Each finding is an error located where the value was written: the text files of `content/`
+/// and `templates/` (Markdown, YAML, templates, SVG, CSS…) are scanned for the same value, and
+/// the output file is named in the message. A value no source holds is located in the output
+/// file itself.
 ///
 /// Messages show masked values only (`138****8000`); the full value is never printed.
 struct PrivacyGuard: Sendable {
@@ -130,8 +131,10 @@ struct PrivacyGuard: Sendable {
     /// Where each value occurs in the sources, in path and position order. The sources are read
     /// again here, only when the output holds something: a clean build does not pay for it.
     private func sourceLocations() -> [Value: [SourceLocation]] {
-        var files = Self.files(in: content, display: contentDisplay) { ["md", "yaml", "yml"].contains($0) }
-        files += Self.files(in: templates, display: templatesDisplay) { $0 == "mustache" || Self.textExtensions.contains($0) }
+        // Markdown and YAML, and the text files copied as they are (an SVG picture, a CSS file).
+        let sourceExtensions = Self.textExtensions.union(["yaml", "yml", "mustache"])
+        var files = Self.files(in: content, display: contentDisplay) { sourceExtensions.contains($0) }
+        files += Self.files(in: templates, display: templatesDisplay) { sourceExtensions.contains($0) }
         var locations: [Value: [SourceLocation]] = [:]
         for (url, display) in files.sorted(by: { $0.display < $1.display }) {
             guard case .success(let file) = SourceFile.read(url, displayPath: display) else { continue }

@@ -181,7 +181,7 @@ public struct SiteBuilder: Sendable {
                     at: SourceLocation(path: options.contentDisplay),
                     "两个页面的网址相同：\(spec.path)",
                     hint:
-                        "two tags or names that differ only in punctuation or case map to one address; make them differ in letters"
+                        "只在标点、大小写或写法上不同的两个标签或名称会得到同一个网址；请让它们在文字上有所区别"
                 )
             }
             seen[key] = spec

@@ -28,7 +28,7 @@ struct PageDecoder {
         }
         guard let root else {
             diagnostics.error(
-                at: frontMatter.location, "前置元数据是空的", hint: "add 'title: …' and the other keys between the two --- lines")
+                at: frontMatter.location, "前置元数据是空的", hint: "在两行 --- 之间写上 title: … 等各项")
             return nil
         }
         var reader = RecordReader(root, recordName: kind.noun, diagnostics: &diagnostics)
@@ -67,14 +67,14 @@ struct PageDecoder {
                 at: isFromFile ? frontMatter.location : reader.location(of: "slug"),
                 isFromFile ? "文件名 '\(fileSlug)' 不能用作网址" : "slug '\(slug)' 不能用作网址",
                 hint:
-                    "use lowercase ASCII letters, digits and '-': rename the file or add 'slug: \(suggestion.isEmpty ? "my-page" : suggestion)'"
+                    "只用小写英文字母、数字和 -：给文件改名，或加一行 slug: \(suggestion.isEmpty ? "my-page" : suggestion)"
             )
             return nil
         }
         if kind == .page, Routes.reservedNames.contains(slug) {
             diagnostics.error(
                 at: reader.has("slug") ? reader.location(of: "slug") : frontMatter.location,
-                "页面地址 '/\(slug)/' 已被门户使用", hint: "choose another slug for this page")
+                "页面地址 '/\(slug)/' 已被门户使用", hint: "给这个页面换一个 slug")
             return nil
         }
         guard let metadata, let status else { return nil }
@@ -109,7 +109,7 @@ struct PageDecoder {
         for tag in tags where !uniqueTags.contains(tag) {
             if Slug.segment(from: tag).isEmpty {
                 diagnostics.error(
-                    at: reader.location(of: "tags"), "标签 '\(tag)' 没有文字或数字", hint: "a tag needs at least one letter or digit")
+                    at: reader.location(of: "tags"), "标签 '\(tag)' 没有文字或数字", hint: "标签里至少要有一个字或数字")
                 continue
             }
             uniqueTags.append(tag)

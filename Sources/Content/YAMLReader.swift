@@ -10,6 +10,7 @@ public enum YAMLReader {
     ///   - firstLine: the file line the text starts on (front matter starts on line 2).
     /// - Returns: the root value, `nil` for an empty document, or the diagnostics.
     public static func parse(_ text: String, path: String, firstLine: Int = 1) -> Result<YAMLValue?, DiagnosticsError> {
+        let text = withoutUnicodeLineBreaks(text)
         let lineOffset = firstLine - 1
         var diagnostics = Diagnostics()
         if let tabLine = tabIndentedLine(in: text) {
@@ -40,6 +41,18 @@ public enum YAMLReader {
             diagnostics.error(at: SourceLocation(path: path, line: firstLine), "YAML 无法读取：\(error)")
             return .failure(DiagnosticsError(diagnostics.all))
         }
+    }
+
+    /// libyaml follows YAML 1.1, where NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR end a line;
+    /// editors and YAML 1.2 do not. Read as spaces (as a folded line break would be), they leave
+    /// lines and columns as the editor shows them (found by fuzzing: a message pointed at a line
+    /// below the end of the file).
+    private static func withoutUnicodeLineBreaks(_ text: String) -> String {
+        func isBreak(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "\u{85}" || scalar == "\u{2028}" || scalar == "\u{2029}"
+        }
+        guard text.unicodeScalars.contains(where: isBreak) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { isBreak($0) ? " " : $0 }))
     }
 
     /// A line whose indentation starts with a tab: YAML forbids it, and libyaml's message for

@@ -86,9 +86,17 @@ private struct TreeWalker {
     var omittedHTML: [SourcePosition] = []
     var firstParagraph: String?
     var firstTopLevelParagraph: String?
-    /// Block quotes and lists open around the node being visited, and the deepest point seen.
+    /// Block quotes and lists open around the node being visited, and the deepest point seen
+    /// with cmark's line and byte column.
     private var nesting = 0
-    var deepestNesting: Nesting?
+    private var deepestNestingRaw = (depth: 0, line: 0, column: 0)
+    var deepestNesting: Nesting? {
+        mutating get {
+            guard deepestNestingRaw.depth > 0 else { return nil }
+            let position = sourceMap.position(line: deepestNestingRaw.line, column: deepestNestingRaw.column)
+            return Nesting(depth: deepestNestingRaw.depth, position: position)
+        }
+    }
 
     private var anchors = AnchorNamer()
     /// Headings to replace after the walk, with their level and anchor.
@@ -166,8 +174,10 @@ private struct TreeWalker {
             imageTextMarks.append(text.mark)
         case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST:
             nesting += 1
-            if nesting > (deepestNesting?.depth ?? 0) {
-                deepestNesting = Nesting(depth: nesting, position: blockPosition(of: node))
+            // cmark's raw position only: turning it into characters walks the line, which for
+            // every level of a 100,000-deep quote on one line would take quadratic time.
+            if nesting > deepestNestingRaw.depth {
+                deepestNestingRaw = (nesting, Int(cmark_node_get_start_line(node)), Int(cmark_node_get_start_column(node)))
             }
         default:
             break

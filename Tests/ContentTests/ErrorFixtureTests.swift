@@ -118,7 +118,7 @@ import Testing
             "fileNameNotURLSafe",
             ["cases/A B.md": base["cases/b.md"]!],
             [
-                "content/cases/A B.md:1:1: error: 文件名 'A B' 不能用作网址\n  hint: use lowercase ASCII letters, digits and '-': rename the file or add 'slug: a-b'"
+                "content/cases/A B.md:1:1: error: 文件名 'A B' 不能用作网址\n  hint: 只用小写英文字母、数字和 -：给文件改名，或加一行 slug: a-b"
             ]),
         Fixture(
             "duplicateSiteID",
@@ -154,7 +154,7 @@ import Testing
             "pageSlugTakenByPortal",
             ["pages/about.md": "---\ntitle: 案例\nslug: cases\n---\nx\n"],
             [
-                "content/pages/about.md:3:7: error: 页面地址 '/cases/' 已被门户使用\n  hint: choose another slug for this page"
+                "content/pages/about.md:3:7: error: 页面地址 '/cases/' 已被门户使用\n  hint: 给这个页面换一个 slug"
             ]),
         Fixture(
             "yesNoIsNotBoolean",

@@ -37,6 +37,30 @@ import Testing
         #expect(messages == ["不支持 YAML 锚点和别名（& 与 *）"])
     }
 
+    @Test(arguments: ["\u{85}", "\u{2028}", "\u{2029}"])
+    func aUnicodeLineSeparatorDoesNotMoveMessagesDown(_ separator: String) {
+        // libyaml (YAML 1.1) ends a line there; editors do not.
+        func lines(_ yaml: String) -> [Int] {
+            guard case .failure(let error) = YAMLReader.parse(yaml, path: "content/cases/a.md", firstLine: 2) else {
+                return []
+            }
+            return error.diagnostics.map(\.location.line)
+        }
+        let expected = lines("title: 东湖 西津\nhours: [1\n")
+        #expect(!expected.isEmpty)
+        #expect(lines("title: 东湖\(separator)西津\nhours: [1\n") == expected)
+    }
+
+    @Test func aUnicodeLineSeparatorInAValueIsReadAsASpace() throws {
+        guard case .success(.some(.mapping(let entries, _))) = YAMLReader.parse("title: 东湖\u{2028}西津\n", path: "a.yaml"),
+            case .scalar(let title) = try #require(entries.first).value
+        else {
+            Issue.record("not a mapping")
+            return
+        }
+        #expect(title.text == "东湖 西津")
+    }
+
     @Test func aLongHeadingBecomesAnAnchorInLinearTime() {
         // Quadratic before: 11 s for 1 MB.
         let text = String(repeating: "AbC-Def ", count: 100_000)
