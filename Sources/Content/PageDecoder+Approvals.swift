@@ -2,13 +2,11 @@ import Core
 import Model
 
 extension PageDecoder {
-    /// What `approvals:` lists: one entry per role, each
-    /// `{by: 张三, role: 终审, at: 2025-06-01T10:20:00+08:00, body_sha256: …}`.
-    static let approvalKeys = ["by", "role", "at", "body_sha256"]
-
-    /// Reads the approvals of a page and checks each against the body as it is now. An approval
-    /// whose hash no longer matches is an error on a page the build publishes, and a warning on
-    /// a draft it leaves out: the text changed after it was approved.
+    /// Reads `approvals:`, one entry per role, each
+    /// `{by: 张三, role: 终审, at: 2025-06-01T10:20:00+08:00, body_sha256: …}`, and checks each
+    /// against the body as it is now. An approval whose hash no longer matches is an error on a
+    /// page the build publishes, and a warning on a draft or review page it leaves out: the text
+    /// changed after it was approved.
     func readApprovals(
         _ reader: inout RecordReader, status: PublicationStatus?, frontMatter: FrontMatter, file: SourceFile,
         diagnostics: inout Diagnostics

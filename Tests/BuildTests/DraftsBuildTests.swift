@@ -27,12 +27,14 @@ import Testing
         #expect(files.text("cases/index.html")?.contains("待审核案例") == true)
     }
 
+    /// Not in a list, the feed, the sitemap or the register.
     @Test func leavesReviewPagesOutOfANormalBuild() async throws {
         let files = try await FixtureSite.build()
         #expect(files["cases/review-01/index.html"] == nil)
         for (path, bytes) in files {
             let text = String(decoding: bytes, as: UTF8.self)
-            #expect(!text.contains("待审核案例") && !text.contains("status-banner\""), "\(path)")
+            #expect(!text.contains("待审核案例") && !text.contains("review-01"), "\(path) shows the case under review")
+            #expect(!text.contains("status-banner\""), "\(path) has a banner")
         }
     }
 }
