@@ -80,7 +80,7 @@ struct LinkGraph {
             case "..":
                 guard !segments.isEmpty else { return "../" }
                 segments.removeLast()
-            default: segments.append(Self.percentDecoded(String(part)))
+            default: segments.append(URLEncoding.percentDecoded(String(part)))
             }
         }
         if target.hasSuffix("/") || target.isEmpty || target == "." || target.hasSuffix("/.") || target == ".."
@@ -91,19 +91,4 @@ struct LinkGraph {
         return segments.joined(separator: "/")
     }
 
-    private static func percentDecoded(_ text: String) -> String {
-        guard text.contains("%") else { return text }
-        var bytes: [UInt8] = []
-        var iterator = Array(text.utf8).makeIterator()
-        while let byte = iterator.next() {
-            if byte == UInt8(ascii: "%"), let high = iterator.next(), let low = iterator.next(),
-                let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16)
-            {
-                bytes.append(value)
-            } else {
-                bytes.append(byte)
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
 }

@@ -49,7 +49,7 @@ struct LinkResolver: Sendable {
         if source.hasPrefix("/") { return .rootPath }
         var path = source
         if let end = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = String(path[..<end]) }
-        path = Self.percentDecoded(path)
+        path = URLEncoding.percentDecoded(path)
         guard let resolved = Self.join(folderOf: sourcePath, path), files.contains(resolved) else {
             return .missing(path)
         }
@@ -81,13 +81,13 @@ struct LinkResolver: Sendable {
             path = String(path[..<hash])
         }
         if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
-        path = Self.percentDecoded(path)
+        path = URLEncoding.percentDecoded(path)
         guard path.hasSuffix(".md") else { return .notALocalPage }
         guard let resolved = Self.join(folderOf: sourcePath, path) else { return .missing(path) }
         guard let target = targets[resolved] else {
             return unreadable.contains(resolved) ? .unreadable : .missing(resolved)
         }
-        return .page(target, fragment: fragment.map(Self.percentDecoded))
+        return .page(target, fragment: fragment.map(URLEncoding.percentDecoded))
     }
 
     /// The href a link gets in the page at `origin`, or nil to leave it as written.
@@ -145,19 +145,4 @@ struct LinkResolver: Sendable {
         path.unicodeScalars.split(separator: "/").map { String(String.UnicodeScalarView($0)) }
     }
 
-    static func percentDecoded(_ text: String) -> String {
-        guard text.contains("%") else { return text }
-        var bytes: [UInt8] = []
-        var iterator = Array(text.utf8).makeIterator()
-        while let byte = iterator.next() {
-            if byte == UInt8(ascii: "%"), let high = iterator.next(), let low = iterator.next(),
-                let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16)
-            {
-                bytes.append(value)
-            } else {
-                bytes.append(byte)
-            }
-        }
-        return String(validating: bytes, as: UTF8.self) ?? text
-    }
 }

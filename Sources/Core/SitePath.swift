@@ -59,6 +59,23 @@ public struct SitePath: Sendable, Hashable, Comparable, CustomStringConvertible 
 }
 
 public enum URLEncoding {
+    /// Undoes percent-encoding; a malformed escape or invalid UTF-8 leaves the text as it was.
+    public static func percentDecoded(_ text: String) -> String {
+        guard text.contains("%") else { return text }
+        var bytes: [UInt8] = []
+        var iterator = Array(text.utf8).makeIterator()
+        while let byte = iterator.next() {
+            if byte == UInt8(ascii: "%"), let high = iterator.next(), let low = iterator.next(),
+                let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16)
+            {
+                bytes.append(value)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self) ?? text
+    }
+
     /// Percent-encodes everything but RFC 3986's unreserved characters.
     public static func encodePathSegment(_ segment: String) -> String {
         var result = ""

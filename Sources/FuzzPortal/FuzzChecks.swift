@@ -142,7 +142,7 @@
             _ = resolver.resolve(destination, from: source)
             _ = resolver.rewrite(destination, from: source, origin: .folder("cases", "a"))
             _ = resolver.resolveImage(destination, from: source)
-            _ = LinkResolver.percentDecoded(destination)
+            _ = URLEncoding.percentDecoded(destination)
             // Paths are split on the scalar `/`, as the resolver does: a `/` followed by a
             // combining mark is one Character.
             func parts(_ path: String) -> [String] {
