@@ -33,6 +33,22 @@ enum FixtureSite {
     }
 }
 
+extension FixtureSite {
+    /// Every file below `folder` with its bytes.
+    static func snapshot(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return files }
+        for case let path as String in enumerator {
+            var isFolder: ObjCBool = false
+            let url = folder.appendingPathComponent(path)
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
+                files[path] = try Data(contentsOf: url)
+            }
+        }
+        return files
+    }
+}
+
 extension Dictionary where Key == String, Value == [UInt8] {
     func text(_ path: String) -> String? {
         self[path].map { String(decoding: $0, as: UTF8.self) }

@@ -39,19 +39,6 @@ import Testing
         return []
     }
 
-    func snapshot(_ folder: URL) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        let enumerator = try #require(FileManager.default.enumerator(atPath: folder.path))
-        for case let path as String in enumerator {
-            var isFolder: ObjCBool = false
-            let url = folder.appendingPathComponent(path)
-            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
-                files[path] = try Data(contentsOf: url)
-            }
-        }
-        return files
-    }
-
     @Test func personalInformationInTheOutputFailsTheBuildAtItsSource() async throws {
         let content = try plantedCopy()
         defer { try? FileManager.default.removeItem(at: content.deletingLastPathComponent()) }
@@ -90,7 +77,7 @@ import Testing
         let output = workspace.appendingPathComponent("site")
         let builder = SiteBuilder(options: FixtureSite.options(content: clean))
         _ = try await builder.publish(to: output)
-        let before = try snapshot(output)
+        let before = try FixtureSite.snapshot(output)
 
         let planted = try plantedCopy()
         defer { try? FileManager.default.removeItem(at: planted.deletingLastPathComponent()) }
@@ -98,7 +85,7 @@ import Testing
         try FileManager.default.copyItem(at: planted, to: clean)
         await #expect(throws: DiagnosticsError.self) { try await builder.publish(to: output) }
 
-        #expect(try snapshot(output) == before)
+        #expect(try FixtureSite.snapshot(output) == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: workspace.path)
         #expect(!leftovers.contains { $0.contains("staging") }, "no staging folder is left behind")
     }

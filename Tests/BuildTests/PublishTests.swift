@@ -4,20 +4,6 @@ import Foundation
 import Testing
 
 @Suite struct PublishTests {
-    /// Every file below `folder` with its bytes.
-    func snapshot(_ folder: URL) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        let enumerator = try #require(FileManager.default.enumerator(atPath: folder.path))
-        for case let path as String in enumerator {
-            var isFolder: ObjCBool = false
-            let url = folder.appendingPathComponent(path)
-            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
-                files[path] = try Data(contentsOf: url)
-            }
-        }
-        return files
-    }
-
     @Test func aFailingBuildLeavesThePublishedSiteUnchanged() async throws {
         let content = try FixtureSite.copy()
         let workspace = content.deletingLastPathComponent()
@@ -25,14 +11,14 @@ import Testing
         let output = workspace.appendingPathComponent("site")
         let builder = SiteBuilder(options: FixtureSite.options(content: content))
         _ = try await builder.publish(to: output)
-        let before = try snapshot(output)
+        let before = try FixtureSite.snapshot(output)
         #expect(before["cases/case-01/index.html"] != nil)
 
         let broken = content.appendingPathComponent("cases/case-02.md")
         try "---\ntitle: 没有结束\n".write(to: broken, atomically: true, encoding: .utf8)
         await #expect(throws: DiagnosticsError.self) { try await builder.publish(to: output) }
 
-        #expect(try snapshot(output) == before)
+        #expect(try FixtureSite.snapshot(output) == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: workspace.path).sorted()
         #expect(leftovers == [".site.lock", "content", "site"], "no staging folder is left behind")
     }
@@ -46,7 +32,7 @@ import Testing
             at: output.appendingPathComponent("cases/removed"), withIntermediateDirectories: true)
         try Data("old".utf8).write(to: output.appendingPathComponent("cases/removed/index.html"))
         _ = try await SiteBuilder(options: FixtureSite.options(content: content)).publish(to: output)
-        let files = try snapshot(output)
+        let files = try FixtureSite.snapshot(output)
         #expect(files["cases/removed/index.html"] == nil)
         #expect(files["index.html"] != nil)
         let attributes = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("index.html").path)
@@ -84,7 +70,7 @@ import Testing
         let output = workspace.appendingPathComponent("site")
         let builder = SiteBuilder(options: FixtureSite.options(content: content))
         _ = try await builder.publish(to: output)
-        let before = try snapshot(output)
+        let before = try FixtureSite.snapshot(output)
         let caseFile = content.appendingPathComponent("cases/case-03.md")
         try (try String(contentsOf: caseFile, encoding: .utf8)).replacingOccurrences(of: "党建案例3", with: "党建案例三")
             .write(to: caseFile, atomically: true, encoding: .utf8)
@@ -92,7 +78,7 @@ import Testing
         await #expect(throws: DiagnosticsError.self) {
             try await builder.publish(to: output, through: { FailingSink(inner: $0, limit: 20) })
         }
-        #expect(try snapshot(output) == before)
+        #expect(try FixtureSite.snapshot(output) == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: workspace.path).sorted()
         #expect(leftovers == [".site.lock", "content", "site"])
     }
@@ -104,12 +90,12 @@ import Testing
         let output = workspace.appendingPathComponent("site")
         let builder = SiteBuilder(options: FixtureSite.options(content: content))
         _ = try await builder.publish(to: output)
-        let single = try snapshot(output)
+        let single = try FixtureSite.snapshot(output)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<4 { group.addTask { _ = try await builder.publish(to: output) } }
             try await group.waitForAll()
         }
-        #expect(try snapshot(output) == single)
+        #expect(try FixtureSite.snapshot(output) == single)
     }
 
     @Test func theSameInputBuildsToTheSameBytes() async throws {
@@ -119,9 +105,9 @@ import Testing
         let builder = SiteBuilder(options: FixtureSite.options(content: content))
         _ = try await builder.publish(to: workspace.appendingPathComponent("first"))
         _ = try await builder.publish(to: workspace.appendingPathComponent("second"))
-        let first = try snapshot(workspace.appendingPathComponent("first"))
+        let first = try FixtureSite.snapshot(workspace.appendingPathComponent("first"))
         #expect(first.count > 50)
-        #expect(first == (try snapshot(workspace.appendingPathComponent("second"))))
+        #expect(first == (try FixtureSite.snapshot(workspace.appendingPathComponent("second"))))
     }
 
     @Test(arguments: ["content", "content/site", "."])
@@ -130,10 +116,10 @@ import Testing
         let workspace = content.deletingLastPathComponent()
         defer { try? FileManager.default.removeItem(at: workspace) }
         let output = workspace.appendingPathComponent(relative)
-        let before = try snapshot(content)
+        let before = try FixtureSite.snapshot(content)
         await #expect(throws: DiagnosticsError.self) {
             try await SiteBuilder(options: FixtureSite.options(content: content)).publish(to: output)
         }
-        #expect(try snapshot(content) == before)
+        #expect(try FixtureSite.snapshot(content) == before)
     }
 }
