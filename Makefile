@@ -2,7 +2,10 @@
 SWIFT ?= swift
 PORTAL_RELEASE := .build/release/portal
 
-.PHONY: site test deps release lint spec clean fuzz fuzz-short
+.PHONY: site test deps release lint spec clean fuzz fuzz-short bench
+
+## The binary `make bench` measures; anything but the default skips `make release`.
+PORTAL ?= $(PORTAL_RELEASE)
 
 ## How long `make fuzz` runs libFuzzer, in seconds; `make test` runs it for one minute.
 FUZZ_SECONDS ?= 600
@@ -34,6 +37,10 @@ fuzz: deps
 
 fuzz-short:
 	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=60
+
+## portal against Hugo and a cat + cmark + cp floor: BENCH_FULL=1, BENCH_SIZES=1000,10000, BENCH_RUNS=3, PORTAL=path.
+bench: $(if $(filter $(PORTAL_RELEASE),$(PORTAL)),release)
+	BENCH_FULL='$(BENCH_FULL)' BENCH_SIZES='$(BENCH_SIZES)' BENCH_RUNS='$(BENCH_RUNS)' PORTAL='$(PORTAL)' scripts/bench
 
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift

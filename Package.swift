@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // The targets follow the build pipeline; each depends only on the ones above it:
 //
-//   CCmark, Core            leaves: the C library, diagnostics and paths
+//   CCmark, CDeflate, Core  leaves: the C libraries (Markdown, gzip), diagnostics and paths
 //   Markdown, Model         Markdown through cmark; the portal's plain values
 //   Content, Templates      loading and validating content/; view models and templates/
 //   Build                   the stages in order, and the writing of site/
@@ -25,6 +25,11 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        .systemLibrary(
+            name: "CDeflate",
+            pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"])]
+        ),
         .target(name: "Core"),
         .target(name: "Markdown", dependencies: ["CCmark", "Core"]),
         .target(name: "Model", dependencies: ["Core"]),
@@ -34,9 +39,9 @@ let package = Package(
         ),
         .target(
             name: "Templates",
-            dependencies: ["Core", "Model", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["Core", "Model"]
         ),
-        .target(name: "Build", dependencies: ["Core", "Model", "Content", "Templates"]),
+        .target(name: "Build", dependencies: ["CDeflate", "Core", "Model", "Content", "Templates"]),
         .target(
             name: "CLI",
             dependencies: [
@@ -55,7 +60,9 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "CommonMarkSpec"]),
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
-        .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
+        // swift-mustache is the reference the template engine's output is compared with.
+        .testTarget(
+            name: "TemplatesTests", dependencies: ["Templates", "Model", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "BuildTests", dependencies: ["Build"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "CLITests", dependencies: ["CLI", "CommonMarkSpec"]),
     ]

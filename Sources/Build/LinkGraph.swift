@@ -3,44 +3,78 @@ import Core
 /// Follows the links of the rendered pages: every link within the portal must lead to a file
 /// the build writes, and every page must be reachable from the home page by following links.
 /// A template that drops a list or misspells a path shows here, before readers find it.
-struct LinkGraph {
-    /// Output files by path, with the place each page was made from, if any.
-    let files: [String: [UInt8]]
-    let sources: [String: SourceLocation]
-    /// Where problems of pages that have no source file of their own are reported.
-    let fallback: SourceLocation
-    /// Pages that are meant to be reached only by address: the 404 page, the staff register.
-    let unlisted: Set<String>
+///
+/// Every output file is known by number before the first page is rendered, so each page's
+/// links are checked while it is written and kept only as numbers.
+struct LinkGraph: Sendable {
+    /// The links of one page: the files they lead to, by number, and those that lead nowhere.
+    struct PageLinks: Sendable, Hashable {
+        var targets: [Int32] = []
+        var broken: [String] = []
+    }
 
-    func diagnostics() -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        var links: [String: [String]] = [:]
-        for (path, bytes) in files where path.hasSuffix(".html") {
-            var targets: [String] = []
-            for href in Self.hrefs(in: bytes) {
-                guard let target = Self.resolve(href, from: path) else { continue }
-                if files[target] == nil {
-                    diagnostics.append(
-                        .error(
-                            at: sources[path] ?? fallback, "页面 \(path) 中的链接 \(href) 指向不存在的文件",
-                            hint: "检查模板或正文中的这个链接"))
-                } else {
-                    targets.append(target)
-                }
+    /// Every output file by path, numbered in the order of `paths`.
+    let numbers: [String: Int32]
+    let paths: [String]
+
+    init(paths: [String]) {
+        self.paths = paths
+        var numbers: [String: Int32] = [:]
+        numbers.reserveCapacity(paths.count)
+        for (number, path) in paths.enumerated() { numbers[path] = Int32(number) }
+        self.numbers = numbers
+    }
+
+    /// The links of the page at `path`, each distinct `href` looked at once.
+    func links(in bytes: [UInt8], from path: String) -> PageLinks {
+        var seen: Set<String> = []
+        var links = PageLinks()
+        let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().map(String.init)
+        let upToRoot = String(repeating: "../", count: folder.count)
+        for href in Self.hrefs(in: bytes) where seen.insert(href).inserted {
+            guard let target = Self.fromRoot(href, upToRoot: upToRoot) ?? Self.resolve(href, in: folder) else { continue }
+            if let number = numbers[target] {
+                links.targets.append(number)
+            } else {
+                links.broken.append(href)
             }
-            links[path] = targets
         }
-        var reached: Set<String> = ["index.html"]
-        var pending = ["index.html"]
+        return links
+    }
+
+    /// A broken-link error for each broken link, and a warning for each page no chain of links
+    /// from the home page reaches (but those meant to be reached only by address).
+    func diagnostics(
+        pages: [(path: Int32, links: PageLinks, source: SourceLocation?)], fallback: SourceLocation, unlisted: Set<String>
+    ) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var targets = [[Int32]](repeating: [], count: paths.count)
+        for page in pages {
+            let path = paths[Int(page.path)]
+            for href in page.links.broken {
+                diagnostics.append(
+                    .error(
+                        at: page.source ?? fallback, "页面 \(path) 中的链接 \(href) 指向不存在的文件",
+                        hint: "检查模板或正文中的这个链接"))
+            }
+            targets[Int(page.path)] = page.links.targets
+        }
+        guard let home = numbers["index.html"] else { return diagnostics }
+        var reached = [Bool](repeating: false, count: paths.count)
+        reached[Int(home)] = true
+        var pending = [home]
         while let page = pending.popLast() {
-            for target in links[page] ?? [] where reached.insert(target).inserted {
+            for target in targets[Int(page)] where !reached[Int(target)] {
+                reached[Int(target)] = true
                 pending.append(target)
             }
         }
-        for path in links.keys.sorted() where !reached.contains(path) && !unlisted.contains(path) {
+        for page in pages.sorted(by: { paths[Int($0.path)] < paths[Int($1.path)] }) {
+            let path = paths[Int(page.path)]
+            guard !reached[Int(page.path)], !unlisted.contains(path) else { continue }
             diagnostics.append(
                 .warning(
-                    at: sources[path] ?? fallback, "没有任何页面链接到 \(path)",
+                    at: page.source ?? fallback, "没有任何页面链接到 \(path)",
                     hint: "读者只能通过输入网址找到它；检查模板中的导航和列表"))
         }
         return diagnostics
@@ -48,39 +82,73 @@ struct LinkGraph {
 
     /// The values of `href="…"` attributes, entities for `&` undone.
     static func hrefs(in bytes: [UInt8]) -> [String] {
-        let marker = Array(" href=\"".utf8)
         var result: [String] = []
-        var index = 0
-        let count = bytes.count
-        while index + marker.count < count {
-            if bytes[index] == marker[0], bytes[index + 1] == marker[1], Array(bytes[index..<index + marker.count]) == marker {
-                let start = index + marker.count
+        bytes.withUnsafeBufferPointer { bytes in
+            let count = bytes.count
+            var index = 0
+            while index + 6 < count {
+                guard bytes[index] == UInt8(ascii: "h"), index > 0, bytes[index - 1] == UInt8(ascii: " "),
+                    bytes[index + 1] == UInt8(ascii: "r"), bytes[index + 2] == UInt8(ascii: "e"),
+                    bytes[index + 3] == UInt8(ascii: "f"), bytes[index + 4] == UInt8(ascii: "="),
+                    bytes[index + 5] == UInt8(ascii: "\"")
+                else {
+                    index += 1
+                    continue
+                }
+                let start = index + 6
                 var end = start
-                while end < count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
-                result.append(String(decoding: bytes[start..<end], as: UTF8.self).replacingOccurrences(of: "&amp;", with: "&"))
+                var hasEntity = false
+                while end < count, bytes[end] != UInt8(ascii: "\"") {
+                    if bytes[end] == UInt8(ascii: "&") { hasEntity = true }
+                    end += 1
+                }
+                let href = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                result.append(hasEntity ? href.replacingOccurrences(of: "&amp;", with: "&") : href)
                 index = end
-            } else {
-                index += 1
             }
         }
         return result
     }
 
-    /// The output file a relative link leads to from the page at `path`, or nil for links that
-    /// leave the portal (other hosts, mail) or stay on the page.
-    static func resolve(_ href: String, from path: String) -> String? {
-        if href.isEmpty || href.hasPrefix("#") || href.hasPrefix("/") || href.contains(":") { return nil }
-        var target = href
-        if let end = target.firstIndex(where: { $0 == "#" || $0 == "?" }) { target = String(target[..<end]) }
-        var segments = path.split(separator: "/").map(String.init)
-        segments.removeLast()
+    /// The quick way for the links templates make: `upToRoot` (as many `../` as the page is
+    /// deep) followed by a plain path. Nil for anything else, which `resolve` looks at.
+    static func fromRoot(_ href: String, upToRoot: String) -> String? {
+        guard !href.isEmpty, href.hasPrefix(upToRoot) else { return nil }
+        let rest = href.utf8.dropFirst(upToRoot.utf8.count)
+        var previous = UInt8(ascii: "/")
+        for byte in rest {
+            switch byte {
+            case UInt8(ascii: "%"), UInt8(ascii: "#"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: "&"): return nil
+            case UInt8(ascii: ".") where previous == UInt8(ascii: "/"): return nil
+            case UInt8(ascii: "/") where previous == UInt8(ascii: "/"): return nil
+            default: previous = byte
+            }
+        }
+        let path = String(decoding: rest, as: UTF8.self)
+        return path.isEmpty || previous == UInt8(ascii: "/") ? path + "index.html" : path
+    }
+
+    /// The output file a relative link leads to from a page in `folder` (the page path's
+    /// segments but the last), or nil for links that leave the portal (other hosts, mail) or
+    /// stay on the page.
+    static func resolve(_ href: String, in folder: [String]) -> String? {
+        guard let first = href.utf8.first, first != UInt8(ascii: "#"), first != UInt8(ascii: "/"),
+            !href.utf8.contains(UInt8(ascii: ":"))
+        else { return nil }
+        var target = Substring(href)
+        if let end = target.utf8.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }) {
+            target = target[..<end]
+        }
+        var segments = folder
         for part in target.split(separator: "/", omittingEmptySubsequences: false) {
             switch part {
             case "", ".": continue
             case "..":
                 guard !segments.isEmpty else { return "../" }
                 segments.removeLast()
-            default: segments.append(URLEncoding.percentDecoded(String(part)))
+            default:
+                segments.append(
+                    part.utf8.contains(UInt8(ascii: "%")) ? URLEncoding.percentDecoded(String(part)) : String(part))
             }
         }
         if target.hasSuffix("/") || target.isEmpty || target == "." || target.hasSuffix("/.") || target == ".."
@@ -90,5 +158,4 @@ struct LinkGraph {
         }
         return segments.joined(separator: "/")
     }
-
 }

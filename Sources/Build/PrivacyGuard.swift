@@ -2,9 +2,9 @@ import Content
 import Core
 import Foundation
 
-/// The privacy stage. After rendering and before writing, every text file of the output (pages,
-/// feed, sitemap, text assets) is scanned for ID numbers, mobile numbers and e-mail addresses.
-/// Each finding is an error located where the value was written: the text files of `content/`
+/// The privacy check. Every text file of the output (pages, feed, sitemap, text assets) is
+/// scanned for ID numbers, mobile numbers and e-mail addresses as it is rendered, and a finding
+/// fails the build before anything is published. Each finding is an error located where the value was written: the text files of `content/`
 /// and `templates/` (Markdown, YAML, templates, SVG, CSS…) are scanned for the same value, and
 /// the output file is named in the message. A value no source holds is located in the output
 /// file itself.
@@ -33,7 +33,6 @@ struct PrivacyGuard: Sendable {
     }
 
     let scanner: PrivacyScanner
-    let parallelism: Int
     let content: URL
     let contentDisplay: String
     let templates: URL
@@ -49,16 +48,15 @@ struct PrivacyGuard: Sendable {
         return textExtensions.contains(path[path.index(after: dot)...].lowercased())
     }
 
-    /// Every finding in `files` as an error diagnostic; empty when the output is clean.
-    func check(_ files: [OutputFile]) async -> [Diagnostic] {
-        let found = await scan(files)
+    /// Each finding of the output as an error diagnostic; `found` holds the files the scanner
+    /// found something in, each with its findings.
+    func diagnose(_ found: [(file: OutputFile, findings: [PrivacyFinding])]) -> [Diagnostic] {
         guard !found.isEmpty else { return [] }
         let sources = sourceLocations()
 
         var pages: [Place: Set<String>] = [:]
         var diagnostics: [Diagnostic] = []
-        for (fileIndex, findings) in found {
-            let file = files[fileIndex]
+        for (file, findings) in found {
             var unlocated: [PrivacyFinding] = []
             for finding in findings {
                 let candidates = sources[Value(kind: finding.kind, canonical: finding.canonical)] ?? []
@@ -78,7 +76,7 @@ struct PrivacyGuard: Sendable {
                 diagnostics.append(diagnostic(at: location, finding.kind, finding.masked, pages: [file.path]))
             }
         }
-        let sourceOfPage = Dictionary(files.map { ($0.path, $0.source) }, uniquingKeysWith: { first, _ in first })
+        let sourceOfPage = Dictionary(found.map { ($0.file.path, $0.file.source) }, uniquingKeysWith: { first, _ in first })
         for (place, paths) in pages {
             // The page made from the source first, then the rest by path.
             let ordered = paths.sorted { lhs, rhs in
@@ -103,29 +101,6 @@ struct PrivacyGuard: Sendable {
             hint = "个人信息不能公开：删除该地址，或改写为打码形式 \(masked)；可以公开的机构邮箱请加入 portal.yaml 的 privacy.allowed_emails"
         }
         return .error(at: location, "\(kind.name) \(masked) 将出现在\(pagesText)", hint: hint)
-    }
-
-    /// The findings of every text file, in the order of `files`; files without findings left out.
-    private func scan(_ files: [OutputFile]) async -> [(Int, [PrivacyFinding])] {
-        let chunkCount = max(1, min(files.count, parallelism))
-        let chunkSize = max(1, (files.count + chunkCount - 1) / chunkCount)
-        let scanner = scanner
-        return await withTaskGroup(of: [(Int, [PrivacyFinding])].self) { group in
-            for start in stride(from: 0, to: files.count, by: chunkSize) {
-                let chunk = files[start..<min(start + chunkSize, files.count)]
-                group.addTask {
-                    var results: [(Int, [PrivacyFinding])] = []
-                    for (offset, file) in chunk.enumerated() where Self.isText(file.path) {
-                        let findings = scanner.findings(in: file.bytes)
-                        if !findings.isEmpty { results.append((start + offset, findings)) }
-                    }
-                    return results
-                }
-            }
-            var results: [(Int, [PrivacyFinding])] = []
-            for await chunkResults in group { results += chunkResults }
-            return results.sorted { $0.0 < $1.0 }
-        }
     }
 
     /// Where each value occurs in the sources, in path and position order. The sources are read

@@ -42,6 +42,30 @@ public struct Publisher: Sendable {
         return nil
     }
 
+    /// The folder beside the output where builds keep what the next build can reuse.
+    public var cacheFolder: URL {
+        output.deletingLastPathComponent().appendingPathComponent(".portal-cache")
+    }
+
+    /// The files the last build published, and the record of them removed: a build that stops
+    /// half-way through publishing leaves none, and the next one looks at every file instead.
+    public func takePublishedFiles() -> [String]? {
+        guard let data = FileManager.default.contents(atPath: manifest.path) else { return nil }
+        unlink(manifest.path)
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+    }
+
+    /// Records the files just published. Without the record the next build looks at every
+    /// file of the output instead.
+    public func recordPublishedFiles(_ files: [String]) {
+        try? FileManager.default.createDirectory(at: cacheFolder, withIntermediateDirectories: true)
+        try? Data((files.sorted().joined(separator: "\n") + "\n").utf8).write(to: manifest, options: .atomic)
+    }
+
+    private var manifest: URL {
+        cacheFolder.appendingPathComponent("\(output.lastPathComponent).files")
+    }
+
     /// The lock file beside the output that serialises builds of one output.
     public var lockFile: URL {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).lock")

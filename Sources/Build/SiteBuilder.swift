@@ -9,9 +9,13 @@ import Templates
 ///
 /// 1. load: read and check `content/` (front matter, data, Markdown, references)
 /// 2. templates: load `templates/`
-/// 3. render: every page through its template, on all cores
-/// 4. privacy: no ID number, mobile number or unlisted e-mail address in any output file
-/// 5. write: every file into the sink (for `build`, a staging folder)
+/// 3. render: every page through its template on all cores, each page checked (its links, and
+///    personal information in it) and written with its `.gz` twin as soon as it is rendered
+/// 4. links: no broken link, and every page reachable from the home page
+/// 5. privacy: no ID number, mobile number or unlisted e-mail address in any output file
+///
+/// `build` writes into a staging folder that replaces the published one only when every stage
+/// passed.
 ///
 /// `check` is the same without the writing.
 public struct SiteBuilder: Sendable {
@@ -26,10 +30,14 @@ public struct SiteBuilder: Sendable {
         public var parallelism: Int
         /// Builds draft and review pages too, each under a banner (`portal build --drafts`).
         public var includeUnpublished: Bool
+        /// Whether `publish` brings an existing output up to date file by file, writing only
+        /// what changed, rather than replacing it whole (`portal build --clean`).
+        public var updatesInPlace: Bool
 
         public init(
             content: URL, templates: URL, contentDisplay: String, templatesDisplay: String,
-            parallelism: Int = ProcessInfo.processInfo.activeProcessorCount * 4, includeUnpublished: Bool = false
+            parallelism: Int = ProcessInfo.processInfo.activeProcessorCount * 4, includeUnpublished: Bool = false,
+            updatesInPlace: Bool = true
         ) {
             self.content = content
             self.templates = templates
@@ -37,12 +45,21 @@ public struct SiteBuilder: Sendable {
             self.templatesDisplay = templatesDisplay
             self.parallelism = max(1, parallelism)
             self.includeUnpublished = includeUnpublished
+            self.updatesInPlace = updatesInPlace
         }
     }
 
     public struct Report: Sendable {
         public var pageCount: Int
-        public var fileCount: Int
+        /// Every file of the output, `.gz` twins included, relative to its root.
+        public var files: [String]
+        public var fileCount: Int { files.count }
+        /// How many files were written (with their `.gz` twins counted apart): all of them for a
+        /// new output, only the changed ones when an existing output is brought up to date.
+        public var changedFiles: Int
+        /// How many files of the previous output were removed because the build no longer
+        /// makes them.
+        public var removedFiles = 0
         public var warnings: [Diagnostic]
         public var timings: StageTimings
     }
@@ -67,54 +84,53 @@ public struct SiteBuilder: Sendable {
                 directory: options.templates, displayRoot: options.templatesDisplay, knownVariables: ViewVocabulary.names)
         }
         let index = PortalIndex(loaded.portal)
-        let views = PageViews(index: index)
+        let views = await PageViews(index: index).preparingCards(parallelism: options.parallelism)
         let specs = PageSpec.all(for: index, views: views)
         try checkUniquePaths(specs)
+        let others = try otherFiles(of: loaded.portal, specs: specs)
 
-        let pages = await timings.measure("render") { await render(specs, views: views, library: library) }
-        var files: [(String, [UInt8])] = pages.map { ($0.path.filePath, Array($0.html.utf8)) }
-        files.append((Routes.feed.filePath, Array(FeedWriter.feed(for: loaded.portal).utf8)))
-        let register = PublishingRegister(loaded.portal)
-        files.append((Routes.registerCSV.filePath, RegisterWriter.csv(register, baseURL: loaded.portal.config.baseURL)))
-        let sitemapPages = specs.compactMap { spec -> (path: SitePath, lastModified: Day?)? in
-            switch spec {
-            case .notFound, .register: return nil
-            case .caseStudy(let caseStudy): return (spec.path, caseStudy.date)
-            case .course(let course): return (spec.path, course.date)
-            default: return (spec.path, nil)
+        let graph = LinkGraph(paths: specs.map(\.path.filePath) + others.map(\.path))
+        let stage = OutputStage(graph: graph, scanner: PrivacyScanner(allowedEmails: loaded.portal.config.allowedEmails))
+        let (written, work) = try await timings.measureTyped("render") { () async throws(DiagnosticsError) in
+            do {
+                try sink.createFolders(Self.folders(of: graph.paths))
+                var (written, work) = try await emitPages(specs, views: views, library: library, stage: stage, into: sink)
+                for file in others {
+                    written.append(try await stage.emit(file.bytes, at: file.path, source: nil, into: sink, work: &work))
+                }
+                return (written, work)
+            } catch {
+                throw DiagnosticsError([
+                    .error(at: SourceLocation(path: "site"), "写入输出失败：\(error.localizedDescription)")
+                ])
             }
         }
-        files.append(
-            (
-                Routes.sitemap.filePath,
-                Array(SitemapWriter.sitemap(baseURL: loaded.portal.config.baseURL, pages: sitemapPages).utf8)
-            ))
-        let assets = try assetFiles()
-        files += assets
-        files += try mediaFiles(loaded.portal.media)
+        timings.appendDetail("templates", work.templates)
+        timings.appendDetail("checks", work.checks)
+        timings.appendDetail("gzip", work.compression)
+        timings.appendDetail("write", work.writing)
 
-        let written = files
         var warnings = loaded.warnings
         let linkProblems = timings.measureSync("links") {
-            var sources: [String: SourceLocation] = [:]
-            for spec in specs { sources[spec.path.filePath] = spec.source }
-            return LinkGraph(
-                files: Dictionary(written, uniquingKeysWith: { first, _ in first }), sources: sources,
+            graph.diagnostics(
+                pages: written.compactMap { file in
+                    file.links.map { (file.number, $0, Int(file.number) < specs.count ? specs[Int(file.number)].source : nil) }
+                },
                 fallback: SourceLocation(path: options.contentDisplay),
-                unlisted: [Routes.notFound.filePath, Routes.register.filePath]
-            ).diagnostics()
+                unlisted: [Routes.notFound.filePath, Routes.register.filePath])
         }
         if linkProblems.contains(where: \.isError) { throw DiagnosticsError(warnings + linkProblems) }
         warnings += linkProblems
-        let allowedEmails = loaded.portal.config.allowedEmails
-        let warningsSoFar = warnings
-        try await timings.measureTyped("privacy") { () async throws(DiagnosticsError) in
-            try await checkPrivacy(written, specs: specs, allowedEmails: allowedEmails, warnings: warningsSoFar)
+        let privacyProblems = timings.measureSync("privacy") {
+            PrivacyGuard(
+                scanner: stage.scanner, content: options.content, contentDisplay: options.contentDisplay,
+                templates: options.templates, templatesDisplay: options.templatesDisplay
+            ).diagnose(written.compactMap { file in file.flagged.map { ($0, file.findings) } })
         }
-        try await timings.measureTyped("write") { () async throws(DiagnosticsError) in
-            try await write(written, into: sink)
-        }
-        return Report(pageCount: pages.count, fileCount: files.count, warnings: warnings, timings: timings)
+        if !privacyProblems.isEmpty { throw DiagnosticsError(privacyProblems + warnings) }
+        let files = graph.paths.flatMap { Gzip.isCompressed($0) ? [$0, $0 + ".gz"] : [$0] }
+        let changed = written.reduce(0) { $0 + ($1.changed ? (Gzip.isCompressed(graph.paths[Int($1.number)]) ? 2 : 1) : 0) }
+        return Report(pageCount: specs.count, files: files, changedFiles: changed, warnings: warnings, timings: timings)
     }
 
     /// Builds into a staging folder beside `output` and swaps it in only when everything
@@ -141,14 +157,41 @@ public struct SiteBuilder: Sendable {
                 ])
             }
             do throws(DiagnosticsError) {
-                let report = try await build(into: wrap(DiskSink(root: publisher.staging)))
-                do {
-                    try publisher.publish()
-                } catch {
-                    throw DiagnosticsError([
-                        .error(at: SourceLocation(path: output.path), "无法发布到输出目录：\(error.localizedDescription)")
-                    ])
+                if options.updatesInPlace, Self.isFolder(publisher.output) {
+                    var timings = StageTimings()
+                    let sink = UpdatingSink(
+                        published: publisher.output, staging: wrap(DiskSink(root: publisher.staging)),
+                        stagingFolder: publisher.staging)
+                    var report = try await build(into: sink)
+                    let (_, removed) = try timings.measureTyped("publish") { () throws(DiagnosticsError) in
+                        do {
+                            return try sink.commit(produced: Set(report.files), previous: publisher.takePublishedFiles())
+                        } catch {
+                            throw DiagnosticsError([
+                                .error(at: SourceLocation(path: output.path), "无法更新输出目录：\(error.localizedDescription)")
+                            ])
+                        }
+                    }
+                    publisher.discard()
+                    publisher.recordPublishedFiles(report.files)
+                    report.removedFiles = removed
+                    report.timings.append(timings)
+                    return report
                 }
+                var report = try await build(into: wrap(DiskSink(root: publisher.staging)))
+                var timings = StageTimings()
+                try timings.measureTyped("publish") { () throws(DiagnosticsError) in
+                    do {
+                        _ = publisher.takePublishedFiles()
+                        try publisher.publish()
+                    } catch {
+                        throw DiagnosticsError([
+                            .error(at: SourceLocation(path: output.path), "无法发布到输出目录：\(error.localizedDescription)")
+                        ])
+                    }
+                }
+                publisher.recordPublishedFiles(report.files)
+                report.timings.append(timings)
                 return report
             } catch {
                 publisher.discard()
@@ -157,18 +200,9 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    /// Scans every output file before anything is written; see `PrivacyGuard`.
-    private func checkPrivacy(
-        _ files: [(String, [UInt8])], specs: [PageSpec], allowedEmails: [String], warnings: [Diagnostic]
-    ) async throws(DiagnosticsError) {
-        var sources: [String: String] = [:]
-        for spec in specs { sources[spec.path.filePath] = spec.source?.path }
-        let privacyGuard = PrivacyGuard(
-            scanner: PrivacyScanner(allowedEmails: allowedEmails), parallelism: options.parallelism,
-            content: options.content, contentDisplay: options.contentDisplay,
-            templates: options.templates, templatesDisplay: options.templatesDisplay)
-        let problems = await privacyGuard.check(files.map { .init(path: $0.0, bytes: $0.1, source: sources[$0.0]) })
-        if !problems.isEmpty { throw DiagnosticsError(problems + warnings) }
+    private static func isFolder(_ url: URL) -> Bool {
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) && isFolder.boolValue
     }
 
     private func checkUniquePaths(_ specs: [PageSpec]) throws(DiagnosticsError) {
@@ -189,24 +223,73 @@ public struct SiteBuilder: Sendable {
         if diagnostics.hasErrors { throw DiagnosticsError(diagnostics.all) }
     }
 
-    /// Renders on all cores in chunks; the result keeps the order of `specs`.
-    private func render(_ specs: [PageSpec], views: PageViews, library: TemplateLibrary) async -> [(path: SitePath, html: String)]
-    {
-        let chunkCount = min(specs.count, options.parallelism)
-        let chunkSize = max(1, (specs.count + chunkCount - 1) / max(1, chunkCount))
-        return await withTaskGroup(of: (Int, [(path: SitePath, html: String)]).self) { group in
+    /// Renders and writes every page on all cores, in contiguous chunks; what is kept of each
+    /// page comes back in the order of `specs`.
+    private func emitPages(
+        _ specs: [PageSpec], views: PageViews, library: TemplateLibrary, stage: OutputStage, into sink: some OutputSink
+    ) async throws -> ([OutputStage.Written], OutputStage.Work) {
+        let chunkCount = max(1, min(specs.count, options.parallelism))
+        let chunkSize = max(1, (specs.count + chunkCount - 1) / chunkCount)
+        return try await withThrowingTaskGroup(of: (Int, [OutputStage.Written], OutputStage.Work).self) { group in
             for start in stride(from: 0, to: specs.count, by: chunkSize) {
                 let chunk = specs[start..<min(start + chunkSize, specs.count)]
                 group.addTask {
-                    (start, chunk.map { spec in (spec.path, library.render(spec.context(views), with: spec.template)) })
+                    var work = OutputStage.Work()
+                    var written: [OutputStage.Written] = []
+                    written.reserveCapacity(chunk.count)
+                    for spec in chunk {
+                        let started = ThreadTime.now()
+                        let bytes = library.renderBytes(spec.context(views), with: spec.template)
+                        work.templates += ThreadTime.now() - started
+                        written.append(
+                            try await stage.emit(
+                                bytes, at: spec.path.filePath, source: spec.source?.path, into: sink, work: &work))
+                    }
+                    return (start, written, work)
                 }
             }
-            var results = [(path: SitePath, html: String)?](repeating: nil, count: specs.count)
-            for await (start, rendered) in group {
-                for (offset, page) in rendered.enumerated() { results[start + offset] = page }
+            var results = [OutputStage.Written?](repeating: nil, count: specs.count)
+            var total = OutputStage.Work()
+            for try await (start, written, work) in group {
+                for (offset, file) in written.enumerated() { results[start + offset] = file }
+                total = total + work
             }
-            return results.map { $0! }
+            return (results.map { $0! }, total)
         }
+    }
+
+    /// The files that are not pages: feed, register, sitemap, assets and pictures.
+    private func otherFiles(of portal: Portal, specs: [PageSpec]) throws(DiagnosticsError) -> [(path: String, bytes: [UInt8])] {
+        var files: [(path: String, bytes: [UInt8])] = []
+        files.append((Routes.feed.filePath, Array(FeedWriter.feed(for: portal).utf8)))
+        files.append(
+            (Routes.registerCSV.filePath, RegisterWriter.csv(PublishingRegister(portal), baseURL: portal.config.baseURL)))
+        let sitemapPages = specs.compactMap { spec -> (path: SitePath, lastModified: Day?)? in
+            switch spec {
+            case .notFound, .register: return nil
+            case .caseStudy(let caseStudy): return (spec.path, caseStudy.date)
+            case .course(let course): return (spec.path, course.date)
+            default: return (spec.path, nil)
+            }
+        }
+        files.append(
+            (Routes.sitemap.filePath, Array(SitemapWriter.sitemap(baseURL: portal.config.baseURL, pages: sitemapPages).utf8)))
+        files += try assetFiles().map { (path: $0.0, bytes: $0.1) }
+        files += try mediaFiles(portal.media).map { (path: $0.0, bytes: $0.1) }
+        return files
+    }
+
+    /// Every folder the files at `paths` need, parents before children.
+    static func folders(of paths: [String]) -> [String] {
+        var folders: Set<String> = []
+        for path in paths {
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                if !folders.insert(String(folder)).inserted { break }
+            }
+        }
+        return folders.sorted()
     }
 
     /// The stylesheet, script and other files of `templates/assets/`, copied as they are.
@@ -241,23 +324,6 @@ public struct SiteBuilder: Sendable {
         }
         return files
     }
-
-    private func write(_ files: [(String, [UInt8])], into sink: some OutputSink) async throws(DiagnosticsError) {
-        do {
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                let chunkSize = max(1, (files.count + options.parallelism - 1) / options.parallelism)
-                for start in stride(from: 0, to: files.count, by: chunkSize) {
-                    let chunk = files[start..<min(start + chunkSize, files.count)]
-                    group.addTask {
-                        for (path, bytes) in chunk { try await sink.write(bytes, to: path) }
-                    }
-                }
-                try await group.waitForAll()
-            }
-        } catch {
-            throw DiagnosticsError([.error(at: SourceLocation(path: "site"), "写入输出失败：\(error.localizedDescription)")])
-        }
-    }
 }
 
 extension StageTimings {
@@ -268,5 +334,12 @@ extension StageTimings {
         let start = clock.now
         defer { appendStage(name, clock.now - start) }
         return try await work()
+    }
+
+    mutating func measureTyped<T>(_ name: String, _ work: () throws(DiagnosticsError) -> T) throws(DiagnosticsError) -> T {
+        let clock = ContinuousClock()
+        let start = clock.now
+        defer { appendStage(name, clock.now - start) }
+        return try work()
     }
 }

@@ -1,6 +1,13 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// How long each stage of a build took, in the order they ran.
 public struct StageTimings: Sendable {
     public private(set) var stages: [(name: String, duration: Duration)] = []
+    /// Time spent in parts of the stages that run on many cores at once, summed over all of
+    /// them (so they may add up to more than the stage's own time).
+    public private(set) var details: [(name: String, duration: Duration)] = []
 
     public init() {}
 
@@ -24,5 +31,25 @@ public struct StageTimings: Sendable {
         stages.append((name, duration))
     }
 
+    mutating func appendDetail(_ name: String, _ duration: Duration) {
+        details.append((name, duration))
+    }
+
+    /// Adds the stages and details of `other` after these.
+    mutating func append(_ other: StageTimings) {
+        stages += other.stages
+        details += other.details
+    }
+
     public var total: Duration { stages.reduce(.zero) { $0 + $1.duration } }
+}
+
+/// The processor time the calling thread has used: the parts of a parallel stage are timed
+/// with it, so that a task waiting for a core does not count as working.
+enum ThreadTime {
+    static func now() -> Duration {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return .seconds(time.tv_sec) + .nanoseconds(time.tv_nsec)
+    }
 }

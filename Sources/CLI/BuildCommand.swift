@@ -11,8 +11,13 @@ struct BuildCommand: AsyncParsableCommand {
 
     @OptionGroup var sources: SourceOptions
 
-    @Option(name: .long, help: "The output folder, replaced as a whole when the build succeeds.")
+    @Option(
+        name: .long,
+        help: "The output folder. An existing one gets only the files that changed, once the whole build has passed.")
     var output: String = "site"
+
+    @Flag(name: .long, help: "Replace the output folder as a whole instead of updating the files that changed.")
+    var clean = false
 
     @Flag(name: .long, help: "Print the time of each stage.")
     var timings = false
@@ -30,6 +35,7 @@ struct BuildCommand: AsyncParsableCommand {
     func run() async throws {
         var options = sources.builderOptions
         options.includeUnpublished = drafts
+        options.updatesInPlace = !clean
         let builder = SiteBuilder(options: options)
         do throws(DiagnosticsError) {
             if drafts && Self.isDefaultOutput(output) {
@@ -43,7 +49,11 @@ struct BuildCommand: AsyncParsableCommand {
             DiagnosticPrinter.print(result.warnings, format: report.format)
             if timings { TimingPrinter.print(result.timings) }
             if report.format == .text {
-                print("已构建 \(result.pageCount) 个页面（共 \(result.fileCount) 个文件）到 \(SourceOptions.display(output))/")
+                let changes =
+                    result.changedFiles == result.fileCount && result.removedFiles == 0
+                    ? "" : "，更新 \(result.changedFiles) 个、删除 \(result.removedFiles) 个"
+                print(
+                    "已构建 \(result.pageCount) 个页面（共 \(result.fileCount) 个文件\(changes)）到 \(SourceOptions.display(output))/")
             }
         } catch {
             DiagnosticPrinter.print(error.diagnostics, format: report.format)
@@ -89,6 +99,11 @@ enum TimingPrinter {
             Swift.print("\(stage.name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(milliseconds(stage.duration)) ms")
         }
         Swift.print("\("total".padding(toLength: 10, withPad: " ", startingAt: 0)) \(milliseconds(timings.total)) ms")
+        guard !timings.details.isEmpty else { return }
+        Swift.print("processor time, all cores together:")
+        for detail in timings.details {
+            Swift.print("  \(detail.name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(milliseconds(detail.duration)) ms")
+        }
     }
 
     private static func milliseconds(_ duration: Duration) -> String {

@@ -1,6 +1,10 @@
 import Core
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The files of `content/` that the portal reads, found in a fixed order so that every run
 /// sees them alike. Editor and system junk is passed over. Files that are not pages (pictures,
 /// attachments) are kept as candidates for the images pages show; those no page uses are
@@ -35,8 +39,20 @@ struct ContentInventory {
                 hint: "\(display) 应当是内容目录，其中有 portal.yaml、cases/ 和 data/")
         }
         /// A file whose link leads out of `content/` would publish whatever it points at.
+        /// Folders resolved once each: a file that is not itself a link is where its folder is.
+        var resolvedFolders: [String: String] = [:]
         func isInside(_ url: URL, relativePath: String) -> Bool {
-            let resolved = url.standardizedFileURL.resolvingSymlinksInPath().path
+            let resolved: String
+            var status = stat()
+            if lstat(url.path, &status) == 0, (status.st_mode & S_IFMT) != S_IFLNK {
+                let folder = url.deletingLastPathComponent()
+                let resolvedFolder =
+                    resolvedFolders[folder.path] ?? folder.standardizedFileURL.resolvingSymlinksInPath().path
+                resolvedFolders[folder.path] = resolvedFolder
+                resolved = resolvedFolder + "/" + url.lastPathComponent
+            } else {
+                resolved = url.standardizedFileURL.resolvingSymlinksInPath().path
+            }
             if resolved.hasPrefix(root + "/") { return true }
             diagnostics.error(
                 at: SourceLocation(path: "\(display)/\(relativePath)"), "符号链接指向内容目录之外：\(resolved)",

@@ -78,25 +78,40 @@ public struct ContentLoader: Sendable {
 
         let decoder = PageDecoder(
             lookup: lookup, includeUnpublished: includeUnpublished, verifiesApprovals: verifiesApprovals)
+        // Every page's file read, proofread and its front matter decoded, on all cores. Only the
+        // body is kept of each file's text, and only until it is rendered.
+        let directory = directory
+        let displayRoot = displayRoot
+        let decoded = await ParallelMap.map(inventory.pages, pieces: parallelism) { page in
+            var diagnostics = Diagnostics()
+            guard let file = Self.read(page.url, in: directory, displayRoot: displayRoot, diagnostics: &diagnostics) else {
+                return (source: PageSource?.none, diagnostics: diagnostics, proofreading: [Diagnostic]())
+            }
+            var source = decoder.decode(file, kind: page.kind, relativePath: page.relativePath, diagnostics: &diagnostics)
+            source?.file = SourceFile(path: file.path, text: "")
+            return (source: source, diagnostics: diagnostics, proofreading: proofreader.diagnostics(for: file))
+        }
         var sources: [PageSource] = []
         var unreadable: Set<String> = []
-        for page in inventory.pages {
-            if let file = read(page.url, proofreading: &proofreading, diagnostics: &diagnostics),
-                let source = decoder.decode(file, kind: page.kind, relativePath: page.relativePath, diagnostics: &diagnostics)
-            {
+        var pageProofreading: [Diagnostic] = []
+        for (page, result) in zip(inventory.pages, decoded) {
+            diagnostics.append(contentsOf: result.diagnostics)
+            pageProofreading += result.proofreading
+            if let source = result.source {
                 sources.append(source)
             } else {
                 unreadable.insert(page.relativePath)
             }
         }
-        // Runs beside the rendering of the bodies; its hits are sorted in with the rest.
-        async let proofreadingDiagnostics = proofreader.diagnostics(for: proofreading, parallelism: parallelism)
+        diagnostics.append(contentsOf: pageProofreading)
+        diagnostics.append(contentsOf: await proofreader.diagnostics(for: proofreading, parallelism: parallelism))
 
         let resolver = Self.linkResolver(
             for: sources, unreadable: unreadable, files: Set(inventory.otherFiles.keys), diagnostics: &diagnostics)
         let bodies = await Self.renderBodies(of: sources, resolver: resolver, parallelism: parallelism)
+        for index in sources.indices { sources[index].body = "" }
         var anchors: [String: Set<String>] = [:]
-        for (source, document) in zip(sources, bodies) {
+        for (source, (document, _)) in zip(sources, bodies) {
             anchors[source.relativePath] = Set(document.headings.map(\.anchor))
         }
         var checker = ReferenceChecker(
@@ -106,12 +121,11 @@ public struct ContentLoader: Sendable {
         var cases: [CaseStudy] = []
         var courses: [Course] = []
         var pages: [StandalonePage] = []
-        for (source, document) in zip(sources, bodies) {
+        for (source, (document, body)) in zip(sources, bodies) {
             checker.checkBody(document, of: source)
             // Review pages are checked like the others, whether or not this build keeps them.
             if case .caseStudy(let metadata) = source.metadata { checker.checkSites(metadata.siteIDs) }
             guard includeUnpublished || source.status == .published else { continue }
-            let body = Self.renderedBody(document)
             switch source.metadata {
             case .caseStudy(let metadata):
                 cases.append(
@@ -135,7 +149,6 @@ public struct ContentLoader: Sendable {
             }
         }
         diagnostics.append(contentsOf: checker.diagnostics)
-        diagnostics.append(contentsOf: await proofreadingDiagnostics)
         for (relative, _) in inventory.otherFiles.sorted(by: { $0.key < $1.key }) where !checker.usedFiles.contains(relative) {
             diagnostics.warning(
                 at: SourceLocation(path: displayPath(of: directory.appendingPathComponent(relative))), "文件未被使用：没有页面引用它",
@@ -155,7 +168,13 @@ public struct ContentLoader: Sendable {
     }
 
     private func read(_ url: URL, diagnostics: inout Diagnostics) -> SourceFile? {
-        switch SourceFile.read(url, displayPath: displayPath(of: url)) {
+        Self.read(url, in: directory, displayRoot: displayRoot, diagnostics: &diagnostics)
+    }
+
+    private static func read(_ url: URL, in directory: URL, displayRoot: String, diagnostics: inout Diagnostics)
+        -> SourceFile?
+    {
+        switch SourceFile.read(url, displayPath: displayPath(of: url, in: directory, displayRoot: displayRoot)) {
         case .success(let file): return file
         case .failure(let error):
             diagnostics.append(contentsOf: error.diagnostics)
@@ -189,6 +208,10 @@ public struct ContentLoader: Sendable {
     }
 
     private func displayPath(of url: URL) -> String {
+        Self.displayPath(of: url, in: directory, displayRoot: displayRoot)
+    }
+
+    private static func displayPath(of url: URL, in directory: URL, displayRoot: String) -> String {
         let root = directory.standardizedFileURL.path
         let full = url.standardizedFileURL.path
         guard full.hasPrefix(root + "/") else { return full }
@@ -220,32 +243,20 @@ public struct ContentLoader: Sendable {
     }
 
     /// Renders all bodies on all cores; results come back in the order of `sources` whatever
-    /// the number of threads.
+    /// the number of threads. The plain text is counted and dropped as soon as each is rendered.
     private static func renderBodies(of sources: [PageSource], resolver: LinkResolver, parallelism: Int) async
-        -> [MarkdownDocument]
+        -> [(document: MarkdownDocument, body: RenderedBody)]
     {
         let renderer = MarkdownRenderer(options: .portal)
-        let chunkCount = min(sources.count, parallelism)
-        guard chunkCount > 0 else { return [] }
-        let chunkSize = (sources.count + chunkCount - 1) / chunkCount
-        return await withTaskGroup(of: (Int, [MarkdownDocument]).self) { group in
-            for start in stride(from: 0, to: sources.count, by: chunkSize) {
-                let chunk = sources[start..<min(start + chunkSize, sources.count)]
-                group.addTask {
-                    let documents = chunk.map { source in
-                        renderer.render(
-                            source.body,
-                            rewriteLink: { resolver.rewrite($0, from: source.relativePath, origin: source.path) },
-                            rewriteImage: { resolver.rewriteImage($0, from: source.relativePath, origin: source.path) })
-                    }
-                    return (start, documents)
-                }
-            }
-            var results = [MarkdownDocument?](repeating: nil, count: sources.count)
-            for await (start, documents) in group {
-                for (offset, document) in documents.enumerated() { results[start + offset] = document }
-            }
-            return results.map { $0! }
+        return await ParallelMap.map(sources, pieces: parallelism) { source in
+            var document = renderer.render(
+                source.body,
+                rewriteLink: { resolver.rewrite($0, from: source.relativePath, origin: source.path) },
+                rewriteImage: { resolver.rewriteImage($0, from: source.relativePath, origin: source.path) })
+            let body = renderedBody(document)
+            document.plainText = ""
+            document.html = ""
+            return (document, body)
         }
     }
 

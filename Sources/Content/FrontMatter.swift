@@ -27,25 +27,35 @@ struct FrontMatter {
                     "第一行写 ---，接着写 title: … 等各项，再单独一行写 --- 结束"
             )
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
-        var closing: Int?
-        for index in 1..<max(lines.count, 1) where String(lines[index]).trimmingWhitespace == "---" {
-            closing = index
-            break
+        // Only the lines up to the closing `---` are looked at; the body is taken as it stands.
+        let utf8 = text.utf8
+        var lineStart = utf8.firstIndex(of: UInt8(ascii: "\n")).map { utf8.index(after: $0) } ?? utf8.endIndex
+        let yamlStart = lineStart
+        var lineNumber = 2
+        var closing: (start: String.Index, end: String.Index)?
+        while lineStart < utf8.endIndex {
+            let newline = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n"))
+            let lineEnd = newline ?? utf8.endIndex
+            if String(text[lineStart..<lineEnd]).trimmingWhitespace == "---" {
+                closing = (lineStart, newline.map { utf8.index(after: $0) } ?? utf8.endIndex)
+                break
+            }
+            lineStart = newline.map { utf8.index(after: $0) } ?? utf8.endIndex
+            lineNumber += 1
         }
         guard let closing else {
             return failure(
                 "前置元数据没有结束标记 ---", line: 1,
                 hint: "在最后一项之后、正文之前加一行 ---")
         }
-        let yaml = lines[1..<closing].joined(separator: "\n")
-        let body = closing + 1 < lines.count ? lines[(closing + 1)...].joined(separator: "\n") + "\n" : ""
-        let bodyStart = lines[...closing].reduce(0) { $0 + $1.utf8.count + 1 }
-        let storedBody = text.utf8.count > bodyStart ? Substring(text.utf8.dropFirst(bodyStart)) : ""
+        let yamlEnd = closing.start > yamlStart ? utf8.index(before: closing.start) : closing.start
+        let yaml = String(text[yamlStart..<yamlEnd])
+        let storedBody = text[closing.end...]
+        let body = storedBody.isEmpty ? "" : storedBody.hasSuffix("\n") ? String(storedBody) : storedBody + "\n"
+        let closingLine = lineNumber
         return .success(
             FrontMatter(
-                yaml: yaml, yamlFirstLine: 2, body: body, storedBody: storedBody, bodyFirstLine: closing + 2,
+                yaml: yaml, yamlFirstLine: 2, body: body, storedBody: storedBody, bodyFirstLine: closingLine + 1,
                 location: SourceLocation(path: file.path, line: 1)))
     }
 }

@@ -16,16 +16,7 @@ struct Proofreader: Sendable {
     /// The hits in all `files`, in the order of `files`, whatever the number of threads.
     func diagnostics(for files: [SourceFile], parallelism: Int) async -> [Diagnostic] {
         guard !terms.isEmpty, !files.isEmpty else { return [] }
-        let chunkSize = (files.count + parallelism - 1) / max(1, parallelism)
-        return await withTaskGroup(of: (Int, [Diagnostic]).self) { group in
-            for start in stride(from: 0, to: files.count, by: chunkSize) {
-                let chunk = files[start..<min(start + chunkSize, files.count)]
-                group.addTask { (start, chunk.flatMap { diagnostics(for: $0) }) }
-            }
-            var results: [(Int, [Diagnostic])] = []
-            for await result in group { results.append(result) }
-            return results.sorted { $0.0 < $1.0 }.flatMap(\.1)
-        }
+        return await ParallelMap.map(files, pieces: parallelism) { diagnostics(for: $0) }.flatMap { $0 }
     }
 
     func diagnostics(for file: SourceFile) -> [Diagnostic] {

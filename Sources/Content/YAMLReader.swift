@@ -28,7 +28,8 @@ public enum YAMLReader {
             return .failure(DiagnosticsError(diagnostics.all))
         }
         do {
-            let parser = try Parser(yaml: text, resolver: .basic)
+            // The encoding is named: Yams's default looks it up in the environment on every call.
+            let parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)
             guard let root = try parser.singleRoot() else { return .success(nil) }
             var converter = Converter(path: path, lineOffset: lineOffset)
             let value = converter.convert(root)

@@ -19,6 +19,11 @@ public struct PortalIndex: Sendable {
     public let casesBySlug: [String: CaseStudy]
     /// Position of each case in `portal.cases`, for previous and next links.
     public let casePosition: [String: Int]
+    /// Positions in `portal.cases` by tag and by district slug, for related cases.
+    let positionsByTag: [String: [Int]]
+    let positionsByDistrict: [String: [Int]]
+    /// The category of each case in `portal.cases`, numbered.
+    let categoryNumbers: [Int]
 
     public init(_ portal: Portal) {
         self.portal = portal
@@ -29,6 +34,9 @@ public struct PortalIndex: Sendable {
         var bySite: [String: [CaseStudy]] = [:]
         var bySlug: [String: CaseStudy] = [:]
         var position: [String: Int] = [:]
+        var tagPositions: [String: [Int]] = [:]
+        var districtPositions: [String: [Int]] = [:]
+        var categoryNumbers: [String: Int] = [:]
         for (index, caseStudy) in portal.cases.enumerated() {
             byDistrict[caseStudy.district.slug, default: []].append(caseStudy)
             byCategory[caseStudy.category.slug, default: []].append(caseStudy)
@@ -37,6 +45,8 @@ public struct PortalIndex: Sendable {
             for id in caseStudy.siteIDs { bySite[id, default: []].append(caseStudy) }
             bySlug[caseStudy.slug] = caseStudy
             position[caseStudy.slug] = index
+            for tag in caseStudy.tags { tagPositions[tag, default: []].append(index) }
+            districtPositions[caseStudy.district.slug, default: []].append(index)
         }
         casesByDistrict = byDistrict
         casesByCategory = byCategory
@@ -47,6 +57,13 @@ public struct PortalIndex: Sendable {
         casesBySite = bySite
         casesBySlug = bySlug
         casePosition = position
+        positionsByTag = tagPositions
+        positionsByDistrict = districtPositions
+        self.categoryNumbers = portal.cases.map { caseStudy in
+            if let number = categoryNumbers[caseStudy.category.slug] { return number }
+            categoryNumbers[caseStudy.category.slug] = categoryNumbers.count
+            return categoryNumbers.count - 1
+        }
 
         var coursesOfCase: [String: [Course]] = [:]
         var coursesOfSite: [String: [Course]] = [:]
@@ -67,29 +84,34 @@ public struct PortalIndex: Sendable {
 
     /// Up to `limit` cases most like `caseStudy`: two points per shared tag, one for the same
     /// district and one for the same category; ties go to the newer case. Candidates come from
-    /// the tag and district lists only, and the best are picked in one pass, so a portal of
-    /// thousands of cases does not sort thousands of candidates for every page.
+    /// the tag and district lists only, scored in a scratch array indexed by position, and the
+    /// best are picked in one pass, so a portal of thousands of cases neither sorts nor copies
+    /// thousands of candidates for every page.
     public func related(to caseStudy: CaseStudy, limit: Int = 4) -> [CaseStudy] {
         guard let own = casePosition[caseStudy.slug] else { return [] }
-        var scores: [Int: Int] = [:]
-        for tag in caseStudy.tags {
-            for other in casesByTag[tag] ?? [] { scores[casePosition[other.slug]!, default: 0] += 2 }
+        var scores = [UInt16](repeating: 0, count: portal.cases.count)
+        var touched: [Int] = []
+        func add(_ positions: [Int], _ points: UInt16) {
+            for position in positions where position != own {
+                if scores[position] == 0 { touched.append(position) }
+                scores[position] += points
+            }
         }
-        for other in casesByDistrict[caseStudy.district.slug] ?? [] {
-            scores[casePosition[other.slug]!, default: 0] += 1
-        }
-        scores[own] = nil
+        for tag in caseStudy.tags { add(positionsByTag[tag] ?? [], 2) }
+        add(positionsByDistrict[caseStudy.district.slug] ?? [], 1)
         // The best `limit` (score, position) pairs: higher score first, then lower position (newer).
         var best: [(score: Int, position: Int)] = []
-        for (position, var score) in scores {
-            if portal.cases[position].category == caseStudy.category { score += 1 }
-            let candidate = (score: score, position: position)
-            let ranksAbove = { (other: (score: Int, position: Int)) in
-                candidate.score > other.score || (candidate.score == other.score && candidate.position < other.position)
+        for position in touched {
+            var score = Int(scores[position])
+            if categoryNumbers[position] == categoryNumbers[own] { score += 1 }
+            if best.count == limit, let last = best.last,
+                score < last.score || (score == last.score && position > last.position)
+            {
+                continue
             }
-            let insertAt = best.firstIndex(where: ranksAbove) ?? best.count
-            guard insertAt < limit else { continue }
-            best.insert(candidate, at: insertAt)
+            let insertAt =
+                best.firstIndex { score > $0.score || (score == $0.score && position < $0.position) } ?? best.count
+            best.insert((score, position), at: insertAt)
             if best.count > limit { best.removeLast() }
         }
         return best.map { portal.cases[$0.position] }

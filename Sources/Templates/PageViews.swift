@@ -6,9 +6,29 @@ import Model
 public struct PageViews: Sendable {
     public let index: PortalIndex
     public static let casesPerPage = 20
+    private var cards: CardCache?
 
     public init(index: PortalIndex) {
         self.index = index
+    }
+
+    /// These views with every case's card made in advance, on all cores, for the depths at
+    /// which list and case pages sit (`cases/`, `cases/x/`, `districts/x/page/2/`). Lists and
+    /// case pages show dozens of cards each, and two pages' cards of a case differ only by how
+    /// deep the pages sit, which decides the `../` of their links.
+    public func preparingCards(parallelism: Int) async -> PageViews {
+        var views = self
+        let positions = Array(portal.cases.indices)
+        var byDepth: [[ViewContext]] = [[]]
+        for depth in 1...3 {
+            let origin = SitePath(folder: Array(repeating: "x", count: depth))
+            let cards = await ParallelMap.map(positions, pieces: parallelism) { position in
+                SendableContext(card(portal.cases[position], from: origin))
+            }
+            byDepth.append(cards.map(\.context))
+        }
+        views.cards = CardCache(byDepth: byDepth)
+        return views
     }
 
     var portal: Portal { index.portal }
@@ -61,7 +81,12 @@ public struct PageViews: Sendable {
     // MARK: Pieces
 
     func card(_ caseStudy: CaseStudy, from path: SitePath) -> ViewContext {
-        [
+        if let cards, path.depth < cards.byDepth.count, let position = index.casePosition[caseStudy.slug],
+            position < cards.byDepth[path.depth].count
+        {
+            return cards.byDepth[path.depth][position]
+        }
+        return [
             "title": caseStudy.title,
             "href": href(Routes.caseStudy(caseStudy.slug), from: path),
             "date": caseStudy.date.chinese,
@@ -107,18 +132,40 @@ public struct PageViews: Sendable {
         ]
     }
 
-    /// Page `number` of `items`, with the links between pages.
+    /// Page `number` of `items`, with the links between pages: the first and the last page and
+    /// those near the current one, with a gap for each run of pages left out, so a list of
+    /// hundreds of pages does not link every page from every page.
     func pagination(count: Int, number: Int, list: SitePath, from path: SitePath) -> ViewContext {
         let pageCount = max(1, (count + Self.casesPerPage - 1) / Self.casesPerPage)
-        var context: ViewContext = [
-            "number": number, "count": pageCount, "isPaginated": pageCount > 1,
-            "pages": (1...pageCount).map { page in
-                ["number": page, "href": href(Routes.page(page, of: list), from: path), "current": page == number] as ViewContext
-            },
-        ]
+        var pages: [ViewContext] = []
+        var previousShown = 0
+        for page in Self.pagesShown(around: number, of: pageCount) {
+            if page > previousShown + 1 { pages.append(["gap": true]) }
+            pages.append(
+                ["number": page, "href": href(Routes.page(page, of: list), from: path), "current": page == number, "gap": false])
+            previousShown = page
+        }
+        var context: ViewContext = ["number": number, "count": pageCount, "isPaginated": pageCount > 1, "pages": pages]
         if number > 1 { context["previous"] = href(Routes.page(number - 1, of: list), from: path) }
         if number < pageCount { context["next"] = href(Routes.page(number + 1, of: list), from: path) }
         return context
+    }
+
+    /// How many pages on each side of the current one the pagination links.
+    static let paginationWindow = 2
+
+    /// The numbers of the pages the pagination of page `number` links, in order: the first, the
+    /// last, and those within `paginationWindow` of `number`; a gap of one page is filled in.
+    static func pagesShown(around number: Int, of pageCount: Int) -> [Int] {
+        var shown: Set<Int> = [1, pageCount]
+        for page in max(1, number - paginationWindow)...min(pageCount, number + paginationWindow) { shown.insert(page) }
+        let sorted = shown.sorted()
+        var result: [Int] = []
+        for page in sorted {
+            if let last = result.last, page == last + 2 { result.append(last + 1) }
+            result.append(page)
+        }
+        return result
     }
 
     public static func pageCount(of count: Int) -> Int {
@@ -131,4 +178,20 @@ extension SitePath {
     func fileHref(from origin: SitePath) -> String {
         SitePath(file: segments).href(from: origin)
     }
+}
+
+/// Cards made in advance, by depth and position in `portal.cases`. Read-only once made, and
+/// made of strings, numbers and lists only, so tasks may share it.
+private final class CardCache: @unchecked Sendable {
+    let byDepth: [[ViewContext]]
+
+    init(byDepth: [[ViewContext]]) {
+        self.byDepth = byDepth
+    }
+}
+
+/// A view context handed from the task that made it to the one that keeps it.
+private struct SendableContext: @unchecked Sendable {
+    let context: ViewContext
+    init(_ context: ViewContext) { self.context = context }
 }

@@ -1,6 +1,5 @@
 import Core
 import Foundation
-import Mustache
 
 /// The HTML templates of `templates/`, loaded at run time so that a web editor can change the
 /// look without a Swift build. Every `*.mustache` file is registered under its path without
@@ -12,7 +11,10 @@ public struct TemplateLibrary: Sendable {
         "home", "case-list", "case", "taxonomy", "sites", "site", "members", "courses", "course", "page", "404", "register",
     ]
 
-    private let library: MustacheLibrary
+    private let program: TemplateProgram
+    /// What each page's output buffer reserves: twice the text of all templates, within
+    /// bounds that keep the allocation cheap.
+    private let outputCapacity: Int
     public let directory: URL
 
     /// - Parameter knownVariables: the names view models provide; a template naming any
@@ -20,7 +22,7 @@ public struct TemplateLibrary: Sendable {
     public init(directory: URL, displayRoot: String, knownVariables: Set<String>? = nil) throws(DiagnosticsError) {
         self.directory = directory
         var diagnostics = Diagnostics()
-        var templates: [String: MustacheTemplate] = [:]
+        var templates: [String: [TemplateNode]] = [:]
         let display = displayRoot.isEmpty ? "." : displayRoot
         let names = Self.templateFiles(in: directory)
         for relative in names {
@@ -43,14 +45,12 @@ public struct TemplateLibrary: Sendable {
                 }
             }
             do {
-                templates[String(relative.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.error(
-                    at: SourceLocation(path: path, line: error.context.lineNumber, column: max(1, error.context.columnNumber)),
-                    "模板语法错误：\(Self.describe(error.error))",
-                    hint: "出错的行：\(error.context.line.trimmingWhitespace)")
+                templates[String(relative.dropLast(".mustache".count))] = try MustacheParser.parse(text)
             } catch {
-                diagnostics.error(at: SourceLocation(path: path), "模板语法错误：\(error)")
+                diagnostics.error(
+                    at: SourceLocation(path: path, line: error.line, column: max(1, error.column)),
+                    "模板语法错误：\(Self.describe(error.kind))",
+                    hint: "出错的行：\(error.lineText.trimmingWhitespace)")
             }
         }
         for name in Self.pageTemplates + ["base"] where templates[name] == nil && !names.contains("\(name).mustache") {
@@ -59,12 +59,20 @@ public struct TemplateLibrary: Sendable {
                 hint: "门户需要这些模板：\((Self.pageTemplates + ["base"]).joined(separator: ", "))")
         }
         if diagnostics.hasErrors { throw DiagnosticsError(diagnostics.all) }
-        library = MustacheLibrary(templates: templates)
+        program = TemplateProgram(templates: templates)
+        outputCapacity = min(65_536, max(4_096, 2 * program.text.count))
     }
 
-    /// Renders `context` with the template `name`.
+    /// Renders `context` with the template `name`; an unknown name renders nothing.
     public func render(_ context: [String: Any], with name: String) -> String {
-        library.render(context, withTemplate: name) ?? ""
+        String(decoding: renderBytes(context, with: name), as: UTF8.self)
+    }
+
+    /// Renders `context` with the template `name` as UTF-8 bytes, ready to write.
+    public func renderBytes(_ context: [String: Any], with name: String) -> [UInt8] {
+        var renderer = TemplateRenderer(program: program, context: context, capacity: outputCapacity)
+        renderer.render(templateNamed: name)
+        return renderer.output
     }
 
     private static func templateFiles(in directory: URL) -> [String] {
@@ -76,13 +84,16 @@ public struct TemplateLibrary: Sendable {
         return names.sorted()
     }
 
-    private static func describe(_ error: Error) -> String {
-        switch error {
-        case MustacheTemplate.Error.sectionCloseNameIncorrect: return "结束标签与开始标签的名字不一致"
-        case MustacheTemplate.Error.unfinishedName: return "标签没有闭合（缺少 }}）"
-        case MustacheTemplate.Error.expectedSectionEnd: return "区块缺少结束标签 {{/…}}"
-        case MustacheTemplate.Error.invalidSetDelimiter: return "分隔符设置无效"
-        default: return "\(error)"
+    private static func describe(_ kind: TemplateSyntaxError.Kind) -> String {
+        switch kind {
+        case .sectionCloseNameIncorrect: return "结束标签与开始标签的名字不一致"
+        case .unfinishedName: return "标签没有闭合（缺少 }}）"
+        case .expectedSectionEnd: return "区块缺少结束标签 {{/…}}"
+        case .invalidSetDelimiter: return "分隔符设置无效"
+        case .illegalTokenInsideInheritSection: return "{{<…}} 与 {{/…}} 之间只能写 {{$…}} 块"
+        case .transformNotSupported: return "不支持变换函数（如 {{uppercased(name)}}）"
+        case .invalidConfigVariableSyntax: return "设置标签 {{% … }} 的写法无效"
+        case .unrecognisedConfigVariable: return "只支持 {{% CONTENT_TYPE: HTML }} 和 {{% CONTENT_TYPE: TEXT }} 两种设置"
         }
     }
 }

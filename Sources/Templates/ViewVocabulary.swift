@@ -13,7 +13,7 @@ public enum ViewVocabulary {
         var contexts: [Any] = [
             views.home(), views.caseList(.all, page: 1), views.siteDirectory(), views.members(), views.courseIndex(),
             views.notFound(), views.register(),
-            views.pagination(count: 100, number: 2, list: Routes.cases, from: Routes.cases),
+            views.pagination(count: 1000, number: 25, list: Routes.cases, from: Routes.cases),
         ]
         contexts += PageViews.TaxonomyKind.allCases.map { views.taxonomy($0) }
         contexts += portal.cases.map { views.caseStudy($0) }

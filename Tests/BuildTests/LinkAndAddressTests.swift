@@ -40,7 +40,7 @@ import Testing
         let files = await sink.files
         let page = try #require(files.text("tags/café/index.html"))
         #expect(page.contains("共 2 篇"))
-        #expect(files.keys.count(where: { $0.hasPrefix("tags/caf") }) == 1)
+        #expect(files.keys.count(where: { $0.hasPrefix("tags/caf") && $0.hasSuffix(".html") }) == 1)
     }
 
     @Test func warnsAboutAPageNothingLinksTo() async throws {

@@ -116,11 +116,13 @@ import Testing
         #expect(error.contains(": error: 手机号码 138****8000 将出现在发布页面 about/index.html 中\n"))
     }
 
-    @Test func theCleanFixtureBuildsWithATimedPrivacyStageBeforeWriting() async throws {
-        let report = try await SiteBuilder(options: FixtureSite.options()).build(into: MemorySink())
+    @Test func theCleanFixtureBuildsWithATimedPrivacyStageBeforePublishing() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("portal-privacy-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = try await SiteBuilder(options: FixtureSite.options()).publish(to: folder.appendingPathComponent("site"))
         let names = report.timings.stages.map(\.name)
         let privacy = try #require(names.firstIndex(of: "privacy"))
-        let write = try #require(names.firstIndex(of: "write"))
-        #expect(privacy < write)
+        let publish = try #require(names.firstIndex(of: "publish"))
+        #expect(privacy < publish)
     }
 }

@@ -20,7 +20,7 @@ import Testing
 
         #expect(try FixtureSite.snapshot(output) == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: workspace.path).sorted()
-        #expect(leftovers == [".site.lock", "content", "site"], "no staging folder is left behind")
+        #expect(leftovers == [".portal-cache", ".site.lock", "content", "site"], "no staging folder is left behind")
     }
 
     @Test func aSuccessfulBuildReplacesTheWholeOutput() async throws {
@@ -80,7 +80,7 @@ import Testing
         }
         #expect(try FixtureSite.snapshot(output) == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: workspace.path).sorted()
-        #expect(leftovers == [".site.lock", "content", "site"])
+        #expect(leftovers == [".portal-cache", ".site.lock", "content", "site"])
     }
 
     @Test func buildsOfOneOutputAtOnceAreSerialised() async throws {

@@ -33,4 +33,11 @@ import Testing
     @Test func leavesShortTextAlone() {
         #expect(ChineseText.summary(of: "  短文本。 ", limit: 10) == "短文本。")
     }
+
+    @Test func readableCountSkipsEveryUnicodeWhiteSpace() {
+        let text = "a\u{85}b\u{A0}c\u{1680}d\u{2003}e\u{2028}f\u{205F}g\u{3000}h\u{1F}😀é中\u{200B}\u{FEFF}\t\r\n"
+        let expected = text.unicodeScalars.filter { !$0.properties.isWhitespace }.count
+        #expect(ChineseText.readableCount(text) == expected)
+        #expect(expected == 14)
+    }
 }

@@ -1,0 +1,69 @@
+import Content
+import Core
+
+/// What happens to each output file between rendering and the sink: its links are checked
+/// against the files the build writes, its text is scanned for personal information, and it is
+/// written with its `.gz` twin. Pages stream through one at a time, so the build never holds
+/// the whole site in memory; nothing is published before every file has passed (the disk sink
+/// writes into a staging folder).
+struct OutputStage: Sendable {
+    /// What the build keeps of a file once it is written.
+    struct Written: Sendable {
+        var number: Int32
+        /// The page's links; nil for files that are not HTML pages.
+        var links: LinkGraph.PageLinks?
+        /// Personal information found in the file, with the file kept to locate it.
+        var findings: [PrivacyFinding] = []
+        var flagged: PrivacyGuard.OutputFile?
+        /// Whether the file was written: false when the output already held these bytes.
+        var changed = false
+    }
+
+    /// Processor time spent in each part of the work, summed over all tasks.
+    struct Work: Sendable {
+        var templates: Duration = .zero
+        var checks: Duration = .zero
+        var compression: Duration = .zero
+        var writing: Duration = .zero
+
+        static func + (lhs: Work, rhs: Work) -> Work {
+            Work(
+                templates: lhs.templates + rhs.templates, checks: lhs.checks + rhs.checks,
+                compression: lhs.compression + rhs.compression, writing: lhs.writing + rhs.writing)
+        }
+    }
+
+    let graph: LinkGraph
+    let scanner: PrivacyScanner
+
+    /// Checks and writes the file at `path`; `source` is the file it was made from, as messages
+    /// name it.
+    func emit(
+        _ bytes: [UInt8], at path: String, source: String?, into sink: some OutputSink, work: inout Work
+    ) async throws -> Written {
+        var start = ThreadTime.now()
+        var written = Written(number: graph.numbers[path]!)
+        if path.hasSuffix(".html") { written.links = graph.links(in: bytes, from: path) }
+        if PrivacyGuard.isText(path) {
+            written.findings = scanner.findings(in: bytes)
+            if !written.findings.isEmpty { written.flagged = .init(path: path, bytes: bytes, source: source) }
+        }
+        work.checks += ThreadTime.now() - start
+        start = ThreadTime.now()
+        let compressedPath = Gzip.isCompressed(path) ? path + ".gz" : nil
+        if sink.holds(bytes, at: path, alongWith: compressedPath) {
+            work.writing += ThreadTime.now() - start
+            return written
+        }
+        work.writing += ThreadTime.now() - start
+        written.changed = true
+        start = ThreadTime.now()
+        let compressed = compressedPath.map { _ in Gzip.compress(bytes) }
+        work.compression += ThreadTime.now() - start
+        start = ThreadTime.now()
+        try await sink.write(bytes, to: path)
+        if let compressedPath, let compressed { try await sink.write(compressed, to: compressedPath) }
+        work.writing += ThreadTime.now() - start
+        return written
+    }
+}

@@ -1,0 +1,139 @@
+import Build
+import Foundation
+import Testing
+
+/// An output brought up to date after an edit must be byte for byte what a clean build of the
+/// edited sources makes, `.gz` twins included, whatever the edit.
+@Suite struct IncrementalBuildTests {
+    /// A copy of the fixture content and of the templates, an output updated in place after
+    /// every edit, and a clean build of the same sources to compare it with.
+    struct Workspace {
+        let root: URL
+        var content: URL { root.appendingPathComponent("content") }
+        var templates: URL { root.appendingPathComponent("templates") }
+        var updated: URL { root.appendingPathComponent("site") }
+
+        init() throws {
+            let content = try FixtureSite.copy()
+            root = content.deletingLastPathComponent()
+            try FileManager.default.copyItem(at: FixtureSite.templates, to: templates)
+        }
+
+        var options: SiteBuilder.Options {
+            FixtureSite.options(content: content, templates: templates)
+        }
+
+        func edit(_ path: String, _ change: (String) -> String) throws {
+            let url = root.appendingPathComponent(path)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let changed = change(text)
+            #expect(changed != text, "the edit of \(path) changes it")
+            try changed.write(to: url, atomically: true, encoding: .utf8)
+        }
+
+        func move(_ path: String, to newPath: String) throws {
+            try FileManager.default.moveItem(at: root.appendingPathComponent(path), to: root.appendingPathComponent(newPath))
+        }
+
+        /// Updates the output in place, builds the same sources cleanly beside it, and compares.
+        func updateAndCompare(after edit: String) async throws -> SiteBuilder.Report {
+            let report = try await SiteBuilder(options: options).publish(to: updated)
+            let clean = root.appendingPathComponent("clean")
+            defer { try? FileManager.default.removeItem(at: clean) }
+            var cleanOptions = options
+            cleanOptions.updatesInPlace = false
+            _ = try await SiteBuilder(options: cleanOptions).publish(to: clean)
+            let expected = try FixtureSite.snapshot(clean)
+            let actual = try FixtureSite.snapshot(updated)
+            #expect(Set(actual.keys) == Set(expected.keys), "the same files after: \(edit)")
+            let differing = expected.keys.filter { actual[$0] != nil && actual[$0] != expected[$0] }.sorted()
+            #expect(differing.isEmpty, "files that differ after \(edit): \(differing)")
+            return report
+        }
+    }
+
+    @Test func anUpdatedOutputEqualsACleanBuildAfterEveryEdit() async throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        let first = try await workspace.updateAndCompare(after: "the first build")
+        #expect(first.changedFiles == first.fileCount)
+
+        let unchanged = try await workspace.updateAndCompare(after: "nothing")
+        #expect(unchanged.changedFiles == 0, "a build with nothing changed writes nothing")
+        #expect(unchanged.removedFiles == 0)
+
+        try workspace.edit("content/cases/case-05.md") { $0 + "\n新增的一段经验做法。\n" }
+        let bodyEdit = try await workspace.updateAndCompare(after: "a body edit")
+        #expect(bodyEdit.changedFiles > 0 && bodyEdit.changedFiles < 12, "a body edit rewrites a few files only")
+
+        try workspace.edit("content/cases/case-07.md") {
+            $0.replacingOccurrences(of: "title: \"西津区", with: "title: \"改名后的西津区")
+        }
+        _ = try await workspace.updateAndCompare(after: "a title change")
+
+        try workspace.edit("content/cases/case-08.md") { $0.replacingOccurrences(of: "tags: [六有, 三亮]", with: "tags: [新标签]") }
+        _ = try await workspace.updateAndCompare(after: "a tag change")
+
+        try workspace.move("content/cases/case-25.md", to: "content/cases/case-25-renamed.md")
+        let rename = try await workspace.updateAndCompare(after: "a rename")
+        #expect(rename.removedFiles >= 2, "the old page and its .gz are removed")
+
+        // case-25 is the only one that links to case-24.
+        for name in ["case-25-renamed.md", "case-24.md"] {
+            try FileManager.default.removeItem(at: workspace.content.appendingPathComponent("cases/\(name)"))
+        }
+        _ = try await workspace.updateAndCompare(after: "a deletion")
+
+        try FileManager.default.copyItem(
+            at: workspace.content.appendingPathComponent("cases/case-11.md"),
+            to: workspace.content.appendingPathComponent("cases/case-30.md"))
+        try workspace.edit("content/cases/case-30.md") { $0.replacingOccurrences(of: "案例11", with: "新增案例") }
+        _ = try await workspace.updateAndCompare(after: "a new case")
+
+        try workspace.edit("templates/base.mustache") { $0.replacingOccurrences(of: "</footer>", with: "<p>新页脚</p></footer>") }
+        let template = try await workspace.updateAndCompare(after: "a template change")
+        #expect(template.changedFiles > template.fileCount / 2, "a layout change rewrites every page")
+
+        try workspace.edit("content/portal.yaml") { $0.replacingOccurrences(of: "title: 测试市", with: "title: 新测试市") }
+        _ = try await workspace.updateAndCompare(after: "a change of portal.yaml")
+
+        try workspace.edit("content/data/sites.yaml") {
+            $0.replacingOccurrences(of: "name: 西津古街党员服务站", with: "name: 西津古街党员服务驿站")
+        }
+        _ = try await workspace.updateAndCompare(after: "a change of sites.yaml")
+    }
+
+    @Test func aFileChangedByHandInTheOutputIsPutRight() async throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        _ = try await workspace.updateAndCompare(after: "the first build")
+        try Data("tampered".utf8).write(to: workspace.updated.appendingPathComponent("index.html"))
+        try FileManager.default.removeItem(at: workspace.updated.appendingPathComponent("feed.xml.gz"))
+        let report = try await workspace.updateAndCompare(after: "changes by hand")
+        #expect(report.changedFiles == 4, "index.html and feed.xml are written again, each with its .gz")
+    }
+
+    @Test func everyTextFileHasAGzipTwinWithTheSameText() async throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        _ = try await SiteBuilder(options: workspace.options).publish(to: workspace.updated)
+        let files = try FixtureSite.snapshot(workspace.updated)
+        let texts = files.keys.filter { [".html", ".css", ".js", ".xml", ".csv"].contains(where: $0.hasSuffix) }
+        #expect(texts.count > 50)
+        for path in texts {
+            #expect(files[path + ".gz"] != nil, "\(path).gz")
+        }
+        for path in ["index.html", "feed.xml", "assets/portal.css"] {
+            let unzip = Process()
+            unzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
+            unzip.arguments = ["-dc", workspace.updated.appendingPathComponent(path + ".gz").path]
+            let pipe = Pipe()
+            unzip.standardOutput = pipe
+            try unzip.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            unzip.waitUntilExit()
+            #expect(unzip.terminationStatus == 0)
+            #expect(data == files[path], "\(path).gz holds \(path)")
+        }
+    }
+}
