@@ -128,18 +128,11 @@ struct PrivacyGuard: Sendable {
     /// The files below `folder` whose lower-cased extension `accepts`, with their paths as
     /// messages show them (`content/cases/a.md`, as the loader writes them).
     private static func files(in folder: URL, display: String, accepts: (String) -> Bool) -> [(url: URL, display: String)] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
-        var result: [(url: URL, display: String)] = []
-        for case let relative as String in enumerator {
+        FileTree.files(below: folder.path, skipping: IgnoredFiles.isIgnored).compactMap { relative in
             let url = folder.appendingPathComponent(relative)
-            guard !relative.split(separator: "/").contains(where: { IgnoredFiles.isIgnored(String($0)) }),
-                accepts(url.pathExtension.lowercased())
-            else { continue }
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
-            result.append((url, display.isEmpty || display == "." ? relative : display + "/" + relative))
+            guard accepts(url.pathExtension.lowercased()) else { return nil }
+            return (url, display.isEmpty || display == "." ? relative : display + "/" + relative)
         }
-        return result
     }
 
     /// Line and column (in characters, from 1) of each of the ascending byte `offsets`.

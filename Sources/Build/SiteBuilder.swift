@@ -295,14 +295,9 @@ public struct SiteBuilder: Sendable {
     /// The stylesheet, script and other files of `templates/assets/`, copied as they are.
     private func assetFiles() throws(DiagnosticsError) -> [(String, [UInt8])] {
         let folder = options.templates.appendingPathComponent("assets")
-        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
         var files: [(String, [UInt8])] = []
-        for case let relative as String in enumerator {
+        for relative in FileTree.files(below: folder.path, skipping: IgnoredFiles.isIgnored) {
             let url = folder.appendingPathComponent(relative)
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue,
-                !IgnoredFiles.isIgnored(url.lastPathComponent)
-            else { continue }
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 throw DiagnosticsError([
                     .error(at: SourceLocation(path: "\(options.templatesDisplay)/assets/\(relative)"), "无法读取文件")

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 #if canImport(Glibc)
@@ -74,14 +75,8 @@ struct UpdatingSink: OutputSink {
         return (changed, removed)
     }
 
-    /// The files below `folder`, relative to it, symbolic links included.
     static func files(below folder: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
-        var files: [String] = []
-        while let path = enumerator.nextObject() as? String {
-            if enumerator.fileAttributes?[.type] as? FileAttributeType != .typeDirectory { files.append(path) }
-        }
-        return files
+        FileTree.files(below: folder.path)
     }
 
     /// Removes the empty folders below `folder`, deepest first.

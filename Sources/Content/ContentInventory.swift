@@ -92,18 +92,8 @@ struct ContentInventory {
 
     /// Content-relative paths of the files below `folder`, sorted, junk left out.
     private static func files(below directory: URL, in folder: String) -> [String] {
-        let base = directory.appendingPathComponent(folder)
-        guard let enumerator = FileManager.default.enumerator(atPath: base.path) else { return [] }
-        var result: [String] = []
-        for case let path as String in enumerator {
-            let components = path.split(separator: "/").map(String.init)
-            guard !components.contains(where: IgnoredFiles.isIgnored) else { continue }
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: base.appendingPathComponent(path).path, isDirectory: &isFolder),
-                !isFolder.boolValue
-            else { continue }
-            result.append("\(folder)/\(path)")
+        FileTree.files(below: directory.appendingPathComponent(folder).path, skipping: IgnoredFiles.isIgnored).map {
+            "\(folder)/\($0)"
         }
-        return result.sorted()
     }
 }

@@ -20,7 +20,7 @@ public struct PageViews: Sendable {
         var views = self
         let positions = Array(portal.cases.indices)
         var byDepth: [[ViewContext]] = [[]]
-        for depth in 1...3 {
+        for depth in 1...4 {
             let origin = SitePath(folder: Array(repeating: "x", count: depth))
             let cards = await ParallelMap.map(positions, pieces: parallelism) { position in
                 SendableContext(card(portal.cases[position], from: origin))
