@@ -105,6 +105,7 @@ public struct SiteBuilder: Sendable {
                 ])
             }
         }
+        for part in loaded.work { timings.appendDetail(part.name, part.duration) }
         timings.appendDetail("templates", work.templates)
         timings.appendDetail("checks", work.checks)
         timings.appendDetail("gzip", work.compression)

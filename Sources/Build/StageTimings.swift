@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// How long each stage of a build took, in the order they ran.
 public struct StageTimings: Sendable {
     public private(set) var stages: [(name: String, duration: Duration)] = []
@@ -42,14 +38,4 @@ public struct StageTimings: Sendable {
     }
 
     public var total: Duration { stages.reduce(.zero) { $0 + $1.duration } }
-}
-
-/// The processor time the calling thread has used: the parts of a parallel stage are timed
-/// with it, so that a task waiting for a core does not count as working.
-enum ThreadTime {
-    static func now() -> Duration {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return .seconds(time.tv_sec) + .nanoseconds(time.tv_nsec)
-    }
 }

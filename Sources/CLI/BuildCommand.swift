@@ -102,7 +102,7 @@ enum TimingPrinter {
         guard !timings.details.isEmpty else { return }
         Swift.print("processor time, all cores together:")
         for detail in timings.details {
-            Swift.print("  \(detail.name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(milliseconds(detail.duration)) ms")
+            Swift.print("  \(detail.name.padding(toLength: 13, withPad: " ", startingAt: 0)) \(milliseconds(detail.duration)) ms")
         }
     }
 

@@ -12,6 +12,8 @@ public struct ContentLoader: Sendable {
         public var portal: Portal
         /// Warnings: problems that do not stop publication.
         public var warnings: [Diagnostic]
+        /// Processor time of the parts of loading, summed over all cores.
+        public var work: [(name: String, duration: Duration)] = []
     }
 
     public let directory: URL
@@ -78,42 +80,20 @@ public struct ContentLoader: Sendable {
 
         let decoder = PageDecoder(
             lookup: lookup, includeUnpublished: includeUnpublished, verifiesApprovals: verifiesApprovals)
-        // Every page's file read, proofread and its front matter decoded, on all cores. Only the
-        // body is kept of each file's text, and only until it is rendered.
-        let directory = directory
-        let displayRoot = displayRoot
-        let decoded = await ParallelMap.map(inventory.pages, pieces: parallelism) { page in
-            var diagnostics = Diagnostics()
-            guard let file = Self.read(page.url, in: directory, displayRoot: displayRoot, diagnostics: &diagnostics) else {
-                return (source: PageSource?.none, diagnostics: diagnostics, proofreading: [Diagnostic]())
-            }
-            var source = decoder.decode(file, kind: page.kind, relativePath: page.relativePath, diagnostics: &diagnostics)
-            source?.file = SourceFile(path: file.path, text: "")
-            return (source: source, diagnostics: diagnostics, proofreading: proofreader.diagnostics(for: file))
-        }
-        var sources: [PageSource] = []
-        var unreadable: Set<String> = []
-        var pageProofreading: [Diagnostic] = []
-        for (page, result) in zip(inventory.pages, decoded) {
-            diagnostics.append(contentsOf: result.diagnostics)
-            pageProofreading += result.proofreading
-            if let source = result.source {
-                sources.append(source)
-            } else {
-                unreadable.insert(page.relativePath)
-            }
-        }
-        diagnostics.append(contentsOf: pageProofreading)
+        var (sources, unreadable, work) = await decodePages(
+            inventory.pages, decoder: decoder, proofreader: proofreader, diagnostics: &diagnostics)
         diagnostics.append(contentsOf: await proofreader.diagnostics(for: proofreading, parallelism: parallelism))
 
         let resolver = Self.linkResolver(
             for: sources, unreadable: unreadable, files: Set(inventory.otherFiles.keys), diagnostics: &diagnostics)
-        let bodies = await Self.renderBodies(of: sources, resolver: resolver, parallelism: parallelism)
+        let (bodies, markdownTime) = await Self.renderBodies(of: sources, resolver: resolver, parallelism: parallelism)
+        work.append(("markdown", markdownTime))
         for index in sources.indices { sources[index].body = "" }
         var anchors: [String: Set<String>] = [:]
         for (source, (document, _)) in zip(sources, bodies) {
             anchors[source.relativePath] = Set(document.headings.map(\.anchor))
         }
+        let referencesStarted = ThreadTime.now()
         var checker = ReferenceChecker(
             sites: sites, brokenSiteIDs: brokenSiteIDs, sitesAreKnown: sitesAreKnown, members: members, resolver: resolver,
             anchors: anchors)
@@ -149,6 +129,7 @@ public struct ContentLoader: Sendable {
             }
         }
         diagnostics.append(contentsOf: checker.diagnostics)
+        work.append(("references", ThreadTime.now() - referencesStarted))
         for (relative, _) in inventory.otherFiles.sorted(by: { $0.key < $1.key }) where !checker.usedFiles.contains(relative) {
             diagnostics.warning(
                 at: SourceLocation(path: displayPath(of: directory.appendingPathComponent(relative))), "文件未被使用：没有页面引用它",
@@ -164,7 +145,52 @@ public struct ContentLoader: Sendable {
         pages.sort { $0.slug < $1.slug }
         let portal = Portal(
             config: config, cases: cases, courses: courses, pages: pages, sites: sites, members: members, media: media)
-        return Loaded(portal: portal, warnings: Diagnostics(diagnostics.all).sorted)
+        return Loaded(portal: portal, warnings: Diagnostics(diagnostics.all).sorted, work: work)
+    }
+
+    /// Every page's file read, proofread and its front matter decoded, on all cores. Only the
+    /// body is kept of each file's text, and only until it is rendered.
+    private func decodePages(
+        _ pages: [ContentInventory.PageFile], decoder: PageDecoder, proofreader: Proofreader,
+        diagnostics: inout Diagnostics
+    ) async -> (sources: [PageSource], unreadable: Set<String>, work: [(name: String, duration: Duration)]) {
+        let directory = directory
+        let displayRoot = displayRoot
+        let decoded = await ParallelMap.map(pages, pieces: parallelism) { page in
+            var diagnostics = Diagnostics()
+            var times = (read: Duration.zero, frontMatter: Duration.zero, proofreading: Duration.zero)
+            let file = ThreadTime.measure(&times.read) {
+                Self.read(page.url, in: directory, displayRoot: displayRoot, diagnostics: &diagnostics)
+            }
+            guard let file else { return (source: PageSource?.none, diagnostics, proofreading: [Diagnostic](), times) }
+            var source = ThreadTime.measure(&times.frontMatter) {
+                decoder.decode(file, kind: page.kind, relativePath: page.relativePath, diagnostics: &diagnostics)
+            }
+            source?.file = SourceFile(path: file.path, text: "")
+            let proofreading = ThreadTime.measure(&times.proofreading) { proofreader.diagnostics(for: file) }
+            return (source: source, diagnostics, proofreading: proofreading, times)
+        }
+        var sources: [PageSource] = []
+        var unreadable: Set<String> = []
+        var proofreading: [Diagnostic] = []
+        var times = (read: Duration.zero, frontMatter: Duration.zero, proofreading: Duration.zero)
+        for (page, result) in zip(pages, decoded) {
+            diagnostics.append(contentsOf: result.1)
+            proofreading += result.proofreading
+            times.read += result.3.read
+            times.frontMatter += result.3.frontMatter
+            times.proofreading += result.3.proofreading
+            if let source = result.source {
+                sources.append(source)
+            } else {
+                unreadable.insert(page.relativePath)
+            }
+        }
+        diagnostics.append(contentsOf: proofreading)
+        return (
+            sources, unreadable,
+            [("read", times.read), ("front matter", times.frontMatter), ("proofread", times.proofreading)]
+        )
     }
 
     private func read(_ url: URL, diagnostics: inout Diagnostics) -> SourceFile? {
@@ -245,19 +271,24 @@ public struct ContentLoader: Sendable {
     /// Renders all bodies on all cores; results come back in the order of `sources` whatever
     /// the number of threads. The plain text is counted and dropped as soon as each is rendered.
     private static func renderBodies(of sources: [PageSource], resolver: LinkResolver, parallelism: Int) async
-        -> [(document: MarkdownDocument, body: RenderedBody)]
+        -> (bodies: [(document: MarkdownDocument, body: RenderedBody)], time: Duration)
     {
         let renderer = MarkdownRenderer(options: .portal)
-        return await ParallelMap.map(sources, pieces: parallelism) { source in
-            var document = renderer.render(
-                source.body,
-                rewriteLink: { resolver.rewrite($0, from: source.relativePath, origin: source.path) },
-                rewriteImage: { resolver.rewriteImage($0, from: source.relativePath, origin: source.path) })
-            let body = renderedBody(document)
-            document.plainText = ""
-            document.html = ""
-            return (document, body)
+        let rendered = await ParallelMap.map(sources, pieces: parallelism) { source in
+            var time = Duration.zero
+            let (document, body) = ThreadTime.measure(&time) {
+                var document = renderer.render(
+                    source.body,
+                    rewriteLink: { resolver.rewrite($0, from: source.relativePath, origin: source.path) },
+                    rewriteImage: { resolver.rewriteImage($0, from: source.relativePath, origin: source.path) })
+                let body = renderedBody(document)
+                document.plainText = ""
+                document.html = ""
+                return (document, body)
+            }
+            return (document: document, body: body, time: time)
         }
+        return (rendered.map { ($0.document, $0.body) }, rendered.reduce(.zero) { $0 + $1.time })
     }
 
     private static func renderedBody(_ document: MarkdownDocument) -> RenderedBody {

@@ -55,7 +55,10 @@ public struct SourceFile: Sendable {
     }
 
     static func normalizingLineEnds(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "\r")) else { return text }
+        let hasCarriageReturn =
+            text.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "\r")) }
+            ?? text.utf8.contains(UInt8(ascii: "\r"))
+        guard hasCarriageReturn else { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var previousWasCR = false

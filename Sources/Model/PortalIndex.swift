@@ -1,3 +1,5 @@
+import Core
+
 /// The ways readers browse the portal, computed once from a `Portal`: cases by district,
 /// category, tag, year and site; courses by the cases they use; members by site. Every list
 /// keeps the portal's order (cases newest first), so pages built from it are the same every run.
@@ -8,6 +10,9 @@ public struct PortalIndex: Sendable {
     public let casesByTag: [String: [CaseStudy]]
     /// Tags by how many cases carry them, then by name.
     public let tags: [String]
+    /// The address of each tag's list, worked out once: making a tag's path segment normalizes
+    /// its Unicode, and every card links its tags.
+    let tagPaths: [String: SitePath]
     public let casesByYear: [Int: [CaseStudy]]
     /// Newest year first.
     public let years: [Int]
@@ -52,6 +57,7 @@ public struct PortalIndex: Sendable {
         casesByCategory = byCategory
         casesByTag = byTag
         tags = byTag.keys.sorted { (byTag[$0]!.count, $1) > (byTag[$1]!.count, $0) }
+        tagPaths = Dictionary(uniqueKeysWithValues: byTag.keys.map { ($0, Routes.tag($0)) })
         casesByYear = byYear
         years = byYear.keys.sorted(by: >)
         casesBySite = bySite
@@ -80,6 +86,11 @@ public struct PortalIndex: Sendable {
         coursesBySite = coursesOfSite
         membersBySite = Dictionary(grouping: portal.members, by: \.siteID)
         sitesByID = Dictionary(portal.sites.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The address of the list of cases tagged `tag`: `Routes.tag(tag)`.
+    public func tagPath(_ tag: String) -> SitePath {
+        tagPaths[tag] ?? Routes.tag(tag)
     }
 
     /// Up to `limit` cases most like `caseStudy`: two points per shared tag, one for the same

@@ -73,7 +73,7 @@ extension PageViews {
                 [("按类别浏览", Routes.categories)]
             )
         case .tag(let tag):
-            return ("标签：\(tag)", Routes.tag(tag), index.casesByTag[tag] ?? [], [("标签", Routes.tags)])
+            return ("标签：\(tag)", index.tagPath(tag), index.casesByTag[tag] ?? [], [("标签", Routes.tags)])
         case .year(let year):
             return ("\(year)年典型案例", Routes.year(year), index.casesByYear[year] ?? [], [("按年份浏览", Routes.years)])
         }
@@ -97,7 +97,7 @@ extension PageViews {
             items = portal.config.categories.map { ($0.name, Routes.category($0), index.casesByCategory[$0.slug]?.count ?? 0) }
         case .tags:
             (title, path) = ("标签", Routes.tags)
-            items = index.tags.map { ($0, Routes.tag($0), index.casesByTag[$0]?.count ?? 0) }
+            items = index.tags.map { ($0, index.tagPath($0), index.casesByTag[$0]?.count ?? 0) }
         case .years:
             (title, path) = ("按年份浏览", Routes.years)
             items = index.years.map { ("\($0)年", Routes.year($0), index.casesByYear[$0]?.count ?? 0) }

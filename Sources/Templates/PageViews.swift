@@ -12,22 +12,17 @@ public struct PageViews: Sendable {
         self.index = index
     }
 
-    /// These views with every case's card made in advance, on all cores, for the depths at
-    /// which list and case pages sit (`cases/`, `cases/x/`, `districts/x/page/2/`). Lists and
-    /// case pages show dozens of cards each, and two pages' cards of a case differ only by how
-    /// deep the pages sit, which decides the `../` of their links.
+    /// These views with every case's card made in advance, on all cores, for pages two folders
+    /// deep (`cases/x/`, `districts/x/`): each case page shows five cards, and a card differs
+    /// between two pages only by how deep they sit, which decides the `../` of its links. Other
+    /// depths are made as needed, to keep memory low.
     public func preparingCards(parallelism: Int) async -> PageViews {
         var views = self
-        let positions = Array(portal.cases.indices)
-        var byDepth: [[ViewContext]] = [[]]
-        for depth in 1...4 {
-            let origin = SitePath(folder: Array(repeating: "x", count: depth))
-            let cards = await ParallelMap.map(positions, pieces: parallelism) { position in
-                SendableContext(card(portal.cases[position], from: origin))
-            }
-            byDepth.append(cards.map(\.context))
+        let origin = SitePath(folder: ["cases", "x"])
+        let cards = await ParallelMap.map(Array(portal.cases.indices), pieces: parallelism) { position in
+            SendableContext(card(portal.cases[position], from: origin))
         }
-        views.cards = CardCache(byDepth: byDepth)
+        views.cards = CardCache(depth: origin.depth, byPosition: cards.map(\.context))
         return views
     }
 
@@ -81,10 +76,10 @@ public struct PageViews: Sendable {
     // MARK: Pieces
 
     func card(_ caseStudy: CaseStudy, from path: SitePath) -> ViewContext {
-        if let cards, path.depth < cards.byDepth.count, let position = index.casePosition[caseStudy.slug],
-            position < cards.byDepth[path.depth].count
+        if let cards, path.depth == cards.depth, let position = index.casePosition[caseStudy.slug],
+            position < cards.byPosition.count
         {
-            return cards.byDepth[path.depth][position]
+            return cards.byPosition[position]
         }
         return [
             "title": caseStudy.title,
@@ -103,7 +98,7 @@ public struct PageViews: Sendable {
     }
 
     func tagLink(_ tag: String, from path: SitePath) -> ViewContext {
-        ["name": tag, "href": href(Routes.tag(tag), from: path)]
+        ["name": tag, "href": href(index.tagPath(tag), from: path)]
     }
 
     func siteLink(_ site: Site, from path: SitePath) -> ViewContext {
@@ -180,13 +175,15 @@ extension SitePath {
     }
 }
 
-/// Cards made in advance, by depth and position in `portal.cases`. Read-only once made, and
-/// made of strings, numbers and lists only, so tasks may share it.
+/// Cards made in advance for one depth, by position in `portal.cases`. Read-only once made,
+/// and made of strings, numbers and lists only, so tasks may share it.
 private final class CardCache: @unchecked Sendable {
-    let byDepth: [[ViewContext]]
+    let depth: Int
+    let byPosition: [ViewContext]
 
-    init(byDepth: [[ViewContext]]) {
-        self.byDepth = byDepth
+    init(depth: Int, byPosition: [ViewContext]) {
+        self.depth = depth
+        self.byPosition = byPosition
     }
 }
 
