@@ -193,14 +193,17 @@ public struct ContentLoader: Sendable {
         )
     }
 
-    private func read(_ url: URL, diagnostics: inout Diagnostics) -> SourceFile? {
-        Self.read(url, in: directory, displayRoot: displayRoot, diagnostics: &diagnostics)
+    private func read(_ url: URL, sizeLimit: Int = SourceFile.sizeLimit, diagnostics: inout Diagnostics) -> SourceFile? {
+        Self.read(url, in: directory, displayRoot: displayRoot, sizeLimit: sizeLimit, diagnostics: &diagnostics)
     }
 
-    private static func read(_ url: URL, in directory: URL, displayRoot: String, diagnostics: inout Diagnostics)
-        -> SourceFile?
-    {
-        switch SourceFile.read(url, displayPath: displayPath(of: url, in: directory, displayRoot: displayRoot)) {
+    private static func read(
+        _ url: URL, in directory: URL, displayRoot: String, sizeLimit: Int = SourceFile.sizeLimit,
+        diagnostics: inout Diagnostics
+    ) -> SourceFile? {
+        switch SourceFile.read(
+            url, displayPath: displayPath(of: url, in: directory, displayRoot: displayRoot), sizeLimit: sizeLimit)
+        {
         case .success(let file): return file
         case .failure(let error):
             diagnostics.append(contentsOf: error.diagnostics)
@@ -208,16 +211,16 @@ public struct ContentLoader: Sendable {
         }
     }
 
-    /// Reads a file the portal publishes from, and keeps it to be proofread.
+    /// Reads a data file the portal publishes from, and keeps it to be proofread.
     private func read(_ url: URL, proofreading files: inout [SourceFile], diagnostics: inout Diagnostics) -> SourceFile? {
-        let file = read(url, diagnostics: &diagnostics)
+        let file = read(url, sizeLimit: SourceFile.dataSizeLimit, diagnostics: &diagnostics)
         if let file { files.append(file) }
         return file
     }
 
     /// The entries of `data/terms.yaml`; none when there is no such file.
     private func readTerms(_ url: URL?, diagnostics: inout Diagnostics) -> [Term] {
-        guard let url, let file = read(url, diagnostics: &diagnostics),
+        guard let url, let file = read(url, sizeLimit: SourceFile.dataSizeLimit, diagnostics: &diagnostics),
             case .some(let root) = parse(file, diagnostics: &diagnostics)
         else { return [] }
         return TermsDecoder.decode(root, file: file, diagnostics: &diagnostics)

@@ -13,12 +13,18 @@ public struct SourceFile: Sendable {
         self.text = text
     }
 
-    /// Files larger than this are refused: no write-up or data file comes near it, and an
-    /// accidental video or database dump would otherwise be read whole.
+    /// Pages larger than this are refused: no write-up comes near it, and an accidental video
+    /// or database dump would otherwise be read whole.
     public static let sizeLimit = 5 * 1024 * 1024
 
+    /// The limit for the data files (`data/*.yaml`): a city's register of party-member shop
+    /// owners runs to tens of thousands of entries, megabytes more than any write-up.
+    public static let dataSizeLimit = 64 * 1024 * 1024
+
     /// Reads and decodes `url`, or describes why it cannot be used.
-    public static func read(_ url: URL, displayPath: String) -> Result<SourceFile, DiagnosticsError> {
+    public static func read(_ url: URL, displayPath: String, sizeLimit: Int = sizeLimit) -> Result<
+        SourceFile, DiagnosticsError
+    > {
         func failure(_ message: String, line: Int = 1, column: Int = 1, hint: String? = nil) -> Result<
             SourceFile, DiagnosticsError
         > {

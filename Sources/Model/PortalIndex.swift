@@ -94,16 +94,18 @@ public struct PortalIndex: Sendable {
     }
 
     /// Up to `limit` cases most like `caseStudy`: two points per shared tag, one for the same
-    /// district and one for the same category; ties go to the newer case. Candidates come from
-    /// the tag and district lists only, scored in a scratch array indexed by position, and the
-    /// best are picked in one pass, so a portal of thousands of cases neither sorts nor copies
-    /// thousands of candidates for every page.
+    /// district and one for the same category; ties go to the newer case. Candidates are the
+    /// newest `relatedCandidates` cases of each of its tags and of its district, scored in a
+    /// scratch array by position: a page costs the same in a portal of 1,000 cases as in one
+    /// of 50,000, where a tag can hold thousands.
+    public static let relatedCandidates = 256
+
     public func related(to caseStudy: CaseStudy, limit: Int = 4) -> [CaseStudy] {
         guard let own = casePosition[caseStudy.slug] else { return [] }
         var scores = [UInt16](repeating: 0, count: portal.cases.count)
         var touched: [Int] = []
         func add(_ positions: [Int], _ points: UInt16) {
-            for position in positions where position != own {
+            for position in positions.prefix(Self.relatedCandidates) where position != own {
                 if scores[position] == 0 { touched.append(position) }
                 scores[position] += points
             }

@@ -383,6 +383,15 @@ import Testing
         #expect(diagnostics.first?.hasSuffix("KB，上限 5 MB）\n  hint: 拆分文字，或把大的附件移出内容目录") == true)
     }
 
+    @Test func acceptsADataFileLargerThanAPageMayBe() async throws {
+        let site = try InlineSite()
+        defer { site.remove() }
+        let comment = "# 党员经营户名册的说明。\n"
+        let padding = String(repeating: comment, count: 6 * 1024 * 1024 / comment.utf8.count + 1)
+        try site.write(Array((padding + Self.base["data/members.yaml"]!).utf8), to: "data/members.yaml")
+        #expect(await site.diagnostics().isEmpty)
+    }
+
     @Test func refusesSymbolicLinksThatLeaveTheContentFolder() async throws {
         let site = try InlineSite()
         defer { site.remove() }
