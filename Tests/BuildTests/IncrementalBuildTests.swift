@@ -42,7 +42,10 @@ import Testing
             defer { try? FileManager.default.removeItem(at: clean) }
             var cleanOptions = options
             cleanOptions.updatesInPlace = false
-            _ = try await SiteBuilder(options: cleanOptions).publish(to: clean)
+            let cleanReport = try await SiteBuilder(options: cleanOptions).publish(to: clean)
+            #expect(report.warnings.sorted() == cleanReport.warnings.sorted(), "the same warnings after: \(edit)")
+            #expect(report.pageCount == cleanReport.pageCount)
+            #expect(report.fileCount == cleanReport.fileCount)
             let expected = try FixtureSite.snapshot(clean)
             let actual = try FixtureSite.snapshot(updated)
             #expect(Set(actual.keys) == Set(expected.keys), "the same files after: \(edit)")
@@ -64,7 +67,14 @@ import Testing
 
         try workspace.edit("content/cases/case-05.md") { $0 + "\n新增的一段经验做法。\n" }
         let bodyEdit = try await workspace.updateAndCompare(after: "a body edit")
-        #expect(bodyEdit.changedFiles > 0 && bodyEdit.changedFiles < 12, "a body edit rewrites a few files only")
+        #expect(bodyEdit.changedFiles == 2, "a body edit rewrites its page and the page's .gz only")
+
+        try workspace.edit("content/cases/case-05.md") { $0 + "\n<span>原始 HTML</span>\n" }
+        let warned = try await workspace.updateAndCompare(after: "a body edit with a warning")
+        #expect(warned.warnings.contains { $0.location.path == "content/cases/case-05.md" && !$0.isError })
+
+        try workspace.edit("content/cases/case-06.md") { $0 + "\n## 新的小标题\n" }
+        _ = try await workspace.updateAndCompare(after: "a new heading")
 
         try workspace.edit("content/cases/case-07.md") {
             $0.replacingOccurrences(of: "title: \"西津区", with: "title: \"改名后的西津区")
