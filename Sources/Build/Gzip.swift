@@ -16,6 +16,11 @@ enum Gzip {
         return compressedExtensions.contains(path[path.index(after: dot)...].lowercased())
     }
 
+    /// The files the build writes for `paths`: each, and the `.gz` twin of each text file.
+    static func withTwins(_ paths: [String]) -> [String] {
+        paths.flatMap { isCompressed($0) ? [$0, $0 + ".gz"] : [$0] }
+    }
+
     /// `bytes` in the gzip format (RFC 1952).
     static func compress(_ bytes: [UInt8]) -> [UInt8] {
         guard let compressor = libdeflate_alloc_compressor(level) else { fatalError("libdeflate: out of memory") }

@@ -62,6 +62,15 @@ public struct Publisher: Sendable {
         try? Data((files.sorted().joined(separator: "\n") + "\n").utf8).write(to: manifest, options: .atomic)
     }
 
+    /// Where the state of the last build is kept; see `BuildState`.
+    var stateFile: URL {
+        cacheFolder.appendingPathComponent("\(output.lastPathComponent).state.json")
+    }
+
+    var stampsFile: URL {
+        cacheFolder.appendingPathComponent("\(output.lastPathComponent).stamps.json")
+    }
+
     private var manifest: URL {
         cacheFolder.appendingPathComponent("\(output.lastPathComponent).files")
     }

@@ -60,6 +60,10 @@ public struct SiteBuilder: Sendable {
         /// How many files of the previous output were removed because the build no longer
         /// makes them.
         public var removedFiles = 0
+        /// Whether only the pages of changed case bodies were rendered (see `quickBuild`).
+        public var wasQuick = false
+        /// What the next build can take up; set by a full build.
+        var state: BuildState?
         public var warnings: [Diagnostic]
         public var timings: StageTimings
     }
@@ -129,9 +133,18 @@ public struct SiteBuilder: Sendable {
             ).diagnose(written.compactMap { file in file.flagged.map { ($0, file.findings) } })
         }
         if !privacyProblems.isEmpty { throw DiagnosticsError(privacyProblems + warnings) }
-        let files = graph.paths.flatMap { Gzip.isCompressed($0) ? [$0, $0 + ".gz"] : [$0] }
+        let files = Gzip.withTwins(graph.paths)
         let changed = written.reduce(0) { $0 + ($1.changed ? (Gzip.isCompressed(graph.paths[Int($1.number)]) ? 2 : 1) : 0) }
-        return Report(pageCount: specs.count, files: files, changedFiles: changed, warnings: warnings, timings: timings)
+        var pageLinks: [String: UInt64] = [:]
+        for file in written {
+            guard let links = file.links else { continue }
+            pageLinks[graph.paths[Int(file.number)]] = BuildState.digest(of: links.targets)
+        }
+        let state = BuildState(
+            identity: "", inputs: [:], portal: loaded.portal.withoutBodies, memory: loaded.memory, linkWarnings: linkProblems,
+            pageLinks: pageLinks, paths: graph.paths, files: files)
+        return Report(
+            pageCount: specs.count, files: files, changedFiles: changed, state: state, warnings: warnings, timings: timings)
     }
 
     /// Builds into a staging folder beside `output` and swaps it in only when everything
@@ -157,6 +170,27 @@ public struct SiteBuilder: Sendable {
                     .error(at: SourceLocation(path: output.path), "无法创建临时目录：\(error.localizedDescription)")
                 ])
             }
+            let stamps = BuildState.stamps(content: options.content, templates: options.templates)
+            let identity = self.identity(of: publisher)
+            if options.updatesInPlace, Self.isFolder(publisher.output),
+                let state = BuildState.read(model: publisher.stateFile, stamps: publisher.stampsFile),
+                state.identity == identity
+            {
+                if let report = try await quickBuild(from: state, stamps: stamps, publisher: publisher) {
+                    return report
+                }
+                publisher.discard()
+                try? publisher.prepare()
+            }
+            unlink(publisher.stateFile.path)
+            unlink(publisher.stampsFile.path)
+            func keep(_ report: Report) {
+                guard var state = report.state else { return }
+                state.identity = identity
+                state.inputs = stamps
+                state.outputs = BuildState.stamps(below: publisher.output)
+                state.write(model: publisher.stateFile, stamps: publisher.stampsFile)
+            }
             do throws(DiagnosticsError) {
                 if options.updatesInPlace, Self.isFolder(publisher.output) {
                     var timings = StageTimings()
@@ -175,6 +209,7 @@ public struct SiteBuilder: Sendable {
                     }
                     publisher.discard()
                     publisher.recordPublishedFiles(report.files)
+                    keep(report)
                     report.removedFiles = removed
                     report.timings.append(timings)
                     return report
@@ -192,6 +227,7 @@ public struct SiteBuilder: Sendable {
                     }
                 }
                 publisher.recordPublishedFiles(report.files)
+                keep(report)
                 report.timings.append(timings)
                 return report
             } catch {
@@ -199,6 +235,91 @@ public struct SiteBuilder: Sendable {
                 throw error
             }
         }
+    }
+
+    /// The state's identity for this build: the program, the folders and the options.
+    private func identity(of publisher: Publisher) -> String {
+        [
+            BuildState.programIdentity, options.content.standardizedFileURL.path, options.templates.standardizedFileURL.path,
+            options.contentDisplay, options.templatesDisplay, publisher.output.path, "\(options.includeUnpublished)",
+        ].joined(separator: "\n")
+    }
+
+    /// Brings the output up to date when only the bodies of some cases changed since the build
+    /// that left `state`: reads those files, renders their pages, checks them and writes what
+    /// changed. Nil, having published nothing, when anything else changed or anything looks
+    /// wrong; the full build then does the work and reports the problems.
+    private func quickBuild(from state: BuildState, stamps: [String: BuildState.FileStamp], publisher: Publisher)
+        async throws(DiagnosticsError) -> Report?
+    {
+        guard Set(stamps.keys) == Set(state.inputs.keys), BuildState.stamps(below: publisher.output) == state.outputs
+        else { return nil }
+        let changed = stamps.keys.filter { stamps[$0] != state.inputs[$0] }.sorted()
+        guard changed.allSatisfy({ $0.hasPrefix("content/cases/") }) else { return nil }
+        var timings = StageTimings()
+        let loader = ContentLoader(
+            directory: options.content, displayRoot: options.contentDisplay, parallelism: options.parallelism,
+            includeUnpublished: options.includeUnpublished)
+        let relative = changed.map { String($0.dropFirst("content/".count)) }
+        let loaded = await timings.measure("load") {
+            await loader.reload(relative, memory: state.memory, portal: state.portal)
+        }
+        guard let loaded else { return nil }
+        let templates = timings.measureSync("templates") {
+            try? TemplateLibrary(
+                directory: options.templates, displayRoot: options.templatesDisplay, knownVariables: ViewVocabulary.names)
+        }
+        guard let library = templates else { return nil }
+        let index = PortalIndex(loaded.portal)
+        let views = PageViews(index: index)
+        let slugs = Set(changed.compactMap { state.memory.slug(of: String($0.dropFirst("content/".count))) })
+        let specs = PageSpec.all(for: index, views: views)
+        let dirty = specs.filter { spec in
+            if case .caseStudy(let caseStudy) = spec { return slugs.contains(caseStudy.slug) }
+            return false
+        }
+        let graph = LinkGraph(paths: state.paths)
+        let stage = OutputStage(graph: graph, scanner: PrivacyScanner(allowedEmails: loaded.portal.config.allowedEmails))
+        let sink = UpdatingSink(
+            published: publisher.output, staging: DiskSink(root: publisher.staging), stagingFolder: publisher.staging)
+        var work = OutputStage.Work()
+        var changedFiles = 0
+        let started = ContinuousClock.now
+        for spec in dirty {
+            let path = spec.path.filePath
+            let bytes = library.renderBytes(spec.context(views), with: spec.template)
+            guard graph.numbers[path] != nil,
+                let written = try? await stage.emit(bytes, at: path, source: spec.source?.path, into: sink, work: &work),
+                let links = written.links, links.broken.isEmpty, written.findings.isEmpty,
+                BuildState.digest(of: links.targets) == state.pageLinks[path]
+            else { return nil }
+            if written.changed { changedFiles += Gzip.isCompressed(path) ? 2 : 1 }
+        }
+        timings.appendStage("render", ContinuousClock.now - started)
+        let moved = try timings.measureTyped("publish") { () throws(DiagnosticsError) in
+            do {
+                return try sink.commit(produced: Set(state.files), previous: []).moved
+            } catch {
+                throw DiagnosticsError([
+                    .error(
+                        at: SourceLocation(path: publisher.output.path), "无法更新输出目录：\(error.localizedDescription)")
+                ])
+            }
+        }
+        publisher.discard()
+        var next = state
+        next.inputs = stamps
+        next.portal = loaded.portal.withoutBodies
+        next.memory = loaded.memory
+        for path in moved { next.outputs[path] = BuildState.stamp(of: publisher.output.path + "/" + path) }
+        // The model changes only when the warnings of the files read did.
+        let modelChanged = loaded.memory != state.memory
+        next.write(model: modelChanged ? publisher.stateFile : nil, stamps: publisher.stampsFile)
+        var report = Report(
+            pageCount: specs.count, files: state.files, changedFiles: changedFiles,
+            warnings: loaded.warnings + state.linkWarnings, timings: timings)
+        report.wasQuick = true
+        return report
     }
 
     private static func isFolder(_ url: URL) -> Bool {

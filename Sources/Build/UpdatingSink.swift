@@ -48,9 +48,9 @@ struct UpdatingSink: OutputSink {
     /// Moves every changed file into the published folder and removes the files of `previous`
     /// (the last build's files, or every file there when that is not known) that are not in
     /// `produced`, and the folders left empty. Paths are relative to the output root.
-    func commit(produced: Set<String>, previous: [String]?) throws -> (changed: Int, removed: Int) {
+    func commit(produced: Set<String>, previous: [String]?) throws -> (moved: [String], removed: Int) {
         let fileManager = FileManager.default
-        var changed = 0
+        var moved: [String] = []
         var folders: Set<String> = []
         for path in Self.files(below: stagingFolder) {
             let target = published.appendingPathComponent(path)
@@ -62,7 +62,7 @@ struct UpdatingSink: OutputSink {
             guard rename(stagingFolder.path + "/" + path, target.path) == 0 else {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
             }
-            changed += 1
+            moved.append(path)
         }
         var removed = 0
         for path in previous ?? Self.files(below: published) where !produced.contains(path) {
@@ -72,7 +72,7 @@ struct UpdatingSink: OutputSink {
             removed += 1
         }
         if removed > 0 { Self.removeEmptyFolders(below: published) }
-        return (changed, removed)
+        return (moved, removed)
     }
 
     static func files(below folder: URL) -> [String] {

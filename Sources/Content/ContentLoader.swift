@@ -14,6 +14,8 @@ public struct ContentLoader: Sendable {
         public var warnings: [Diagnostic]
         /// Processor time of the parts of loading, summed over all cores.
         public var work: [(name: String, duration: Duration)] = []
+        /// What a later build needs to take up this load where only case bodies changed.
+        public var memory: LoadMemory
     }
 
     public let directory: URL
@@ -80,7 +82,7 @@ public struct ContentLoader: Sendable {
 
         let decoder = PageDecoder(
             lookup: lookup, includeUnpublished: includeUnpublished, verifiesApprovals: verifiesApprovals)
-        var (sources, unreadable, work) = await decodePages(
+        var (sources, unreadable, work, perFile) = await decodePages(
             inventory.pages, decoder: decoder, proofreader: proofreader, diagnostics: &diagnostics)
         diagnostics.append(contentsOf: await proofreader.diagnostics(for: proofreading, parallelism: parallelism))
 
@@ -98,22 +100,22 @@ public struct ContentLoader: Sendable {
             sites: sites, brokenSiteIDs: brokenSiteIDs, sitesAreKnown: sitesAreKnown, members: members, resolver: resolver,
             anchors: anchors)
         checker.checkRecords()
+        let recordProblems = checker.diagnostics.all.count
         var cases: [CaseStudy] = []
         var courses: [Course] = []
         var pages: [StandalonePage] = []
+        var images: [String: Set<String>] = [:]
         for (source, (document, body)) in zip(sources, bodies) {
+            let before = checker.diagnostics.all.count
             checker.checkBody(document, of: source)
             // Review pages are checked like the others, whether or not this build keeps them.
             if case .caseStudy(let metadata) = source.metadata { checker.checkSites(metadata.siteIDs) }
+            perFile[source.relativePath, default: []] += checker.diagnostics.all[before...]
+            images[source.relativePath] = Self.images(of: document, from: source.relativePath, resolver: resolver)
             guard includeUnpublished || source.status == .published else { continue }
             switch source.metadata {
             case .caseStudy(let metadata):
-                cases.append(
-                    CaseStudy(
-                        slug: source.slug, title: metadata.title, date: metadata.date, district: metadata.district,
-                        category: metadata.category, tags: metadata.tags, siteIDs: Self.unique(metadata.siteIDs.map(\.id)),
-                        author: metadata.author, summary: metadata.summary ?? ChineseText.summary(of: document.firstParagraph),
-                        body: body, source: source.location, publication: source.publication))
+                cases.append(Self.caseStudy(source, metadata, document, body))
             case .course(let metadata):
                 courses.append(
                     Course(
@@ -128,13 +130,16 @@ public struct ContentLoader: Sendable {
                         publication: source.publication))
             }
         }
-        diagnostics.append(contentsOf: checker.diagnostics)
+        // The checks of single files are kept apart, for `reload`.
+        diagnostics.append(contentsOf: checker.diagnostics.all[..<recordProblems])
         work.append(("references", ThreadTime.now() - referencesStarted))
         for (relative, _) in inventory.otherFiles.sorted(by: { $0.key < $1.key }) where !checker.usedFiles.contains(relative) {
             diagnostics.warning(
                 at: SourceLocation(path: displayPath(of: directory.appendingPathComponent(relative))), "文件未被使用：没有页面引用它",
                 hint: "页面文件须以 .md 结尾；图片要在页面中用 ![说明](路径) 引用，否则请移出内容目录")
         }
+        let otherDiagnostics = diagnostics.all
+        diagnostics.append(contentsOf: perFile.keys.sorted().flatMap { perFile[$0]! })
         if diagnostics.hasErrors { throw DiagnosticsError(diagnostics.all) }
         let media = checker.usedFiles.sorted().compactMap { relative in
             inventory.otherFiles[relative].map { MediaFile(sourceFile: $0.path, path: LinkResolver.mediaPath(of: relative)) }
@@ -145,7 +150,10 @@ public struct ContentLoader: Sendable {
         pages.sort { $0.slug < $1.slug }
         let portal = Portal(
             config: config, cases: cases, courses: courses, pages: pages, sites: sites, members: members, media: media)
-        return Loaded(portal: portal, warnings: Diagnostics(diagnostics.all).sorted, work: work)
+        let memory = LoadMemory(
+            targets: resolver.targets, files: resolver.files, anchors: anchors, images: images,
+            fileWarnings: perFile.filter { !$0.value.isEmpty }, otherWarnings: otherDiagnostics)
+        return Loaded(portal: portal, warnings: Diagnostics(diagnostics.all).sorted, work: work, memory: memory)
     }
 
     /// Every page's file read, proofread and its front matter decoded, on all cores. Only the
@@ -153,7 +161,10 @@ public struct ContentLoader: Sendable {
     private func decodePages(
         _ pages: [ContentInventory.PageFile], decoder: PageDecoder, proofreader: Proofreader,
         diagnostics: inout Diagnostics
-    ) async -> (sources: [PageSource], unreadable: Set<String>, work: [(name: String, duration: Duration)]) {
+    ) async -> (
+        sources: [PageSource], unreadable: Set<String>, work: [(name: String, duration: Duration)],
+        perFile: [String: [Diagnostic]]
+    ) {
         let directory = directory
         let displayRoot = displayRoot
         let decoded = await ParallelMap.map(pages, pieces: parallelism) { page in
@@ -172,11 +183,11 @@ public struct ContentLoader: Sendable {
         }
         var sources: [PageSource] = []
         var unreadable: Set<String> = []
-        var proofreading: [Diagnostic] = []
+        var perFile: [String: [Diagnostic]] = [:]
         var times = (read: Duration.zero, frontMatter: Duration.zero, proofreading: Duration.zero)
         for (page, result) in zip(pages, decoded) {
-            diagnostics.append(contentsOf: result.1)
-            proofreading += result.proofreading
+            let found = result.1.all + result.proofreading
+            if !found.isEmpty { perFile[page.relativePath] = found }
             times.read += result.3.read
             times.frontMatter += result.3.frontMatter
             times.proofreading += result.3.proofreading
@@ -186,14 +197,13 @@ public struct ContentLoader: Sendable {
                 unreadable.insert(page.relativePath)
             }
         }
-        diagnostics.append(contentsOf: proofreading)
         return (
             sources, unreadable,
-            [("read", times.read), ("front matter", times.frontMatter), ("proofread", times.proofreading)]
+            [("read", times.read), ("front matter", times.frontMatter), ("proofread", times.proofreading)], perFile
         )
     }
 
-    private func read(_ url: URL, sizeLimit: Int = SourceFile.sizeLimit, diagnostics: inout Diagnostics) -> SourceFile? {
+    func read(_ url: URL, sizeLimit: Int = SourceFile.sizeLimit, diagnostics: inout Diagnostics) -> SourceFile? {
         Self.read(url, in: directory, displayRoot: displayRoot, sizeLimit: sizeLimit, diagnostics: &diagnostics)
     }
 
@@ -219,7 +229,7 @@ public struct ContentLoader: Sendable {
     }
 
     /// The entries of `data/terms.yaml`; none when there is no such file.
-    private func readTerms(_ url: URL?, diagnostics: inout Diagnostics) -> [Term] {
+    func readTerms(_ url: URL?, diagnostics: inout Diagnostics) -> [Term] {
         guard let url, let file = read(url, sizeLimit: SourceFile.dataSizeLimit, diagnostics: &diagnostics),
             case .some(let root) = parse(file, diagnostics: &diagnostics)
         else { return [] }
@@ -294,7 +304,7 @@ public struct ContentLoader: Sendable {
         return (rendered.map { ($0.document, $0.body) }, rendered.reduce(.zero) { $0 + $1.time })
     }
 
-    private static func renderedBody(_ document: MarkdownDocument) -> RenderedBody {
+    static func renderedBody(_ document: MarkdownDocument) -> RenderedBody {
         RenderedBody(
             html: document.html,
             tableOfContents: document.headings.filter { (2...3).contains($0.level) }.map {
@@ -302,6 +312,25 @@ public struct ContentLoader: Sendable {
             },
             firstParagraph: document.firstParagraph,
             readableCharacters: ChineseText.readableCount(document.plainText))
+    }
+
+    static func caseStudy(
+        _ source: PageSource, _ metadata: PageSource.CaseMetadata, _ document: MarkdownDocument, _ body: RenderedBody
+    ) -> CaseStudy {
+        CaseStudy(
+            slug: source.slug, title: metadata.title, date: metadata.date, district: metadata.district,
+            category: metadata.category, tags: metadata.tags, siteIDs: unique(metadata.siteIDs.map(\.id)),
+            author: metadata.author, summary: metadata.summary ?? ChineseText.summary(of: document.firstParagraph),
+            body: body, source: source.location, publication: source.publication)
+    }
+
+    /// The files of `content/` a page shows as pictures.
+    static func images(of document: MarkdownDocument, from relativePath: String, resolver: LinkResolver) -> Set<String> {
+        Set(
+            document.images.compactMap { image in
+                guard case .file(let path) = resolver.resolveImage(image.source, from: relativePath) else { return nil }
+                return path
+            })
     }
 
     private static func unique(_ values: [String]) -> [String] {

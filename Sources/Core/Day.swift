@@ -1,6 +1,6 @@
 /// A calendar date written `YYYY-MM-DD`, as authors put it in front matter. Kept as three
 /// numbers so that nothing depends on the machine's time zone.
-public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
     public let year: Int
     public let month: Int
     public let day: Int

@@ -1,7 +1,7 @@
 /// One problem found in the input, printed like a compiler's:
 /// `content/cases/a.md:3:1: error: missing key 'title'` and an optional hint line below.
-public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Hashable, Comparable {
+public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
+    public enum Severity: String, Sendable, Hashable, Comparable, Codable {
         case error
         case warning
 

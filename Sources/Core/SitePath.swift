@@ -2,7 +2,7 @@
 /// `cases/shichang-01/` is written to `cases/shichang-01/index.html`; the home page is the
 /// empty path; a file such as `feed.xml` keeps its name. Keeping this apart from file paths
 /// and hrefs stops them from being mixed up.
-public struct SitePath: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct SitePath: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
     /// Slash-separated segments, unencoded (Chinese stays Chinese).
     public let segments: [String]
     /// A folder page (`cases/x/`) or a file (`feed.xml`).

@@ -1,6 +1,6 @@
 /// A place in a source file, as authors see it: the path as given on the command line or
 /// relative to the portal folder, and 1-based line and column counted in characters.
-public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
     public var path: String
     public var line: Int
     public var column: Int

@@ -1,7 +1,7 @@
 /// A moment written as RFC 3339 with seconds and a UTC offset, `2025-06-01T10:20:00+08:00`, as
 /// approvals record it. The text is kept as written (the register shows it so); comparison is
 /// by the instant, so `10:20:00+08:00` and `02:20:00Z` are equal in order.
-public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
     public let day: Day
     public let hour: Int
     public let minute: Int

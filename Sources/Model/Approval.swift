@@ -3,7 +3,7 @@ import Core
 /// One review a page passed, as `portal approve` records it in the front matter:
 /// `{by: 张三, role: 终审, at: 2025-06-01T10:20:00+08:00, body_sha256: …}`. The hash is of the
 /// body as it was approved, so that a later edit of the text is noticed.
-public struct Approval: Sendable, Hashable {
+public struct Approval: Sendable, Hashable, Codable {
     public var by: String
     public var role: ReviewRole
     public var at: Timestamp

@@ -1,7 +1,7 @@
 import Core
 
 /// A course page of the rotating training of party-organization heads (轮训), from `content/courses/`.
-public struct Course: Sendable, Hashable {
+public struct Course: Sendable, Hashable, Codable {
     public var slug: String
     public var title: String
     public var date: Day

@@ -27,7 +27,7 @@ public struct Portal: Sendable, Hashable {
 }
 
 /// A file of `content/` published as it is, such as a picture in a case.
-public struct MediaFile: Sendable, Hashable {
+public struct MediaFile: Sendable, Hashable, Codable {
     /// The file on disk.
     public var sourceFile: String
     public var path: SitePath

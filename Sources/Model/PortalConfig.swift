@@ -2,7 +2,7 @@ import Core
 
 /// `content/portal.yaml`: what the portal is called, where it is published, the districts and
 /// categories cases are filed under, and the targets the bureau tracks.
-public struct PortalConfig: Sendable, Hashable {
+public struct PortalConfig: Sendable, Hashable, Codable {
     public var title: String
     public var description: String
     /// Absolute, ending in `/`: `https://xgz.example.gov.cn/`. Used for the feed, the sitemap
@@ -35,7 +35,7 @@ public struct PortalConfig: Sendable, Hashable {
 }
 
 /// A district or a category: the Chinese name authors write, and the ASCII slug of its URL.
-public struct Taxon: Sendable, Hashable {
+public struct Taxon: Sendable, Hashable, Codable {
     public var name: String
     public var slug: String
 
@@ -46,7 +46,7 @@ public struct Taxon: Sendable, Hashable {
 }
 
 /// The bureau's targets. Each is optional: a portal that has not set one shows no progress for it.
-public struct Targets: Sendable, Hashable {
+public struct Targets: Sendable, Hashable, Codable {
     /// About 50 demonstration sites by a deadline, at least a few in every district.
     public var demonstrationSitesTotal: Int?
     public var demonstrationSitesPerDistrict: Int?

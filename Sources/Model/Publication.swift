@@ -2,7 +2,7 @@ import Core
 
 /// A page's place in the review workflow: its status and the approvals it has, in the order
 /// the front matter lists them.
-public struct Publication: Sendable, Hashable {
+public struct Publication: Sendable, Hashable, Codable {
     public var status: PublicationStatus
     public var approvals: [Approval]
 

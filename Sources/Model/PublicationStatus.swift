@@ -1,7 +1,7 @@
 /// Where a page stands in review (三审三校). A normal build publishes only `published` pages;
 /// `portal build --drafts` builds the others too, each under a banner naming its status.
 /// A page without `status` is `published`.
-public enum PublicationStatus: String, Sendable, Hashable, CaseIterable {
+public enum PublicationStatus: String, Sendable, Hashable, CaseIterable, Codable {
     case draft
     case review
     case published

@@ -1,7 +1,7 @@
 import Core
 
 /// A page's Markdown body after rendering: safe HTML and what the pages show about it.
-public struct RenderedBody: Sendable, Hashable {
+public struct RenderedBody: Sendable, Hashable, Codable {
     public var html: String
     public var tableOfContents: [TableOfContentsEntry]
     /// The first paragraph without markup, for the summary of pages that give none.
@@ -19,7 +19,7 @@ public struct RenderedBody: Sendable, Hashable {
     public var readingMinutes: Int { ChineseText.readingMinutes(characters: readableCharacters) }
 }
 
-public struct TableOfContentsEntry: Sendable, Hashable {
+public struct TableOfContentsEntry: Sendable, Hashable, Codable {
     public var level: Int
     public var title: String
     public var anchor: String

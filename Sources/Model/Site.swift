@@ -1,8 +1,8 @@
 import Core
 
 /// A demonstration site (示范点) or liaison point (联系点) from `content/data/sites.yaml`.
-public struct Site: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
+public struct Site: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable, Codable {
         case demonstration = "示范点"
         case liaison = "联系点"
     }
@@ -36,7 +36,7 @@ public struct Site: Sendable, Hashable {
 }
 
 /// The 六有 venue standard: 有场所、有设施、有标志、有党旗、有书报、有制度.
-public struct LiuyouChecklist: Sendable, Hashable {
+public struct LiuyouChecklist: Sendable, Hashable, Codable {
     /// The six items in the order the standard lists them.
     public static let items = ["场所", "设施", "标志", "党旗", "书报", "制度"]
 

@@ -1,7 +1,7 @@
 import Core
 
 /// A page of its own (关于本站, 联系我们) from `content/pages/`, published at `/<slug>/`.
-public struct StandalonePage: Sendable, Hashable {
+public struct StandalonePage: Sendable, Hashable, Codable {
     public var slug: String
     public var title: String
     public var body: RenderedBody

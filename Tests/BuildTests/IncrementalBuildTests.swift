@@ -64,22 +64,30 @@ import Testing
         let unchanged = try await workspace.updateAndCompare(after: "nothing")
         #expect(unchanged.changedFiles == 0, "a build with nothing changed writes nothing")
         #expect(unchanged.removedFiles == 0)
+        #expect(unchanged.wasQuick)
 
         try workspace.edit("content/cases/case-05.md") { $0 + "\n新增的一段经验做法。\n" }
         let bodyEdit = try await workspace.updateAndCompare(after: "a body edit")
         #expect(bodyEdit.changedFiles == 2, "a body edit rewrites its page and the page's .gz only")
+        #expect(bodyEdit.wasQuick, "only the edited case is read and rendered")
 
         try workspace.edit("content/cases/case-05.md") { $0 + "\n<span>原始 HTML</span>\n" }
         let warned = try await workspace.updateAndCompare(after: "a body edit with a warning")
+        #expect(warned.wasQuick)
         #expect(warned.warnings.contains { $0.location.path == "content/cases/case-05.md" && !$0.isError })
 
+        try workspace.edit("content/cases/case-05.md") { $0.replacingOccurrences(of: "<span>原始 HTML</span>", with: "") }
+        _ = try await workspace.updateAndCompare(after: "the warning put right")
+
         try workspace.edit("content/cases/case-06.md") { $0 + "\n## 新的小标题\n" }
-        _ = try await workspace.updateAndCompare(after: "a new heading")
+        let heading = try await workspace.updateAndCompare(after: "a new heading")
+        #expect(!heading.wasQuick, "a new anchor may mend or break links elsewhere: everything is loaded")
 
         try workspace.edit("content/cases/case-07.md") {
             $0.replacingOccurrences(of: "title: \"西津区", with: "title: \"改名后的西津区")
         }
-        _ = try await workspace.updateAndCompare(after: "a title change")
+        let title = try await workspace.updateAndCompare(after: "a title change")
+        #expect(!title.wasQuick, "a title shows on lists and other cases' pages")
 
         try workspace.edit("content/cases/case-08.md") { $0.replacingOccurrences(of: "tags: [六有, 三亮]", with: "tags: [新标签]") }
         _ = try await workspace.updateAndCompare(after: "a tag change")
@@ -102,6 +110,7 @@ import Testing
 
         try workspace.edit("templates/base.mustache") { $0.replacingOccurrences(of: "</footer>", with: "<p>新页脚</p></footer>") }
         let template = try await workspace.updateAndCompare(after: "a template change")
+        #expect(!template.wasQuick)
         #expect(template.changedFiles > template.fileCount / 2, "a layout change rewrites every page")
 
         try workspace.edit("content/portal.yaml") { $0.replacingOccurrences(of: "title: 测试市", with: "title: 新测试市") }

@@ -1,0 +1,65 @@
+import Core
+import Foundation
+import Markdown
+import Model
+
+extension ContentLoader {
+    /// Takes up a previous load (`portal` and `memory`) after the case files `changed`
+    /// (content-relative paths) were edited, reading only those. It answers only when what
+    /// changed stays inside those cases' own pages: same front matter (so every list, card,
+    /// feed and register stays as it is), same anchors and pictures, and no error; otherwise
+    /// nil, and the caller loads everything.
+    ///
+    /// The cases it read come back with their bodies; the others keep what `portal` holds.
+    public func reload(_ changed: [String], memory: LoadMemory, portal: Portal) async -> Loaded? {
+        var memory = memory
+        var portal = portal
+        var diagnostics = Diagnostics()
+        let termsFile = directory.appendingPathComponent("data/terms.yaml")
+        let terms =
+            FileManager.default.fileExists(atPath: termsFile.path) ? readTerms(termsFile, diagnostics: &diagnostics) : []
+        guard !diagnostics.hasErrors else { return nil }
+        let proofreader = Proofreader(terms: terms)
+        let decoder = PageDecoder(
+            lookup: TaxonLookup(config: portal.config), includeUnpublished: includeUnpublished,
+            verifiesApprovals: verifiesApprovals)
+        let resolver = LinkResolver(targets: memory.targets, unreadable: [], files: memory.files)
+        let renderer = MarkdownRenderer(options: .portal)
+        for relative in changed {
+            var found = Diagnostics()
+            guard let target = memory.targets[relative], target.kind == .caseStudy,
+                let file = read(directory.appendingPathComponent(relative), diagnostics: &found),
+                let source = decoder.decode(file, kind: .caseStudy, relativePath: relative, diagnostics: &found),
+                case .caseStudy(let metadata) = source.metadata,
+                LinkResolver.Target(
+                    kind: source.kind, relativePath: relative, slug: source.slug, path: source.path, status: source.status,
+                    title: source.metadata.title) == target
+            else { return nil }
+            found.append(contentsOf: proofreader.diagnostics(for: file))
+            let document = renderer.render(
+                source.body,
+                rewriteLink: { resolver.rewrite($0, from: relative, origin: source.path) },
+                rewriteImage: { resolver.rewriteImage($0, from: relative, origin: source.path) })
+            guard Set(document.headings.map(\.anchor)) == memory.anchors[relative] ?? [],
+                Self.images(of: document, from: relative, resolver: resolver) == memory.images[relative] ?? []
+            else { return nil }
+            var checker = ReferenceChecker(
+                sites: portal.sites, brokenSiteIDs: [], sitesAreKnown: true, members: portal.members, resolver: resolver,
+                anchors: memory.anchors)
+            checker.checkBody(document, of: source)
+            checker.checkSites(metadata.siteIDs)
+            found.append(contentsOf: checker.diagnostics)
+            guard !found.hasErrors else { return nil }
+            if includeUnpublished || source.status == .published {
+                let updated = Self.caseStudy(source, metadata, document, Self.renderedBody(document))
+                guard let position = portal.cases.firstIndex(where: { $0.slug == source.slug }) else { return nil }
+                var unchanged = updated
+                unchanged.body = portal.cases[position].body
+                guard unchanged == portal.cases[position] else { return nil }
+                portal.cases[position] = updated
+            }
+            memory.fileWarnings[relative] = found.all.isEmpty ? nil : found.all
+        }
+        return Loaded(portal: portal, warnings: memory.warnings, memory: memory)
+    }
+}
