@@ -12,8 +12,7 @@ enum Gzip {
     static let compressedExtensions: Set<String> = ["html", "css", "js", "xml", "json", "svg", "txt", "csv"]
 
     static func isCompressed(_ path: String) -> Bool {
-        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return false }
-        return compressedExtensions.contains(path[path.index(after: dot)...].lowercased())
+        compressedExtensions.contains(PrivacyGuard.fileExtension(of: path))
     }
 
     /// The files the build writes for `paths`: each, and the `.gz` twin of each text file.

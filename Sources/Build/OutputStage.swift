@@ -12,11 +12,12 @@ struct OutputStage: Sendable {
         var number: Int32
         /// The page's links; nil for files that are not HTML pages.
         var links: LinkGraph.PageLinks?
-        /// Personal information found in the file, with the file kept to locate it.
-        var findings: [PrivacyFinding] = []
-        var flagged: PrivacyGuard.OutputFile?
-        /// Whether the file was written: false when the output already held these bytes.
-        var changed = false
+        /// Personal information found in the file, with the file kept to locate it; nil when
+        /// there is none.
+        var privacy: (file: PrivacyGuard.OutputFile, findings: [PrivacyFinding])?
+        /// How many files were written: the file and its `.gz` twin, or none when the output
+        /// already held these bytes.
+        var filesWritten = 0
     }
 
     /// Processor time spent in each part of the work, summed over all tasks.
@@ -45,8 +46,8 @@ struct OutputStage: Sendable {
         var written = Written(number: graph.numbers[path]!)
         if path.hasSuffix(".html") { written.links = graph.links(in: bytes, from: path) }
         if PrivacyGuard.isText(path) {
-            written.findings = scanner.findings(in: bytes)
-            if !written.findings.isEmpty { written.flagged = .init(path: path, bytes: bytes, source: source) }
+            let findings = scanner.findings(in: bytes)
+            if !findings.isEmpty { written.privacy = (.init(path: path, bytes: bytes, source: source), findings) }
         }
         work.checks += ThreadTime.now() - start
         start = ThreadTime.now()
@@ -56,7 +57,7 @@ struct OutputStage: Sendable {
             return written
         }
         work.writing += ThreadTime.now() - start
-        written.changed = true
+        written.filesWritten = compressedPath == nil ? 1 : 2
         start = ThreadTime.now()
         let compressed = compressedPath.map { _ in Gzip.compress(bytes) }
         work.compression += ThreadTime.now() - start

@@ -44,8 +44,13 @@ struct PrivacyGuard: Sendable {
     ]
 
     static func isText(_ path: String) -> Bool {
-        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return false }
-        return textExtensions.contains(path[path.index(after: dot)...].lowercased())
+        textExtensions.contains(fileExtension(of: path))
+    }
+
+    /// The lower-cased ending of the file name in `path` (`html`), empty when there is none.
+    static func fileExtension(of path: String) -> String {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return "" }
+        return path[path.index(after: dot)...].lowercased()
     }
 
     /// Each finding of the output as an error diagnostic; `found` holds the files the scanner

@@ -189,16 +189,19 @@ private struct ByteScan {
         return first.end
     }
 
+    mutating func record(_ kind: PrivacyFinding.Kind, _ range: Range<Int>, digits: [UInt8], masked: [UInt8]) {
+        findings.append(
+            PrivacyFinding(
+                kind: kind, byteRange: range, masked: String(decoding: masked, as: UTF8.self),
+                canonical: String(decoding: digits, as: UTF8.self)))
+    }
+
     /// Whether `range` (11 digits, maybe with separators) is a mobile number; records it if so.
     @discardableResult
     mutating func mobile(_ range: Range<Int>) -> Bool {
         let digits = canonicalDigits(range)
         guard digits.count == 11, digits[0] == UInt8(ascii: "1"), digits[1] >= UInt8(ascii: "3") else { return false }
-        let masked = digits[0..<3] + Array("****".utf8) + digits[7..<11]
-        findings.append(
-            PrivacyFinding(
-                kind: .mobile, byteRange: range, masked: String(decoding: masked, as: UTF8.self),
-                canonical: String(decoding: digits, as: UTF8.self)))
+        record(.mobile, range, digits: digits, masked: digits[0..<3] + Array("****".utf8) + digits[7..<11])
         return true
     }
 
@@ -216,11 +219,7 @@ private struct ByteScan {
         func number(_ range: Range<Int>) -> Int { digits[range].reduce(0) { $0 * 10 + Int($1 &- 0x30) } }
         guard (1900...2099).contains(number(6..<10)), (1...12).contains(number(10..<12)), (1...31).contains(number(12..<14))
         else { return false }
-        let masked = digits[0..<6] + Array("********".utf8) + digits[14..<18]
-        findings.append(
-            PrivacyFinding(
-                kind: .idNumber, byteRange: range, masked: String(decoding: masked, as: UTF8.self),
-                canonical: String(decoding: digits, as: UTF8.self)))
+        record(.idNumber, range, digits: digits, masked: digits[0..<6] + Array("********".utf8) + digits[14..<18])
         return true
     }
 

@@ -130,11 +130,11 @@ public struct SiteBuilder: Sendable {
             PrivacyGuard(
                 scanner: stage.scanner, content: options.content, contentDisplay: options.contentDisplay,
                 templates: options.templates, templatesDisplay: options.templatesDisplay
-            ).diagnose(written.compactMap { file in file.flagged.map { ($0, file.findings) } })
+            ).diagnose(written.compactMap(\.privacy))
         }
         if !privacyProblems.isEmpty { throw DiagnosticsError(privacyProblems + warnings) }
         let files = Gzip.withTwins(graph.paths)
-        let changed = written.reduce(0) { $0 + ($1.changed ? (Gzip.isCompressed(graph.paths[Int($1.number)]) ? 2 : 1) : 0) }
+        let changed = written.reduce(0) { $0 + $1.filesWritten }
         var pageLinks: [String: UInt64] = [:]
         for file in written {
             guard let links = file.links else { continue }
@@ -163,78 +163,76 @@ public struct SiteBuilder: Sendable {
         }
         let publisher = Publisher(output: output)
         return try await publisher.withLock { () async throws(DiagnosticsError) -> Report in
-            do {
-                try publisher.prepare()
-            } catch {
-                throw DiagnosticsError([
-                    .error(at: SourceLocation(path: output.path), "无法创建临时目录：\(error.localizedDescription)")
-                ])
-            }
+            try prepare(publisher)
             let stamps = BuildState.stamps(content: options.content, templates: options.templates)
             let identity = self.identity(of: publisher)
-            if options.updatesInPlace, Self.isFolder(publisher.output),
-                let state = BuildState.read(model: publisher.stateFile, stamps: publisher.stampsFile),
-                state.identity == identity
-            {
-                if let report = try await quickBuild(from: state, stamps: stamps, publisher: publisher) {
-                    return report
-                }
-                publisher.discard()
-                try? publisher.prepare()
-            }
-            unlink(publisher.stateFile.path)
-            unlink(publisher.stampsFile.path)
-            func keep(_ report: Report) {
-                guard var state = report.state else { return }
-                state.identity = identity
-                state.inputs = stamps
-                state.outputs = BuildState.stamps(below: publisher.output)
-                state.write(model: publisher.stateFile, stamps: publisher.stampsFile)
-            }
+            let updates = options.updatesInPlace && Self.isFolder(publisher.output)
             do throws(DiagnosticsError) {
-                if options.updatesInPlace, Self.isFolder(publisher.output) {
-                    var timings = StageTimings()
-                    let sink = UpdatingSink(
-                        published: publisher.output, staging: wrap(DiskSink(root: publisher.staging)),
-                        stagingFolder: publisher.staging)
-                    var report = try await build(into: sink)
-                    let (_, removed) = try timings.measureTyped("publish") { () throws(DiagnosticsError) in
-                        do {
-                            return try sink.commit(produced: Set(report.files), previous: publisher.takePublishedFiles())
-                        } catch {
-                            throw DiagnosticsError([
-                                .error(at: SourceLocation(path: output.path), "无法更新输出目录：\(error.localizedDescription)")
-                            ])
-                        }
+                if updates, let state = BuildState.read(model: publisher.stateFile, stamps: publisher.stampsFile),
+                    state.identity == identity
+                {
+                    if let report = try await quickBuild(from: state, stamps: stamps, publisher: publisher) {
+                        return report
                     }
                     publisher.discard()
-                    publisher.recordPublishedFiles(report.files)
-                    keep(report)
-                    report.removedFiles = removed
-                    report.timings.append(timings)
-                    return report
+                    try prepare(publisher)
                 }
-                var report = try await build(into: wrap(DiskSink(root: publisher.staging)))
-                var timings = StageTimings()
-                try timings.measureTyped("publish") { () throws(DiagnosticsError) in
-                    do {
-                        _ = publisher.takePublishedFiles()
-                        try publisher.publish()
-                    } catch {
-                        throw DiagnosticsError([
-                            .error(at: SourceLocation(path: output.path), "无法发布到输出目录：\(error.localizedDescription)")
-                        ])
-                    }
-                }
+                // A build that stops half-way leaves no state to be taken up.
+                unlink(publisher.stateFile.path)
+                unlink(publisher.stampsFile.path)
+                var report = try await updates ? update(publisher, through: wrap) : replace(publisher, through: wrap)
                 publisher.recordPublishedFiles(report.files)
-                keep(report)
-                report.timings.append(timings)
+                if var state = report.state {
+                    state.identity = identity
+                    state.inputs = stamps
+                    state.outputs = BuildState.stamps(below: publisher.output)
+                    state.write(model: publisher.stateFile, stamps: publisher.stampsFile)
+                    report.state = nil
+                }
                 return report
             } catch {
                 publisher.discard()
                 throw error
             }
         }
+    }
+
+    private func prepare(_ publisher: Publisher) throws(DiagnosticsError) {
+        do {
+            try publisher.prepare()
+        } catch {
+            throw DiagnosticsError([
+                .error(at: SourceLocation(path: publisher.output.path), "无法创建临时目录：\(error.localizedDescription)")
+            ])
+        }
+    }
+
+    /// Builds into the staging folder and swaps it in for the output.
+    private func replace(_ publisher: Publisher, through wrap: (DiskSink) -> any OutputSink) async throws(DiagnosticsError)
+        -> Report
+    {
+        var report = try await build(into: wrap(DiskSink(root: publisher.staging)))
+        try report.timings.measurePublishing(publisher, "无法发布到输出目录") {
+            _ = publisher.takePublishedFiles()
+            try publisher.publish()
+        }
+        return report
+    }
+
+    /// Builds with only the changed files staged, then moves them into the output and removes
+    /// the files the build no longer makes.
+    private func update(_ publisher: Publisher, through wrap: (DiskSink) -> any OutputSink) async throws(DiagnosticsError)
+        -> Report
+    {
+        let sink = UpdatingSink(
+            published: publisher.output, staging: wrap(DiskSink(root: publisher.staging)), stagingFolder: publisher.staging)
+        var report = try await build(into: sink)
+        let files = Set(report.files)
+        report.removedFiles = try report.timings.measurePublishing(publisher, "无法更新输出目录") {
+            try sink.commit(produced: files, previous: publisher.takePublishedFiles()).removed
+        }
+        publisher.discard()
+        return report
     }
 
     /// The state's identity for this build: the program, the folders and the options.
@@ -282,29 +280,17 @@ public struct SiteBuilder: Sendable {
         let stage = OutputStage(graph: graph, scanner: PrivacyScanner(allowedEmails: loaded.portal.config.allowedEmails))
         let sink = UpdatingSink(
             published: publisher.output, staging: DiskSink(root: publisher.staging), stagingFolder: publisher.staging)
-        var work = OutputStage.Work()
-        var changedFiles = 0
         let started = ContinuousClock.now
-        for spec in dirty {
-            let path = spec.path.filePath
-            let bytes = library.renderBytes(spec.context(views), with: spec.template)
-            guard graph.numbers[path] != nil,
-                let written = try? await stage.emit(bytes, at: path, source: spec.source?.path, into: sink, work: &work),
-                let links = written.links, links.broken.isEmpty, written.findings.isEmpty,
-                BuildState.digest(of: links.targets) == state.pageLinks[path]
-            else { return nil }
-            if written.changed { changedFiles += Gzip.isCompressed(path) ? 2 : 1 }
-        }
+        guard dirty.allSatisfy({ graph.numbers[$0.path.filePath] != nil }),
+            let (written, _) = try? await emitPages(dirty, views: views, library: library, stage: stage, into: sink),
+            written.allSatisfy({ file in
+                guard let links = file.links, links.broken.isEmpty, file.privacy == nil else { return false }
+                return BuildState.digest(of: links.targets) == state.pageLinks[graph.paths[Int(file.number)]]
+            })
+        else { return nil }
         timings.appendStage("render", ContinuousClock.now - started)
-        let moved = try timings.measureTyped("publish") { () throws(DiagnosticsError) in
-            do {
-                return try sink.commit(produced: Set(state.files), previous: []).moved
-            } catch {
-                throw DiagnosticsError([
-                    .error(
-                        at: SourceLocation(path: publisher.output.path), "无法更新输出目录：\(error.localizedDescription)")
-                ])
-            }
+        let moved = try timings.measurePublishing(publisher, "无法更新输出目录") {
+            try sink.commit(produced: Set(state.files), previous: []).moved
         }
         publisher.discard()
         var next = state
@@ -316,7 +302,7 @@ public struct SiteBuilder: Sendable {
         let modelChanged = loaded.memory != state.memory
         next.write(model: modelChanged ? publisher.stateFile : nil, stamps: publisher.stampsFile)
         var report = Report(
-            pageCount: specs.count, files: state.files, changedFiles: changedFiles,
+            pageCount: specs.count, files: state.files, changedFiles: written.reduce(0) { $0 + $1.filesWritten },
             warnings: loaded.warnings + state.linkWarnings, timings: timings)
         report.wasQuick = true
         return report
@@ -440,23 +426,5 @@ public struct SiteBuilder: Sendable {
             files.append((file.path.filePath, [UInt8](data)))
         }
         return files
-    }
-}
-
-extension StageTimings {
-    mutating func measureTyped<T>(_ name: String, _ work: () async throws(DiagnosticsError) -> T) async throws(DiagnosticsError)
-        -> T
-    {
-        let clock = ContinuousClock()
-        let start = clock.now
-        defer { appendStage(name, clock.now - start) }
-        return try await work()
-    }
-
-    mutating func measureTyped<T>(_ name: String, _ work: () throws(DiagnosticsError) -> T) throws(DiagnosticsError) -> T {
-        let clock = ContinuousClock()
-        let start = clock.now
-        defer { appendStage(name, clock.now - start) }
-        return try work()
     }
 }

@@ -1,3 +1,5 @@
+import Core
+
 /// How long each stage of a build took, in the order they ran.
 public struct StageTimings: Sendable {
     public private(set) var stages: [(name: String, duration: Duration)] = []
@@ -21,6 +23,33 @@ public struct StageTimings: Sendable {
         let start = clock.now
         defer { stages.append((name, clock.now - start)) }
         return work()
+    }
+
+    /// `measure` for work that stops the build with its diagnostics.
+    mutating func measureTyped<T>(_ name: String, _ work: () async throws(DiagnosticsError) -> T) async throws(DiagnosticsError)
+        -> T
+    {
+        let clock = ContinuousClock()
+        let start = clock.now
+        defer { appendStage(name, clock.now - start) }
+        return try await work()
+    }
+
+    /// Runs `work`, which changes the published output, as the stage `publish`; an error it
+    /// throws becomes a diagnostic that starts with `failure`.
+    mutating func measurePublishing<T>(_ publisher: Publisher, _ failure: String, _ work: () throws -> T)
+        throws(DiagnosticsError) -> T
+    {
+        let clock = ContinuousClock()
+        let start = clock.now
+        defer { appendStage("publish", clock.now - start) }
+        do {
+            return try work()
+        } catch {
+            throw DiagnosticsError([
+                .error(at: SourceLocation(path: publisher.output.path), "\(failure)：\(error.localizedDescription)")
+            ])
+        }
     }
 
     mutating func appendStage(_ name: String, _ duration: Duration) {

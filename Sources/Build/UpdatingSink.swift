@@ -52,7 +52,7 @@ struct UpdatingSink: OutputSink {
         let fileManager = FileManager.default
         var moved: [String] = []
         var folders: Set<String> = []
-        for path in Self.files(below: stagingFolder) {
+        for path in FileTree.files(below: stagingFolder.path) {
             let target = published.appendingPathComponent(path)
             let folder = target.deletingLastPathComponent().path
             if folders.insert(folder).inserted {
@@ -65,7 +65,7 @@ struct UpdatingSink: OutputSink {
             moved.append(path)
         }
         var removed = 0
-        for path in previous ?? Self.files(below: published) where !produced.contains(path) {
+        for path in previous ?? FileTree.files(below: published.path) where !produced.contains(path) {
             guard unlink(published.path + "/" + path) == 0 || errno == ENOENT else {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
             }
@@ -73,10 +73,6 @@ struct UpdatingSink: OutputSink {
         }
         if removed > 0 { Self.removeEmptyFolders(below: published) }
         return (moved, removed)
-    }
-
-    static func files(below folder: URL) -> [String] {
-        FileTree.files(below: folder.path)
     }
 
     /// Removes the empty folders below `folder`, deepest first.

@@ -36,10 +36,7 @@ extension ContentLoader {
                     title: source.metadata.title) == target
             else { return nil }
             found.append(contentsOf: proofreader.diagnostics(for: file))
-            let document = renderer.render(
-                source.body,
-                rewriteLink: { resolver.rewrite($0, from: relative, origin: source.path) },
-                rewriteImage: { resolver.rewriteImage($0, from: relative, origin: source.path) })
+            let document = Self.render(source, with: renderer, resolver: resolver)
             guard Set(document.headings.map(\.anchor)) == memory.anchors[relative] ?? [],
                 Self.images(of: document, from: relative, resolver: resolver) == memory.images[relative] ?? []
             else { return nil }
@@ -58,8 +55,8 @@ extension ContentLoader {
                 guard unchanged == portal.cases[position] else { return nil }
                 portal.cases[position] = updated
             }
-            memory.fileWarnings[relative] = found.all.isEmpty ? nil : found.all
+            memory.fileDiagnostics[relative] = found.all.isEmpty ? nil : found.all
         }
-        return Loaded(portal: portal, warnings: memory.warnings, memory: memory)
+        return Loaded(portal: portal, warnings: memory.diagnostics, memory: memory)
     }
 }

@@ -83,7 +83,7 @@ public struct ContentLoader: Sendable {
         let decoder = PageDecoder(
             lookup: lookup, includeUnpublished: includeUnpublished, verifiesApprovals: verifiesApprovals)
         var (sources, unreadable, work, perFile) = await decodePages(
-            inventory.pages, decoder: decoder, proofreader: proofreader, diagnostics: &diagnostics)
+            inventory.pages, decoder: decoder, proofreader: proofreader)
         diagnostics.append(contentsOf: await proofreader.diagnostics(for: proofreading, parallelism: parallelism))
 
         let resolver = Self.linkResolver(
@@ -138,9 +138,10 @@ public struct ContentLoader: Sendable {
                 at: SourceLocation(path: displayPath(of: directory.appendingPathComponent(relative))), "文件未被使用：没有页面引用它",
                 hint: "页面文件须以 .md 结尾；图片要在页面中用 ![说明](路径) 引用，否则请移出内容目录")
         }
-        let otherDiagnostics = diagnostics.all
-        diagnostics.append(contentsOf: perFile.keys.sorted().flatMap { perFile[$0]! })
-        if diagnostics.hasErrors { throw DiagnosticsError(diagnostics.all) }
+        let memory = LoadMemory(
+            targets: resolver.targets, files: resolver.files, anchors: anchors, images: images,
+            fileDiagnostics: perFile.filter { !$0.value.isEmpty }, otherDiagnostics: diagnostics.all)
+        if memory.diagnostics.contains(where: \.isError) { throw DiagnosticsError(memory.diagnostics) }
         let media = checker.usedFiles.sorted().compactMap { relative in
             inventory.otherFiles[relative].map { MediaFile(sourceFile: $0.path, path: LinkResolver.mediaPath(of: relative)) }
         }
@@ -150,17 +151,13 @@ public struct ContentLoader: Sendable {
         pages.sort { $0.slug < $1.slug }
         let portal = Portal(
             config: config, cases: cases, courses: courses, pages: pages, sites: sites, members: members, media: media)
-        let memory = LoadMemory(
-            targets: resolver.targets, files: resolver.files, anchors: anchors, images: images,
-            fileWarnings: perFile.filter { !$0.value.isEmpty }, otherWarnings: otherDiagnostics)
-        return Loaded(portal: portal, warnings: Diagnostics(diagnostics.all).sorted, work: work, memory: memory)
+        return Loaded(portal: portal, warnings: memory.diagnostics, work: work, memory: memory)
     }
 
     /// Every page's file read, proofread and its front matter decoded, on all cores. Only the
     /// body is kept of each file's text, and only until it is rendered.
     private func decodePages(
-        _ pages: [ContentInventory.PageFile], decoder: PageDecoder, proofreader: Proofreader,
-        diagnostics: inout Diagnostics
+        _ pages: [ContentInventory.PageFile], decoder: PageDecoder, proofreader: Proofreader
     ) async -> (
         sources: [PageSource], unreadable: Set<String>, work: [(name: String, duration: Duration)],
         perFile: [String: [Diagnostic]]
@@ -173,24 +170,23 @@ public struct ContentLoader: Sendable {
             let file = ThreadTime.measure(&times.read) {
                 Self.read(page.url, in: directory, displayRoot: displayRoot, diagnostics: &diagnostics)
             }
-            guard let file else { return (source: PageSource?.none, diagnostics, proofreading: [Diagnostic](), times) }
+            guard let file else { return (source: PageSource?.none, found: diagnostics.all, times: times) }
             var source = ThreadTime.measure(&times.frontMatter) {
                 decoder.decode(file, kind: page.kind, relativePath: page.relativePath, diagnostics: &diagnostics)
             }
             source?.file = SourceFile(path: file.path, text: "")
             let proofreading = ThreadTime.measure(&times.proofreading) { proofreader.diagnostics(for: file) }
-            return (source: source, diagnostics, proofreading: proofreading, times)
+            return (source: source, found: diagnostics.all + proofreading, times: times)
         }
         var sources: [PageSource] = []
         var unreadable: Set<String> = []
         var perFile: [String: [Diagnostic]] = [:]
         var times = (read: Duration.zero, frontMatter: Duration.zero, proofreading: Duration.zero)
         for (page, result) in zip(pages, decoded) {
-            let found = result.1.all + result.proofreading
-            if !found.isEmpty { perFile[page.relativePath] = found }
-            times.read += result.3.read
-            times.frontMatter += result.3.frontMatter
-            times.proofreading += result.3.proofreading
+            if !result.found.isEmpty { perFile[page.relativePath] = result.found }
+            times.read += result.times.read
+            times.frontMatter += result.times.frontMatter
+            times.proofreading += result.times.proofreading
             if let source = result.source {
                 sources.append(source)
             } else {
@@ -290,10 +286,7 @@ public struct ContentLoader: Sendable {
         let rendered = await ParallelMap.map(sources, pieces: parallelism) { source in
             var time = Duration.zero
             let (document, body) = ThreadTime.measure(&time) {
-                var document = renderer.render(
-                    source.body,
-                    rewriteLink: { resolver.rewrite($0, from: source.relativePath, origin: source.path) },
-                    rewriteImage: { resolver.rewriteImage($0, from: source.relativePath, origin: source.path) })
+                var document = render(source, with: renderer, resolver: resolver)
                 let body = renderedBody(document)
                 document.plainText = ""
                 document.html = ""
@@ -302,6 +295,15 @@ public struct ContentLoader: Sendable {
             return (document: document, body: body, time: time)
         }
         return (rendered.map { ($0.document, $0.body) }, rendered.reduce(.zero) { $0 + $1.time })
+    }
+
+    /// A page's body in HTML, its links and pictures rewritten to the addresses they have in
+    /// the output.
+    static func render(_ source: PageSource, with renderer: MarkdownRenderer, resolver: LinkResolver) -> MarkdownDocument {
+        renderer.render(
+            source.body,
+            rewriteLink: { resolver.rewrite($0, from: source.relativePath, origin: source.path) },
+            rewriteImage: { resolver.rewriteImage($0, from: source.relativePath, origin: source.path) })
     }
 
     static func renderedBody(_ document: MarkdownDocument) -> RenderedBody {

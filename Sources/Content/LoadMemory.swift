@@ -12,19 +12,19 @@ public struct LoadMemory: Sendable, Equatable {
     var anchors: [String: Set<String>]
     /// The content files each page shows as pictures.
     var images: [String: Set<String>]
-    /// Warnings about one page file (its front matter, proofreading, links), by its path.
-    var fileWarnings: [String: [Diagnostic]]
-    /// The other warnings: data files, records, files no page uses.
-    var otherWarnings: [Diagnostic]
+    /// What was found in one page file (its front matter, proofreading, links), by its path.
+    var fileDiagnostics: [String: [Diagnostic]]
+    /// The rest: data files, records, files no page uses.
+    var otherDiagnostics: [Diagnostic]
 
     /// The slug of the page made from the Markdown file at `relativePath`.
     public func slug(of relativePath: String) -> String? {
         targets[relativePath]?.slug
     }
 
-    /// Every warning, as a full load reports them.
-    var warnings: [Diagnostic] {
-        Diagnostics(otherWarnings + fileWarnings.keys.sorted().flatMap { fileWarnings[$0]! }).sorted
+    /// Every diagnostic, as a full load reports them (only warnings, once a load succeeded).
+    var diagnostics: [Diagnostic] {
+        Diagnostics(otherDiagnostics + fileDiagnostics.keys.sorted().flatMap { fileDiagnostics[$0]! }).sorted
     }
 }
 
@@ -33,7 +33,7 @@ public struct LoadMemory: Sendable, Equatable {
 extension LoadMemory: Codable {
     private enum CodingKeys: String, CodingKey {
         case pages, kinds, slugs, statuses, titles, files, anchorPages, anchors, imagePages, images
-        case fileWarnings, otherWarnings
+        case fileDiagnostics, otherDiagnostics
     }
 
     public init(from decoder: any Decoder) throws {
@@ -67,8 +67,8 @@ extension LoadMemory: Codable {
         for page in pages where anchors[page] == nil { anchors[page] = [] }
         images = Self.sets(
             try container.decode([String].self, forKey: .imagePages), try container.decode([[String]].self, forKey: .images))
-        fileWarnings = try container.decode([String: [Diagnostic]].self, forKey: .fileWarnings)
-        otherWarnings = try container.decode([Diagnostic].self, forKey: .otherWarnings)
+        fileDiagnostics = try container.decode([String: [Diagnostic]].self, forKey: .fileDiagnostics)
+        otherDiagnostics = try container.decode([Diagnostic].self, forKey: .otherDiagnostics)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -86,8 +86,8 @@ extension LoadMemory: Codable {
         let imagePages = images.keys.filter { !images[$0]!.isEmpty }.sorted()
         try container.encode(imagePages, forKey: .imagePages)
         try container.encode(imagePages.map { images[$0]!.sorted() }, forKey: .images)
-        try container.encode(fileWarnings, forKey: .fileWarnings)
-        try container.encode(otherWarnings, forKey: .otherWarnings)
+        try container.encode(fileDiagnostics, forKey: .fileDiagnostics)
+        try container.encode(otherDiagnostics, forKey: .otherDiagnostics)
     }
 
     private static func sets(_ keys: [String], _ values: [[String]]) -> [String: Set<String>] {

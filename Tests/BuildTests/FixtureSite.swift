@@ -33,6 +33,28 @@ enum FixtureSite {
     }
 }
 
+/// A copy of the fixture content, and of the templates when a test changes them, in a
+/// temporary folder with the output `site/` beside them.
+struct FixtureWorkspace {
+    let root: URL
+    let templates: URL
+    var content: URL { root.appendingPathComponent("content") }
+    var output: URL { root.appendingPathComponent("site") }
+
+    init(copyingTemplates: Bool = false) throws {
+        root = try FixtureSite.copy().deletingLastPathComponent()
+        templates = copyingTemplates ? root.appendingPathComponent("templates") : FixtureSite.templates
+        if copyingTemplates { try FileManager.default.copyItem(at: FixtureSite.templates, to: templates) }
+    }
+
+    var options: SiteBuilder.Options { FixtureSite.options(content: content, templates: templates) }
+    var builder: SiteBuilder { SiteBuilder(options: options) }
+
+    func remove() {
+        try? FileManager.default.removeItem(at: root)
+    }
+}
+
 extension FixtureSite {
     /// Every file below `folder` with its bytes.
     static func snapshot(_ folder: URL) throws -> [String: Data] {

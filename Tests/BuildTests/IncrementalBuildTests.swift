@@ -8,19 +8,14 @@ import Testing
     /// A copy of the fixture content and of the templates, an output updated in place after
     /// every edit, and a clean build of the same sources to compare it with.
     struct Workspace {
-        let root: URL
-        var content: URL { root.appendingPathComponent("content") }
-        var templates: URL { root.appendingPathComponent("templates") }
-        var updated: URL { root.appendingPathComponent("site") }
+        let fixture: FixtureWorkspace
+        var root: URL { fixture.root }
+        var content: URL { fixture.content }
+        var updated: URL { fixture.output }
+        var options: SiteBuilder.Options { fixture.options }
 
         init() throws {
-            let content = try FixtureSite.copy()
-            root = content.deletingLastPathComponent()
-            try FileManager.default.copyItem(at: FixtureSite.templates, to: templates)
-        }
-
-        var options: SiteBuilder.Options {
-            FixtureSite.options(content: content, templates: templates)
+            fixture = try FixtureWorkspace(copyingTemplates: true)
         }
 
         func edit(_ path: String, _ change: (String) -> String) throws {
@@ -57,7 +52,7 @@ import Testing
 
     @Test func anUpdatedOutputEqualsACleanBuildAfterEveryEdit() async throws {
         let workspace = try Workspace()
-        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        defer { workspace.fixture.remove() }
         let first = try await workspace.updateAndCompare(after: "the first build")
         #expect(first.changedFiles == first.fileCount)
 
@@ -124,7 +119,7 @@ import Testing
 
     @Test func aFileChangedByHandInTheOutputIsPutRight() async throws {
         let workspace = try Workspace()
-        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        defer { workspace.fixture.remove() }
         _ = try await workspace.updateAndCompare(after: "the first build")
         try Data("tampered".utf8).write(to: workspace.updated.appendingPathComponent("index.html"))
         try FileManager.default.removeItem(at: workspace.updated.appendingPathComponent("feed.xml.gz"))
@@ -134,7 +129,7 @@ import Testing
 
     @Test func everyTextFileHasAGzipTwinWithTheSameText() async throws {
         let workspace = try Workspace()
-        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        defer { workspace.fixture.remove() }
         _ = try await SiteBuilder(options: workspace.options).publish(to: workspace.updated)
         let files = try FixtureSite.snapshot(workspace.updated)
         let texts = files.keys.filter { [".html", ".css", ".js", ".xml", ".csv"].contains(where: $0.hasSuffix) }

@@ -71,22 +71,21 @@ import Testing
     }
 
     @Test func aBuildStoppedByThePrivacyCheckLeavesThePublishedSiteUnchanged() async throws {
-        let clean = try FixtureSite.copy()
-        let workspace = clean.deletingLastPathComponent()
-        defer { try? FileManager.default.removeItem(at: workspace) }
-        let output = workspace.appendingPathComponent("site")
-        let builder = SiteBuilder(options: FixtureSite.options(content: clean))
+        let fixture = try FixtureWorkspace()
+        defer { fixture.remove() }
+        let output = fixture.output
+        let builder = fixture.builder
         _ = try await builder.publish(to: output)
         let before = try FixtureSite.snapshot(output)
 
         let planted = try plantedCopy()
         defer { try? FileManager.default.removeItem(at: planted.deletingLastPathComponent()) }
-        try FileManager.default.removeItem(at: clean)
-        try FileManager.default.copyItem(at: planted, to: clean)
+        try FileManager.default.removeItem(at: fixture.content)
+        try FileManager.default.copyItem(at: planted, to: fixture.content)
         await #expect(throws: DiagnosticsError.self) { try await builder.publish(to: output) }
 
         #expect(try FixtureSite.snapshot(output) == before)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: workspace.path)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.root.path)
         #expect(!leftovers.contains { $0.contains("staging") }, "no staging folder is left behind")
     }
 

@@ -5,33 +5,31 @@ import Testing
 
 @Suite struct PublishTests {
     @Test func aFailingBuildLeavesThePublishedSiteUnchanged() async throws {
-        let content = try FixtureSite.copy()
-        let workspace = content.deletingLastPathComponent()
-        defer { try? FileManager.default.removeItem(at: workspace) }
-        let output = workspace.appendingPathComponent("site")
-        let builder = SiteBuilder(options: FixtureSite.options(content: content))
+        let fixture = try FixtureWorkspace()
+        defer { fixture.remove() }
+        let output = fixture.output
+        let builder = fixture.builder
         _ = try await builder.publish(to: output)
         let before = try FixtureSite.snapshot(output)
         #expect(before["cases/case-01/index.html"] != nil)
 
-        let broken = content.appendingPathComponent("cases/case-02.md")
+        let broken = fixture.content.appendingPathComponent("cases/case-02.md")
         try "---\ntitle: 没有结束\n".write(to: broken, atomically: true, encoding: .utf8)
         await #expect(throws: DiagnosticsError.self) { try await builder.publish(to: output) }
 
         #expect(try FixtureSite.snapshot(output) == before)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: workspace.path).sorted()
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.root.path).sorted()
         #expect(leftovers == [".portal-cache", ".site.lock", "content", "site"], "no staging folder is left behind")
     }
 
     @Test func aSuccessfulBuildReplacesTheWholeOutput() async throws {
-        let content = try FixtureSite.copy()
-        let workspace = content.deletingLastPathComponent()
-        defer { try? FileManager.default.removeItem(at: workspace) }
-        let output = workspace.appendingPathComponent("site")
+        let fixture = try FixtureWorkspace()
+        defer { fixture.remove() }
+        let output = fixture.output
         try FileManager.default.createDirectory(
             at: output.appendingPathComponent("cases/removed"), withIntermediateDirectories: true)
         try Data("old".utf8).write(to: output.appendingPathComponent("cases/removed/index.html"))
-        _ = try await SiteBuilder(options: FixtureSite.options(content: content)).publish(to: output)
+        _ = try await fixture.builder.publish(to: output)
         let files = try FixtureSite.snapshot(output)
         #expect(files["cases/removed/index.html"] == nil)
         #expect(files["index.html"] != nil)
@@ -64,14 +62,13 @@ import Testing
     }
 
     @Test func aWriteFailingHalfWayLeavesThePublishedSiteUnchanged() async throws {
-        let content = try FixtureSite.copy()
-        let workspace = content.deletingLastPathComponent()
-        defer { try? FileManager.default.removeItem(at: workspace) }
-        let output = workspace.appendingPathComponent("site")
-        let builder = SiteBuilder(options: FixtureSite.options(content: content))
+        let fixture = try FixtureWorkspace()
+        defer { fixture.remove() }
+        let output = fixture.output
+        let builder = fixture.builder
         _ = try await builder.publish(to: output)
         let before = try FixtureSite.snapshot(output)
-        let caseFile = content.appendingPathComponent("cases/case-03.md")
+        let caseFile = fixture.content.appendingPathComponent("cases/case-03.md")
         try (try String(contentsOf: caseFile, encoding: .utf8)).replacingOccurrences(of: "党建案例3", with: "党建案例三")
             .write(to: caseFile, atomically: true, encoding: .utf8)
 
@@ -79,16 +76,15 @@ import Testing
             try await builder.publish(to: output, through: { FailingSink(inner: $0, limit: 20) })
         }
         #expect(try FixtureSite.snapshot(output) == before)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: workspace.path).sorted()
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.root.path).sorted()
         #expect(leftovers == [".portal-cache", ".site.lock", "content", "site"])
     }
 
     @Test func buildsOfOneOutputAtOnceAreSerialised() async throws {
-        let content = try FixtureSite.copy()
-        let workspace = content.deletingLastPathComponent()
-        defer { try? FileManager.default.removeItem(at: workspace) }
-        let output = workspace.appendingPathComponent("site")
-        let builder = SiteBuilder(options: FixtureSite.options(content: content))
+        let fixture = try FixtureWorkspace()
+        defer { fixture.remove() }
+        let output = fixture.output
+        let builder = fixture.builder
         _ = try await builder.publish(to: output)
         let single = try FixtureSite.snapshot(output)
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -99,27 +95,24 @@ import Testing
     }
 
     @Test func theSameInputBuildsToTheSameBytes() async throws {
-        let content = try FixtureSite.copy()
-        let workspace = content.deletingLastPathComponent()
-        defer { try? FileManager.default.removeItem(at: workspace) }
-        let builder = SiteBuilder(options: FixtureSite.options(content: content))
-        _ = try await builder.publish(to: workspace.appendingPathComponent("first"))
-        _ = try await builder.publish(to: workspace.appendingPathComponent("second"))
-        let first = try FixtureSite.snapshot(workspace.appendingPathComponent("first"))
+        let fixture = try FixtureWorkspace()
+        defer { fixture.remove() }
+        let builder = fixture.builder
+        _ = try await builder.publish(to: fixture.root.appendingPathComponent("first"))
+        _ = try await builder.publish(to: fixture.root.appendingPathComponent("second"))
+        let first = try FixtureSite.snapshot(fixture.root.appendingPathComponent("first"))
         #expect(first.count > 50)
-        #expect(first == (try FixtureSite.snapshot(workspace.appendingPathComponent("second"))))
+        #expect(first == (try FixtureSite.snapshot(fixture.root.appendingPathComponent("second"))))
     }
 
     @Test(arguments: ["content", "content/site", "."])
     func refusesAnOutputThatOverlapsTheSources(_ relative: String) async throws {
-        let content = try FixtureSite.copy()
-        let workspace = content.deletingLastPathComponent()
-        defer { try? FileManager.default.removeItem(at: workspace) }
-        let output = workspace.appendingPathComponent(relative)
+        let fixture = try FixtureWorkspace()
+        defer { fixture.remove() }
+        let content = fixture.content
+        let output = fixture.root.appendingPathComponent(relative)
         let before = try FixtureSite.snapshot(content)
-        await #expect(throws: DiagnosticsError.self) {
-            try await SiteBuilder(options: FixtureSite.options(content: content)).publish(to: output)
-        }
+        await #expect(throws: DiagnosticsError.self) { try await fixture.builder.publish(to: output) }
         #expect(try FixtureSite.snapshot(content) == before)
     }
 }
