@@ -8,9 +8,9 @@ import Model
 #endif
 
 /// What a successful build leaves in the cache folder for the next one: every input file's
-/// size and times, the loaded portal (bodies left out), the load's memory, and what the link
-/// check learned. When only case bodies changed since, the next build reads just those files
-/// and renders just their pages (`SiteBuilder.quickBuild`).
+/// size and times, the loaded portal (case bodies left out), the load's memory, and every
+/// page's links. When only case files changed since, the next build reads just those files
+/// and renders just the pages that show them (`SiteBuilder.quickBuild`).
 struct BuildState: Sendable {
     /// The build's identity: the portal program, its options and folders. Another identity
     /// and the state is not used.
@@ -21,56 +21,85 @@ struct BuildState: Sendable {
     var memory: LoadMemory
     /// The warnings of the link stage (pages nothing links to).
     var linkWarnings: [Diagnostic]
-    /// For each page, a digest of the set of output files it links to.
-    var pageLinks: [String: UInt64]
     /// Every output file but the `.gz` twins, in the order the link check numbers them.
     var paths: [String]
+    /// The output files each page links to, by their numbers in `paths`; nil for files that
+    /// are not pages.
+    var links: [[Int32]?]
     /// Every output file, `.gz` twins included.
     var files: [String]
     /// What `stat` said of every output file once it was published: a file changed or removed
     /// by hand since makes the next build a full one, which puts it right.
     var outputs: [String: FileStamp] = [:]
 
-    /// Size, modification and change times and inode of a file: a file whose stamp is unchanged
-    /// is taken to be unchanged (as `make` and `ninja` do, with the change time added so that a
-    /// tool restoring an old modification time is still noticed).
-    struct FileStamp: Equatable, Sendable {
-        var size: Int64
-        var modified: Int64
-        var changed: Int64
-        var inode: UInt64
-    }
+    /// The first bytes of both files; another format version is not read.
+    private static let format = "portal-state-2"
 
-    /// The state kept in two files: `model` (the portal, the load's memory, the link check's
-    /// findings), written only when they change, and `stamps` (identity and file stamps),
-    /// written by every build.
+    /// The state kept in two files: `model` (the portal, the load's memory, the links), written
+    /// only when they change, and `stamps` (identity and file stamps), written by every build.
     static func read(model: URL, stamps: URL) -> BuildState? {
         guard let modelData = FileManager.default.contents(atPath: model.path),
-            let stampsData = FileManager.default.contents(atPath: stamps.path),
-            let stamped = try? JSONDecoder().decode(Stamps.self, from: stampsData),
-            var state = try? JSONDecoder().decode(BuildState.self, from: modelData)
+            let stampsData = FileManager.default.contents(atPath: stamps.path)
         else { return nil }
-        state.identity = stamped.identity
-        state.inputs = stamped.inputs.stamps
-        state.outputs = stamped.outputs.stamps
-        return state
+        do {
+            var reader = ByteReader([UInt8](stampsData))
+            guard try reader.string() == format else { return nil }
+            let identity = try reader.string()
+            let inputs = try stampsTable(from: &reader)
+            let outputs = try stampsTable(from: &reader)
+            var modelReader = ByteReader([UInt8](modelData))
+            guard try modelReader.string() == format else { return nil }
+            var state = try BuildState(from: &modelReader)
+            guard reader.isAtEnd, modelReader.isAtEnd else { return nil }
+            state.identity = identity
+            state.inputs = inputs
+            state.outputs = outputs
+            return state
+        } catch {
+            return nil
+        }
     }
 
     func write(model: URL?, stamps: URL) {
         try? FileManager.default.createDirectory(at: stamps.deletingLastPathComponent(), withIntermediateDirectories: true)
-        if let model, let data = try? JSONEncoder().encode(self) {
-            try? data.write(to: model, options: .atomic)
+        if let model {
+            var writer = ByteWriter()
+            writer.write(Self.format)
+            if (try? write(to: &writer)) != nil {
+                try? Data(writer.bytes).write(to: model, options: .atomic)
+            }
         }
-        let stamped = Stamps(identity: identity, inputs: StampColumns(inputs), outputs: StampColumns(outputs))
-        if let data = try? JSONEncoder().encode(stamped) {
-            try? data.write(to: stamps, options: .atomic)
+        var writer = ByteWriter()
+        writer.write(Self.format)
+        writer.write(identity)
+        Self.write(inputs, to: &writer)
+        Self.write(outputs, to: &writer)
+        try? Data(writer.bytes).write(to: stamps, options: .atomic)
+    }
+
+    /// Stamps as columns: the paths, sorted, then each field.
+    private static func write(_ stamps: [String: FileStamp], to writer: inout ByteWriter) {
+        let paths = stamps.keys.sorted()
+        writer.write(paths)
+        for path in paths {
+            let stamp = stamps[path]!
+            writer.write(Int(stamp.size))
+            writer.write(Int(stamp.modified))
+            writer.write(Int(stamp.changed))
+            writer.write(stamp.inode)
         }
     }
 
-    private struct Stamps: Codable {
-        var identity: String
-        var inputs: StampColumns
-        var outputs: StampColumns
+    private static func stampsTable(from reader: inout ByteReader) throws -> [String: FileStamp] {
+        let paths = try reader.strings()
+        var stamps: [String: FileStamp] = [:]
+        stamps.reserveCapacity(paths.count)
+        for path in paths {
+            stamps[path] = FileStamp(
+                size: Int64(try reader.int()), modified: Int64(try reader.int()), changed: Int64(try reader.int()),
+                inode: try reader.unsigned())
+        }
+        return stamps
     }
 
     /// The stamps of every file below the content and templates folders.
@@ -82,22 +111,21 @@ struct BuildState: Sendable {
 
     /// The stamps of the files below `folder`, by their paths relative to it after `prefix`.
     static func stamps(below folder: URL, prefix: String = "", skippingIgnored: Bool = false) -> [String: FileStamp] {
-        var stamps: [String: FileStamp] = [:]
-        let files = FileTree.files(below: folder.path, skipping: skippingIgnored ? IgnoredFiles.isIgnored : { _ in false })
-        for relative in files {
-            if let stamp = stamp(of: folder.path + "/" + relative) { stamps[prefix + relative] = stamp }
-        }
-        return stamps
+        table(
+            FileTree.stamps(below: folder.path, skipping: skippingIgnored ? IgnoredFiles.isIgnored : { _ in false }),
+            prefix: prefix)
     }
 
-    static func stamp(of path: String) -> FileStamp? {
-        var status = stat()
-        guard lstat(path, &status) == 0 else { return nil }
-        return FileStamp(
-            size: Int64(status.st_size),
-            modified: Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec),
-            changed: Int64(status.st_ctim.tv_sec) * 1_000_000_000 + Int64(status.st_ctim.tv_nsec),
-            inode: UInt64(status.st_ino))
+    /// The stamps of the files of an output, read on all cores.
+    static func stamps(ofOutput folder: URL, pieces: Int) async -> [String: FileStamp] {
+        table(await FileTree.stamps(below: folder.path, pieces: pieces))
+    }
+
+    private static func table(_ stamps: [(path: String, stamp: FileStamp)], prefix: String = "") -> [String: FileStamp] {
+        var table: [String: FileStamp] = [:]
+        table.reserveCapacity(stamps.count)
+        for (path, stamp) in stamps { table[prefix + path] = stamp }
+        return table
     }
 
     /// The portal program itself, by size and modification time: a new build of it may render
@@ -107,150 +135,122 @@ struct BuildState: Sendable {
         guard stat("/proc/self/exe", &status) == 0 else { return "unknown" }
         return "\(status.st_size)-\(status.st_mtim.tv_sec)-\(status.st_mtim.tv_nsec)"
     }
-
-    /// A digest of the output files a page links to, by their numbers in `paths`, whatever
-    /// their order.
-    static func digest(of targets: [Int32]) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for target in Set(targets).sorted() {
-            hash = (hash ^ UInt64(UInt32(bitPattern: target))) &* 0x0000_0100_0000_01b3
-        }
-        return hash
-    }
 }
 
 extension Portal {
-    /// The portal without its rendered bodies, as a build state keeps it.
-    var withoutBodies: Portal {
+    /// The portal as a build state keeps it: without the bodies of cases, which are most of its
+    /// size and are read anew for the pages that show them.
+    var withoutCaseBodies: Portal {
         var portal = self
-        for index in portal.cases.indices { portal.cases[index].body.html = "" }
-        for index in portal.courses.indices { portal.courses[index].body.html = "" }
-        for index in portal.pages.indices { portal.pages[index].body.html = "" }
+        for index in portal.cases.indices { portal.cases[index].body = .empty }
         return portal
     }
 }
 
-/// Stored as columns, one array per field: a portal of thousands of cases decodes many times
-/// faster than with one object per case and per file. Only what the pages of other cases show
-/// is kept of a case: members and the bodies of cases are left out, as a state is taken up
-/// only to render the pages of cases whose bodies changed, and those bodies are read anew.
-extension BuildState: Codable {
-    private enum CodingKeys: String, CodingKey {
-        case config, courses, pages, sites, media, memory, linkWarnings
-        case pageLinkDigests, paths
-        case slugs, titles, dates, districts, categories, tags, siteIDs, authors, summaries
-        case sourcePaths, sourceLines, statuses, approvals
-    }
-
-    fileprivate struct StampColumns: Codable {
-        var paths: [String] = []
-        var sizes: [Int64] = []
-        var modified: [Int64] = []
-        var changed: [Int64] = []
-        var inodes: [UInt64] = []
-
-        init(_ stamps: [String: FileStamp]) {
-            for (path, stamp) in stamps.sorted(by: { $0.key < $1.key }) {
-                paths.append(path)
-                sizes.append(stamp.size)
-                modified.append(stamp.modified)
-                changed.append(stamp.changed)
-                inodes.append(stamp.inode)
-            }
-        }
-
-        var stamps: [String: FileStamp] {
-            var stamps: [String: FileStamp] = [:]
-            for index in paths.indices where index < min(sizes.count, modified.count, changed.count, inodes.count) {
-                stamps[paths[index]] = FileStamp(
-                    size: sizes[index], modified: modified[index], changed: changed[index], inode: inodes[index])
-            }
-            return stamps
-        }
-    }
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
+/// Stored as columns, one list per field (see `ByteWriter`): a portal of thousands of cases
+/// reads in milliseconds. The few structured parts (settings, courses, pages, sites, media) go
+/// in as JSON.
+extension BuildState {
+    init(from reader: inout ByteReader) throws {
         identity = ""
         inputs = [:]
         outputs = [:]
-        memory = try container.decode(LoadMemory.self, forKey: .memory)
-        linkWarnings = try container.decode([Diagnostic].self, forKey: .linkWarnings)
-        paths = try container.decode([String].self, forKey: .paths)
-        pageLinks = [:]
-        for (path, digest) in zip(paths, try container.decode([UInt64?].self, forKey: .pageLinkDigests)) {
-            pageLinks[path] = digest
+        memory = try LoadMemory(from: &reader)
+        linkWarnings = try reader.array { try Diagnostic(from: &$0) }
+        paths = try reader.strings()
+        links = try reader.array { reader in
+            try reader.bool() ? try reader.array { Int32(truncatingIfNeeded: try $0.int()) } : nil
         }
+        guard links.count == paths.count else { throw ByteReader.Malformed() }
         files = Gzip.withTwins(paths)
 
-        let config = try container.decode(PortalConfig.self, forKey: .config)
-        let slugs = try container.decode([String].self, forKey: .slugs)
-        let titles = try container.decode([String].self, forKey: .titles)
-        let dates = try container.decode([Int].self, forKey: .dates)
-        let districts = try container.decode([Int].self, forKey: .districts)
-        let categories = try container.decode([Int].self, forKey: .categories)
-        let tags = try container.decode([[String]].self, forKey: .tags)
-        let siteIDs = try container.decode([[String]].self, forKey: .siteIDs)
-        let authors = try container.decode([String].self, forKey: .authors)
-        let summaries = try container.decode([String].self, forKey: .summaries)
-        let sourcePaths = try container.decode([String].self, forKey: .sourcePaths)
-        let sourceLines = try container.decode([Int].self, forKey: .sourceLines)
-        let statuses = try container.decode([String].self, forKey: .statuses)
-        let approvals = try container.decode([[Approval]].self, forKey: .approvals)
-        var columns: [Int] = [titles.count, dates.count, districts.count, categories.count, tags.count]
-        columns += [siteIDs.count, authors.count, summaries.count, sourcePaths.count, sourceLines.count]
-        columns += [statuses.count, approvals.count]
-        guard columns.allSatisfy({ $0 == slugs.count }) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "columns of unequal length"))
+        let config = try reader.json(PortalConfig.self)
+        let cases = try reader.array { reader -> CaseStudy in
+            let slug = try reader.string()
+            let title = try reader.string()
+            let dateNumber = try reader.int()
+            let district = try reader.int()
+            let category = try reader.int()
+            let tags = try reader.strings()
+            let siteIDs = try reader.strings()
+            let author = try reader.string()
+            let summary = try reader.string()
+            let source = try SourceLocation(from: &reader)
+            let status = try reader.string()
+            let approvals = try reader.array { reader in
+                let by = try reader.string()
+                guard let role = ReviewRole(rawValue: try reader.string()) else { throw ByteReader.Malformed() }
+                return Approval(
+                    by: by, role: role, at: Timestamp(secondsSince1970: try reader.int(), utcOffsetMinutes: try reader.int()),
+                    bodySHA256: try reader.string())
+            }
+            guard config.districts.indices.contains(district), config.categories.indices.contains(category),
+                let status = PublicationStatus(rawValue: status),
+                let date = Day(year: dateNumber / 10000, month: dateNumber / 100 % 100, day: dateNumber % 100)
+            else { throw ByteReader.Malformed() }
+            return CaseStudy(
+                slug: slug, title: title, date: date, district: config.districts[district],
+                category: config.categories[category], tags: tags, siteIDs: siteIDs, author: author, summary: summary,
+                body: .empty, source: source, publication: Publication(status: status, approvals: approvals))
         }
-        var cases: [CaseStudy] = []
-        cases.reserveCapacity(slugs.count)
-        for index in slugs.indices {
-            guard config.districts.indices.contains(districts[index]), config.categories.indices.contains(categories[index]),
-                let status = PublicationStatus(rawValue: statuses[index]),
-                let date = Day(year: dates[index] / 10000, month: dates[index] / 100 % 100, day: dates[index] % 100)
-            else { throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "a case does not decode")) }
-            cases.append(
-                CaseStudy(
-                    slug: slugs[index], title: titles[index], date: date, district: config.districts[districts[index]],
-                    category: config.categories[categories[index]], tags: tags[index], siteIDs: siteIDs[index],
-                    author: authors[index], summary: summaries[index],
-                    body: RenderedBody(html: "", tableOfContents: [], firstParagraph: "", readableCharacters: 0),
-                    source: SourceLocation(path: sourcePaths[index], line: sourceLines[index]),
-                    publication: Publication(status: status, approvals: approvals[index])))
+        let members = try reader.array { reader -> Member in
+            let id = try reader.string()
+            let name = try reader.string()
+            let shop = try reader.string()
+            let district = try reader.int()
+            guard config.districts.indices.contains(district) else { throw ByteReader.Malformed() }
+            return Member(
+                id: id, name: name, shop: shop, district: config.districts[district], siteID: try reader.string(),
+                joined: try reader.int(), commitment: try reader.string(), source: try SourceLocation(from: &reader))
         }
         portal = Portal(
-            config: config, cases: cases, courses: try container.decode([Course].self, forKey: .courses),
-            pages: try container.decode([StandalonePage].self, forKey: .pages),
-            sites: try container.decode([Site].self, forKey: .sites), members: [],
-            media: try container.decode([MediaFile].self, forKey: .media))
+            config: config, cases: cases, courses: try reader.json([Course].self), pages: try reader.json([StandalonePage].self),
+            sites: try reader.json([Site].self), members: members, media: try reader.json([MediaFile].self))
     }
 
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(memory, forKey: .memory)
-        try container.encode(linkWarnings, forKey: .linkWarnings)
-        try container.encode(paths, forKey: .paths)
-        try container.encode(paths.map { pageLinks[$0] }, forKey: .pageLinkDigests)
+    func write(to writer: inout ByteWriter) throws {
+        memory.write(to: &writer)
+        writer.write(linkWarnings) { $1.write(to: &$0) }
+        writer.write(paths)
+        writer.write(links) { writer, targets in
+            writer.write(targets != nil)
+            if let targets { writer.write(targets.map(Int.init)) }
+        }
         let config = portal.config
-        try container.encode(config, forKey: .config)
-        let cases = portal.cases
-        try container.encode(cases.map(\.slug), forKey: .slugs)
-        try container.encode(cases.map(\.title), forKey: .titles)
-        try container.encode(cases.map { $0.date.year * 10000 + $0.date.month * 100 + $0.date.day }, forKey: .dates)
-        try container.encode(cases.map { config.districts.firstIndex(of: $0.district) ?? -1 }, forKey: .districts)
-        try container.encode(cases.map { config.categories.firstIndex(of: $0.category) ?? -1 }, forKey: .categories)
-        try container.encode(cases.map(\.tags), forKey: .tags)
-        try container.encode(cases.map(\.siteIDs), forKey: .siteIDs)
-        try container.encode(cases.map(\.author), forKey: .authors)
-        try container.encode(cases.map(\.summary), forKey: .summaries)
-        try container.encode(cases.map(\.source.path), forKey: .sourcePaths)
-        try container.encode(cases.map(\.source.line), forKey: .sourceLines)
-        try container.encode(cases.map(\.publication.status.rawValue), forKey: .statuses)
-        try container.encode(cases.map(\.publication.approvals), forKey: .approvals)
-        try container.encode(portal.courses, forKey: .courses)
-        try container.encode(portal.pages, forKey: .pages)
-        try container.encode(portal.sites, forKey: .sites)
-        try container.encode(portal.media, forKey: .media)
+        try writer.writeJSON(config)
+        writer.write(portal.cases) { writer, caseStudy in
+            writer.write(caseStudy.slug)
+            writer.write(caseStudy.title)
+            writer.write(caseStudy.date.year * 10000 + caseStudy.date.month * 100 + caseStudy.date.day)
+            writer.write(config.districts.firstIndex(of: caseStudy.district) ?? -1)
+            writer.write(config.categories.firstIndex(of: caseStudy.category) ?? -1)
+            writer.write(caseStudy.tags)
+            writer.write(caseStudy.siteIDs)
+            writer.write(caseStudy.author)
+            writer.write(caseStudy.summary)
+            caseStudy.source.write(to: &writer)
+            writer.write(caseStudy.publication.status.rawValue)
+            writer.write(caseStudy.publication.approvals) { writer, approval in
+                writer.write(approval.by)
+                writer.write(approval.role.rawValue)
+                writer.write(approval.at.secondsSince1970)
+                writer.write(approval.at.utcOffsetMinutes)
+                writer.write(approval.bodySHA256)
+            }
+        }
+        writer.write(portal.members) { writer, member in
+            writer.write(member.id)
+            writer.write(member.name)
+            writer.write(member.shop)
+            writer.write(config.districts.firstIndex(of: member.district) ?? -1)
+            writer.write(member.siteID)
+            writer.write(member.joined)
+            writer.write(member.commitment)
+            member.source.write(to: &writer)
+        }
+        try writer.writeJSON(portal.courses)
+        try writer.writeJSON(portal.pages)
+        try writer.writeJSON(portal.sites)
+        try writer.writeJSON(portal.media)
     }
 }

@@ -55,7 +55,8 @@ enum SitemapWriter {
             <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 
             """
-        for page in pages.sorted(by: { $0.path < $1.path }) {
+        // Sorted by file path, each worked out once.
+        for (_, page) in pages.map({ ($0.path.filePath, $0) }).sorted(by: { $0.0 < $1.0 }) {
             xml += "  <url><loc>\(XMLText.escape(baseURL + page.path.urlPath))</loc>"
             if let day = page.lastModified { xml += "<lastmod>\(day)</lastmod>" }
             xml += "</url>\n"

@@ -64,11 +64,11 @@ public struct Publisher: Sendable {
 
     /// Where the state of the last build is kept; see `BuildState`.
     var stateFile: URL {
-        cacheFolder.appendingPathComponent("\(output.lastPathComponent).state.json")
+        cacheFolder.appendingPathComponent("\(output.lastPathComponent).state")
     }
 
     var stampsFile: URL {
-        cacheFolder.appendingPathComponent("\(output.lastPathComponent).stamps.json")
+        cacheFolder.appendingPathComponent("\(output.lastPathComponent).stamps")
     }
 
     private var manifest: URL {

@@ -135,14 +135,11 @@ public struct SiteBuilder: Sendable {
         if !privacyProblems.isEmpty { throw DiagnosticsError(privacyProblems + warnings) }
         let files = Gzip.withTwins(graph.paths)
         let changed = written.reduce(0) { $0 + $1.filesWritten }
-        var pageLinks: [String: UInt64] = [:]
-        for file in written {
-            guard let links = file.links else { continue }
-            pageLinks[graph.paths[Int(file.number)]] = BuildState.digest(of: links.targets)
-        }
+        var links = [[Int32]?](repeating: nil, count: graph.paths.count)
+        for file in written { links[Int(file.number)] = file.links?.targets }
         let state = BuildState(
-            identity: "", inputs: [:], portal: loaded.portal.withoutBodies, memory: loaded.memory, linkWarnings: linkProblems,
-            pageLinks: pageLinks, paths: graph.paths, files: files)
+            identity: "", inputs: [:], portal: loaded.portal.withoutCaseBodies, memory: loaded.memory,
+            linkWarnings: linkProblems, paths: graph.paths, links: links, files: files)
         return Report(
             pageCount: specs.count, files: files, changedFiles: changed, state: state, warnings: warnings, timings: timings)
     }
@@ -164,29 +161,33 @@ public struct SiteBuilder: Sendable {
         let publisher = Publisher(output: output)
         return try await publisher.withLock { () async throws(DiagnosticsError) -> Report in
             try prepare(publisher)
-            let stamps = BuildState.stamps(content: options.content, templates: options.templates)
             let identity = self.identity(of: publisher)
             let updates = options.updatesInPlace && Self.isFolder(publisher.output)
+            var timings = StageTimings()
+            let changes = await timings.measure("changes") { await findChanges(publisher, reusingState: updates) }
             do throws(DiagnosticsError) {
-                if updates, let state = BuildState.read(model: publisher.stateFile, stamps: publisher.stampsFile),
-                    state.identity == identity
-                {
-                    if let report = try await quickBuild(from: state, stamps: stamps, publisher: publisher) {
+                if let state = changes.state, state.identity == identity, changes.outputs == state.outputs {
+                    if let report = try await quickBuild(
+                        from: state, stamps: changes.inputs, publisher: publisher, timings: timings, through: wrap)
+                    {
                         return report
                     }
                     publisher.discard()
                     try prepare(publisher)
                 }
-                // A build that stops half-way leaves no state to be taken up.
-                unlink(publisher.stateFile.path)
-                unlink(publisher.stampsFile.path)
+                // The state of the last good build stays until this one succeeds: a failed build
+                // leaves the output as it was, and one that fails half-way through publishing
+                // leaves output files whose stamps the state does not know.
                 var report = try await updates ? update(publisher, through: wrap) : replace(publisher, through: wrap)
+                report.timings = timings.followed(by: report.timings)
                 publisher.recordPublishedFiles(report.files)
                 if var state = report.state {
-                    state.identity = identity
-                    state.inputs = stamps
-                    state.outputs = BuildState.stamps(below: publisher.output)
-                    state.write(model: publisher.stateFile, stamps: publisher.stampsFile)
+                    await report.timings.measure("state") {
+                        state.identity = identity
+                        state.inputs = changes.inputs
+                        state.outputs = await BuildState.stamps(ofOutput: publisher.output, pieces: options.parallelism)
+                        state.write(model: publisher.stateFile, stamps: publisher.stampsFile)
+                    }
                     report.state = nil
                 }
                 return report
@@ -195,6 +196,20 @@ public struct SiteBuilder: Sendable {
                 throw error
             }
         }
+    }
+
+    /// What a build starts from, read at once: the stamps of the input files and, when the
+    /// output is to be updated, the state the last build left and the stamps of the output.
+    private func findChanges(_ publisher: Publisher, reusingState: Bool) async -> (
+        inputs: [String: FileStamp], state: BuildState?, outputs: [String: FileStamp]?
+    ) {
+        let (content, templates, pieces) = (options.content, options.templates, options.parallelism)
+        let (stateFile, stampsFile, output) = (publisher.stateFile, publisher.stampsFile, publisher.output)
+        async let inputs = BuildState.stamps(content: content, templates: templates)
+        guard reusingState else { return (await inputs, nil, nil) }
+        async let state = BuildState.read(model: stateFile, stamps: stampsFile)
+        async let outputs = BuildState.stamps(ofOutput: output, pieces: pieces)
+        return (await inputs, await state, await outputs)
     }
 
     private func prepare(_ publisher: Publisher) throws(DiagnosticsError) {
@@ -243,72 +258,7 @@ public struct SiteBuilder: Sendable {
         ].joined(separator: "\n")
     }
 
-    /// Brings the output up to date when only the bodies of some cases changed since the build
-    /// that left `state`: reads those files, renders their pages, checks them and writes what
-    /// changed. Nil, having published nothing, when anything else changed or anything looks
-    /// wrong; the full build then does the work and reports the problems.
-    private func quickBuild(from state: BuildState, stamps: [String: BuildState.FileStamp], publisher: Publisher)
-        async throws(DiagnosticsError) -> Report?
-    {
-        guard Set(stamps.keys) == Set(state.inputs.keys), BuildState.stamps(below: publisher.output) == state.outputs
-        else { return nil }
-        let changed = stamps.keys.filter { stamps[$0] != state.inputs[$0] }.sorted()
-        guard changed.allSatisfy({ $0.hasPrefix("content/cases/") }) else { return nil }
-        var timings = StageTimings()
-        let loader = ContentLoader(
-            directory: options.content, displayRoot: options.contentDisplay, parallelism: options.parallelism,
-            includeUnpublished: options.includeUnpublished)
-        let relative = changed.map { String($0.dropFirst("content/".count)) }
-        let loaded = await timings.measure("load") {
-            await loader.reload(relative, memory: state.memory, portal: state.portal)
-        }
-        guard let loaded else { return nil }
-        let templates = timings.measureSync("templates") {
-            try? TemplateLibrary(
-                directory: options.templates, displayRoot: options.templatesDisplay, knownVariables: ViewVocabulary.names)
-        }
-        guard let library = templates else { return nil }
-        let index = PortalIndex(loaded.portal)
-        let views = PageViews(index: index)
-        let slugs = Set(changed.compactMap { state.memory.slug(of: String($0.dropFirst("content/".count))) })
-        let specs = PageSpec.all(for: index, views: views)
-        let dirty = specs.filter { spec in
-            if case .caseStudy(let caseStudy) = spec { return slugs.contains(caseStudy.slug) }
-            return false
-        }
-        let graph = LinkGraph(paths: state.paths)
-        let stage = OutputStage(graph: graph, scanner: PrivacyScanner(allowedEmails: loaded.portal.config.allowedEmails))
-        let sink = UpdatingSink(
-            published: publisher.output, staging: DiskSink(root: publisher.staging), stagingFolder: publisher.staging)
-        let started = ContinuousClock.now
-        guard dirty.allSatisfy({ graph.numbers[$0.path.filePath] != nil }),
-            let (written, _) = try? await emitPages(dirty, views: views, library: library, stage: stage, into: sink),
-            written.allSatisfy({ file in
-                guard let links = file.links, links.broken.isEmpty, file.privacy == nil else { return false }
-                return BuildState.digest(of: links.targets) == state.pageLinks[graph.paths[Int(file.number)]]
-            })
-        else { return nil }
-        timings.appendStage("render", ContinuousClock.now - started)
-        let moved = try timings.measurePublishing(publisher, "无法更新输出目录") {
-            try sink.commit(produced: Set(state.files), previous: []).moved
-        }
-        publisher.discard()
-        var next = state
-        next.inputs = stamps
-        next.portal = loaded.portal.withoutBodies
-        next.memory = loaded.memory
-        for path in moved { next.outputs[path] = BuildState.stamp(of: publisher.output.path + "/" + path) }
-        // The model changes only when the warnings of the files read did.
-        let modelChanged = loaded.memory != state.memory
-        next.write(model: modelChanged ? publisher.stateFile : nil, stamps: publisher.stampsFile)
-        var report = Report(
-            pageCount: specs.count, files: state.files, changedFiles: written.reduce(0) { $0 + $1.filesWritten },
-            warnings: loaded.warnings + state.linkWarnings, timings: timings)
-        report.wasQuick = true
-        return report
-    }
-
-    private static func isFolder(_ url: URL) -> Bool {
+    static func isFolder(_ url: URL) -> Bool {
         var isFolder: ObjCBool = false
         return FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) && isFolder.boolValue
     }
@@ -333,7 +283,7 @@ public struct SiteBuilder: Sendable {
 
     /// Renders and writes every page on all cores, in contiguous chunks; what is kept of each
     /// page comes back in the order of `specs`.
-    private func emitPages(
+    func emitPages(
         _ specs: [PageSpec], views: PageViews, library: TemplateLibrary, stage: OutputStage, into sink: some OutputSink
     ) async throws -> ([OutputStage.Written], OutputStage.Work) {
         let chunkCount = max(1, min(specs.count, options.parallelism))
@@ -368,6 +318,14 @@ public struct SiteBuilder: Sendable {
 
     /// The files that are not pages: feed, register, sitemap, assets and pictures.
     private func otherFiles(of portal: Portal, specs: [PageSpec]) throws(DiagnosticsError) -> [(path: String, bytes: [UInt8])] {
+        var files = Self.listings(of: portal, specs: specs)
+        files += try assetFiles().map { (path: $0.0, bytes: $0.1) }
+        files += try mediaFiles(portal.media).map { (path: $0.0, bytes: $0.1) }
+        return files
+    }
+
+    /// The files that list the portal's pages: feed, register and sitemap.
+    static func listings(of portal: Portal, specs: [PageSpec]) -> [(path: String, bytes: [UInt8])] {
         var files: [(path: String, bytes: [UInt8])] = []
         files.append((Routes.feed.filePath, Array(FeedWriter.feed(for: portal).utf8)))
         files.append(
@@ -382,8 +340,6 @@ public struct SiteBuilder: Sendable {
         }
         files.append(
             (Routes.sitemap.filePath, Array(SitemapWriter.sitemap(baseURL: portal.config.baseURL, pages: sitemapPages).utf8)))
-        files += try assetFiles().map { (path: $0.0, bytes: $0.1) }
-        files += try mediaFiles(portal.media).map { (path: $0.0, bytes: $0.1) }
         return files
     }
 

@@ -60,6 +60,13 @@ public struct StageTimings: Sendable {
         details.append((name, duration))
     }
 
+    /// These stages and details, then those of `other`.
+    func followed(by other: StageTimings) -> StageTimings {
+        var timings = self
+        timings.append(other)
+        return timings
+    }
+
     /// Adds the stages and details of `other` after these.
     mutating func append(_ other: StageTimings) {
         stages += other.stages

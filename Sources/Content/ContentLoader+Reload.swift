@@ -5,15 +5,17 @@ import Model
 
 extension ContentLoader {
     /// Takes up a previous load (`portal` and `memory`) after the case files `changed`
-    /// (content-relative paths) were edited, reading only those. It answers only when what
-    /// changed stays inside those cases' own pages: same front matter (so every list, card,
-    /// feed and register stays as it is), same anchors and pictures, and no error; otherwise
-    /// nil, and the caller loads everything.
+    /// (content-relative paths) were edited, reading only those. It answers only when each
+    /// stays the same page: same slug and status, same anchors (other pages may link to them)
+    /// and pictures, and no error; otherwise nil, and the caller loads everything. Front matter
+    /// may change: the cases are put in order again, and the caller finds the pages that show
+    /// them.
     ///
     /// The cases it read come back with their bodies; the others keep what `portal` holds.
     public func reload(_ changed: [String], memory: LoadMemory, portal: Portal) async -> Loaded? {
         var memory = memory
         var portal = portal
+        var frontMatterChanged = false
         var diagnostics = Diagnostics()
         let termsFile = directory.appendingPathComponent("data/terms.yaml")
         let terms =
@@ -33,8 +35,9 @@ extension ContentLoader {
                 case .caseStudy(let metadata) = source.metadata,
                 LinkResolver.Target(
                     kind: source.kind, relativePath: relative, slug: source.slug, path: source.path, status: source.status,
-                    title: source.metadata.title) == target
+                    title: target.title) == target
             else { return nil }
+            memory.targets[relative]?.title = source.metadata.title
             found.append(contentsOf: proofreader.diagnostics(for: file))
             let document = Self.render(source, with: renderer, resolver: resolver)
             guard Set(document.headings.map(\.anchor)) == memory.anchors[relative] ?? [],
@@ -50,13 +53,16 @@ extension ContentLoader {
             if includeUnpublished || source.status == .published {
                 let updated = Self.caseStudy(source, metadata, document, Self.renderedBody(document))
                 guard let position = portal.cases.firstIndex(where: { $0.slug == source.slug }) else { return nil }
-                var unchanged = updated
-                unchanged.body = portal.cases[position].body
-                guard unchanged == portal.cases[position] else { return nil }
+                if !frontMatterChanged {
+                    var unchanged = updated
+                    unchanged.body = portal.cases[position].body
+                    frontMatterChanged = unchanged != portal.cases[position]
+                }
                 portal.cases[position] = updated
             }
             memory.fileDiagnostics[relative] = found.all.isEmpty ? nil : found.all
         }
+        if frontMatterChanged { portal.cases.sort(by: CaseStudy.newestFirst) }
         return Loaded(portal: portal, warnings: memory.diagnostics, memory: memory)
     }
 }

@@ -22,34 +22,52 @@ public struct LoadMemory: Sendable, Equatable {
         targets[relativePath]?.slug
     }
 
+    /// The content-relative paths of the files of the cases `slugs`, sorted.
+    public func relativePaths(ofCases slugs: Set<String>) -> [String] {
+        targets.filter { $0.value.kind == .caseStudy && slugs.contains($0.value.slug) }.keys.sorted()
+    }
+
     /// Every diagnostic, as a full load reports them (only warnings, once a load succeeded).
     var diagnostics: [Diagnostic] {
         Diagnostics(otherDiagnostics + fileDiagnostics.keys.sorted().flatMap { fileDiagnostics[$0]! }).sorted
     }
 }
 
-/// Stored as columns, one array per field, which decode many times faster than one object per
-/// page in a portal of thousands of pages.
-extension LoadMemory: Codable {
-    private enum CodingKeys: String, CodingKey {
-        case pages, kinds, slugs, statuses, titles, files, anchorPages, anchors, imagePages, images
-        case fileDiagnostics, otherDiagnostics
+/// Stored as columns, one list per field (see `ByteWriter`).
+extension LoadMemory {
+    public func write(to writer: inout ByteWriter) {
+        let pages = targets.keys.sorted()
+        let kept = pages.map { targets[$0]! }
+        writer.write(pages)
+        writer.write(kept.map(\.kind.rawValue))
+        writer.write(kept.map(\.slug))
+        writer.write(kept.map(\.status.rawValue))
+        writer.write(kept.map(\.title))
+        writer.write(files.sorted())
+        Self.write(anchors, to: &writer)
+        Self.write(images, to: &writer)
+        let diagnosed = fileDiagnostics.keys.sorted()
+        writer.write(diagnosed)
+        writer.write(diagnosed) { writer, path in
+            writer.write(fileDiagnostics[path]!) { $1.write(to: &$0) }
+        }
+        writer.write(otherDiagnostics) { $1.write(to: &$0) }
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        let pages = try container.decode([String].self, forKey: .pages)
-        let kinds = try container.decode([String].self, forKey: .kinds)
-        let slugs = try container.decode([String].self, forKey: .slugs)
-        let statuses = try container.decode([String].self, forKey: .statuses)
-        let titles = try container.decode([String].self, forKey: .titles)
+    public init(from reader: inout ByteReader) throws {
+        let pages = try reader.strings()
+        let kinds = try reader.strings()
+        let slugs = try reader.strings()
+        let statuses = try reader.strings()
+        let titles = try reader.strings()
         guard [kinds.count, slugs.count, statuses.count, titles.count].allSatisfy({ $0 == pages.count }) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "columns of unequal length"))
+            throw ByteReader.Malformed()
         }
         targets = [:]
+        targets.reserveCapacity(pages.count)
         for index in pages.indices {
             guard let kind = PageKind(rawValue: kinds[index]), let status = PublicationStatus(rawValue: statuses[index]) else {
-                throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unknown kind or status"))
+                throw ByteReader.Malformed()
             }
             let path: SitePath
             switch kind {
@@ -60,37 +78,30 @@ extension LoadMemory: Codable {
             targets[pages[index]] = LinkResolver.Target(
                 kind: kind, relativePath: pages[index], slug: slugs[index], path: path, status: status, title: titles[index])
         }
-        files = Set(try container.decode([String].self, forKey: .files))
-        anchors = Self.sets(
-            try container.decode([String].self, forKey: .anchorPages), try container.decode([[String]].self, forKey: .anchors))
-        // Pages without anchors are not stored, but a load knows them all.
+        files = Set(try reader.strings())
+        // Pages without anchors or pictures are not stored, but a load knows them all.
+        anchors = try Self.sets(from: &reader)
         for page in pages where anchors[page] == nil { anchors[page] = [] }
-        images = Self.sets(
-            try container.decode([String].self, forKey: .imagePages), try container.decode([[String]].self, forKey: .images))
-        fileDiagnostics = try container.decode([String: [Diagnostic]].self, forKey: .fileDiagnostics)
-        otherDiagnostics = try container.decode([Diagnostic].self, forKey: .otherDiagnostics)
+        images = try Self.sets(from: &reader)
+        for page in pages where images[page] == nil { images[page] = [] }
+        let diagnosed = try reader.strings()
+        let lists = try reader.array { reader in try reader.array { try Diagnostic(from: &$0) } }
+        guard lists.count == diagnosed.count else { throw ByteReader.Malformed() }
+        fileDiagnostics = Dictionary(zip(diagnosed, lists), uniquingKeysWith: { first, _ in first })
+        otherDiagnostics = try reader.array { try Diagnostic(from: &$0) }
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        let pages = targets.keys.sorted()
-        try container.encode(pages, forKey: .pages)
-        try container.encode(pages.map { targets[$0]!.kind.rawValue }, forKey: .kinds)
-        try container.encode(pages.map { targets[$0]!.slug }, forKey: .slugs)
-        try container.encode(pages.map { targets[$0]!.status.rawValue }, forKey: .statuses)
-        try container.encode(pages.map { targets[$0]!.title }, forKey: .titles)
-        try container.encode(files.sorted(), forKey: .files)
-        let anchorPages = anchors.keys.filter { !anchors[$0]!.isEmpty }.sorted()
-        try container.encode(anchorPages, forKey: .anchorPages)
-        try container.encode(anchorPages.map { anchors[$0]!.sorted() }, forKey: .anchors)
-        let imagePages = images.keys.filter { !images[$0]!.isEmpty }.sorted()
-        try container.encode(imagePages, forKey: .imagePages)
-        try container.encode(imagePages.map { images[$0]!.sorted() }, forKey: .images)
-        try container.encode(fileDiagnostics, forKey: .fileDiagnostics)
-        try container.encode(otherDiagnostics, forKey: .otherDiagnostics)
+    /// The non-empty sets only, by their page.
+    private static func write(_ sets: [String: Set<String>], to writer: inout ByteWriter) {
+        let keys = sets.keys.filter { !sets[$0]!.isEmpty }.sorted()
+        writer.write(keys)
+        writer.write(keys) { $0.write(sets[$1]!.sorted()) }
     }
 
-    private static func sets(_ keys: [String], _ values: [[String]]) -> [String: Set<String>] {
+    private static func sets(from reader: inout ByteReader) throws -> [String: Set<String>] {
+        let keys = try reader.strings()
+        let values = try reader.array { try $0.strings() }
+        guard keys.count == values.count else { throw ByteReader.Malformed() }
         var result: [String: Set<String>] = [:]
         for (key, value) in zip(keys, values) { result[key] = Set(value) }
         return result

@@ -11,24 +11,96 @@ public enum FileTree {
     /// whose name `skips` are left out, and so is everything below a skipped folder.
     public static func files(below root: String, skipping skips: (String) -> Bool = { _ in false }) -> [String] {
         var files: [String] = []
-        var pending = [""]
+        walk(below: root, skipping: skips) { path, _, _ in files.append(path) }
+        return files.sorted()
+    }
+
+    /// The stamp of each file below `root`, by its path relative to `root`, in no particular
+    /// order. Each file is asked about relative to its open folder, which spares the kernel a
+    /// walk of the whole path per file.
+    public static func stamps(below root: String, skipping skips: (String) -> Bool = { _ in false }) -> [(
+        path: String, stamp: FileStamp
+    )] {
+        var stamps: [(path: String, stamp: FileStamp)] = []
+        walk(below: root, skipping: skips) { path, folder, name in
+            if let stamp = FileStamp(at: name, in: folder) { stamps.append((path, stamp)) }
+        }
+        return stamps
+    }
+
+    /// `stamps(below:skipping:)` on all cores: the folders two levels down are shared out, so
+    /// an output of one folder per page is read in parallel.
+    public static func stamps(
+        below root: String, skipping skips: @escaping @Sendable (String) -> Bool = { _ in false }, pieces: Int
+    ) async -> [(path: String, stamp: FileStamp)] {
+        var stamps: [(path: String, stamp: FileStamp)] = []
+        let visit = { (path: String, folder: Int32, name: String) in
+            if let stamp = FileStamp(at: name, in: folder) { stamps.append((path, stamp)) }
+        }
+        var shared: [String] = []
+        for folder in subfolders(of: "", below: root, skipping: skips, visit: visit) {
+            shared += subfolders(of: folder, below: root, skipping: skips, visit: visit)
+        }
+        let found = await ParallelMap.map(shared, pieces: pieces) { folder in
+            var stamps: [Stamped] = []
+            walk(below: root, from: [folder], skipping: skips) { path, folder, name in
+                if let stamp = FileStamp(at: name, in: folder) { stamps.append(Stamped(path: path, stamp: stamp)) }
+            }
+            return stamps
+        }
+        return stamps + found.joined().map { ($0.path, $0.stamp) }
+    }
+
+    private struct Stamped: Sendable {
+        var path: String
+        var stamp: FileStamp
+    }
+
+    /// Visits the files of one folder and returns its subfolders.
+    private static func subfolders(
+        of relative: String, below root: String, skipping skips: (String) -> Bool, visit: (String, Int32, String) -> Void
+    ) -> [String] {
+        var folders: [String] = []
+        entries(of: relative, below: root, skipping: skips) { path, folder, name, isFolder in
+            if isFolder { folders.append(path) } else { visit(path, folder, name) }
+        }
+        return folders
+    }
+
+    /// Calls `visit` with the relative path, the open folder and the name of every file below
+    /// `root`.
+    private static func walk(
+        below root: String, from start: [String] = [""], skipping skips: (String) -> Bool,
+        visit: (String, Int32, String) -> Void
+    ) {
+        var pending = start
         while let relative = pending.popLast() {
-            guard let folder = opendir(relative.isEmpty ? root : root + "/" + relative) else { continue }
-            defer { closedir(folder) }
-            while let entry = readdir(folder) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                    String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
-                }
-                guard name != ".", name != "..", !skips(name) else { continue }
-                let path = relative.isEmpty ? name : relative + "/" + name
-                switch kind(of: entry.pointee.d_type, at: root + "/" + path) {
-                case .folder: pending.append(path)
-                case .file: files.append(path)
-                case .other: continue
-                }
+            entries(of: relative, below: root, skipping: skips) { path, folder, name, isFolder in
+                if isFolder { pending.append(path) } else { visit(path, folder, name) }
             }
         }
-        return files.sorted()
+    }
+
+    /// The files and folders of one folder, each with the open folder and its name.
+    private static func entries(
+        of relative: String, below root: String, skipping skips: (String) -> Bool,
+        _ found: (String, Int32, String, Bool) -> Void
+    ) {
+        guard let folder = opendir(relative.isEmpty ? root : root + "/" + relative) else { return }
+        defer { closedir(folder) }
+        let descriptor = dirfd(folder)
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard name != ".", name != "..", !skips(name) else { continue }
+            let path = relative.isEmpty ? name : relative + "/" + name
+            switch kind(of: entry.pointee.d_type, at: root + "/" + path) {
+            case .folder: found(path, descriptor, name, true)
+            case .file: found(path, descriptor, name, false)
+            case .other: continue
+            }
+        }
     }
 
     private enum Kind { case folder, file, other }

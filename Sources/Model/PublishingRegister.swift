@@ -25,9 +25,12 @@ public struct PublishingRegister: Sendable, Hashable {
     public let entries: [Entry]
 
     public init(_ portal: Portal) {
-        func byDate(_ lhs: Entry, _ rhs: Entry) -> Bool {
-            if lhs.date != rhs.date, let left = lhs.date, let right = rhs.date { return left < right }
-            return lhs.path < rhs.path
+        // Oldest first, then by address, each address worked out once.
+        func byDate(_ entries: [Entry]) -> [Entry] {
+            entries.map { ($0, $0.path.filePath) }.sorted { lhs, rhs in
+                if lhs.0.date != rhs.0.date, let left = lhs.0.date, let right = rhs.0.date { return left < right }
+                return lhs.1 < rhs.1
+            }.map(\.0)
         }
         let cases = portal.cases.filter(\.publication.isPublished).map {
             Entry(
@@ -42,6 +45,6 @@ public struct PublishingRegister: Sendable, Hashable {
         let pages = portal.pages.filter(\.publication.isPublished).map {
             Entry(kind: "页面", title: $0.title, path: Routes.page($0.slug), author: "", publication: $0.publication, date: nil)
         }
-        entries = cases.sorted(by: byDate) + courses.sorted(by: byDate) + pages.sorted(by: byDate)
+        entries = byDate(cases) + byDate(courses) + byDate(pages)
     }
 }

@@ -16,6 +16,9 @@ public struct RenderedBody: Sendable, Hashable, Codable {
         self.readableCharacters = readableCharacters
     }
 
+    /// No body: what a build state keeps of a case, whose body it reads anew when needed.
+    public static let empty = RenderedBody(html: "", tableOfContents: [], firstParagraph: "", readableCharacters: 0)
+
     public var readingMinutes: Int { ChineseText.readingMinutes(characters: readableCharacters) }
 }
 

@@ -1,4 +1,5 @@
 import Build
+import Core
 import Foundation
 import Testing
 
@@ -82,10 +83,30 @@ import Testing
             $0.replacingOccurrences(of: "title: \"西津区", with: "title: \"改名后的西津区")
         }
         let title = try await workspace.updateAndCompare(after: "a title change")
-        #expect(!title.wasQuick, "a title shows on lists and other cases' pages")
+        #expect(title.wasQuick, "the lists and other cases' pages that show the title are rendered again")
 
-        try workspace.edit("content/cases/case-08.md") { $0.replacingOccurrences(of: "tags: [六有, 三亮]", with: "tags: [新标签]") }
-        _ = try await workspace.updateAndCompare(after: "a tag change")
+        // Front matter edits that keep every page: each shows on other pages, which are found
+        // and rendered again without loading everything.
+        let frontMatterEdits: [(file: String, from: String, to: String, edit: String)] = [
+            ("case-01", "title: \"西津区小微企业党建案例1\"", "title: \"课程所用的案例1\"", "the title of a case a course uses"),
+            ("case-12", "summary: \"第12个案例的摘要。\"", "summary: \"改过的摘要。\"", "a summary"),
+            ("case-01", "date: 2024-02-02", "date: 2025-12-01", "a date that makes a case the newest"),
+            ("case-15", "date: 2024-04-16", "date: 2024-04-17", "a date that keeps the order"),
+            ("case-13", "district: 西津区", "district: 南浦区", "a district"),
+            ("case-17", "category: 专业市场", "category: 小微企业", "a category"),
+            ("case-08", "sites: []", "sites: [site-01]", "the sites of a case"),
+            ("case-08", "tags: [六有, 三亮]", "tags: [诚信经营]", "tags, to one other cases have"),
+            ("case-18", "author: 测试作者", "author: 另一位作者", "an author"),
+        ]
+        for change in frontMatterEdits {
+            try workspace.edit("content/cases/\(change.file).md") { $0.replacingOccurrences(of: change.from, with: change.to) }
+            let report = try await workspace.updateAndCompare(after: "a change of \(change.edit)")
+            #expect(report.wasQuick, "a change of \(change.edit) is a quick rebuild")
+        }
+
+        try workspace.edit("content/cases/case-08.md") { $0.replacingOccurrences(of: "tags: [诚信经营]", with: "tags: [新标签]") }
+        let newTag = try await workspace.updateAndCompare(after: "a new tag")
+        #expect(!newTag.wasQuick, "a new tag adds a list of cases: everything is loaded")
 
         try workspace.move("content/cases/case-25.md", to: "content/cases/case-25-renamed.md")
         let rename = try await workspace.updateAndCompare(after: "a rename")
@@ -115,6 +136,24 @@ import Testing
             $0.replacingOccurrences(of: "name: 西津古街党员服务站", with: "name: 西津古街党员服务驿站")
         }
         _ = try await workspace.updateAndCompare(after: "a change of sites.yaml")
+    }
+
+    @Test func aFailedBuildLeavesTheNextOneQuick() async throws {
+        let workspace = try Workspace()
+        defer { workspace.fixture.remove() }
+        _ = try await workspace.updateAndCompare(after: "the first build")
+        let before = try FixtureSite.snapshot(workspace.updated)
+        try workspace.edit("content/cases/case-05.md") { $0.replacingOccurrences(of: "district: ", with: "district: 不存在的区\nx: ") }
+        await #expect(throws: DiagnosticsError.self) {
+            try await SiteBuilder(options: workspace.options).publish(to: workspace.updated)
+        }
+        #expect(try FixtureSite.snapshot(workspace.updated) == before, "a failed build leaves the output as it was")
+        try workspace.edit("content/cases/case-05.md") {
+            $0.replacingOccurrences(of: "district: 不存在的区\nx: ", with: "district: ") + "\n改正后补充的一段。\n"
+        }
+        let fixed = try await workspace.updateAndCompare(after: "the error put right")
+        #expect(fixed.wasQuick, "the state of the last good build is still used")
+        #expect(fixed.changedFiles == 2)
     }
 
     @Test func aFileChangedByHandInTheOutputIsPutRight() async throws {

@@ -73,7 +73,7 @@ import Testing
             .write(to: caseFile, atomically: true, encoding: .utf8)
 
         await #expect(throws: DiagnosticsError.self) {
-            try await builder.publish(to: output, through: { FailingSink(inner: $0, limit: 20) })
+            try await builder.publish(to: output, through: { FailingSink(inner: $0, limit: 3) })
         }
         #expect(try FixtureSite.snapshot(output) == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.root.path).sorted()

@@ -1,0 +1,142 @@
+import Content
+import Core
+import Foundation
+import Model
+import Templates
+
+extension SiteBuilder {
+    /// Brings the output up to date when only case files changed since the build that left
+    /// `state`: reads those files, renders the pages that show them (`AffectedPages`), checks
+    /// them, checks the links of the whole site again from the links the state keeps, and
+    /// writes what changed. When a case's front matter changed, the pages that show it are read
+    /// and rendered too.
+    ///
+    /// Nil, having published nothing, when anything else changed, when the change adds or
+    /// removes a page, or when anything looks wrong; the full build then does the work and
+    /// reports the problems.
+    func quickBuild(
+        from state: BuildState, stamps: [String: FileStamp], publisher: Publisher, timings: StageTimings,
+        through wrap: (DiskSink) -> any OutputSink
+    ) async throws(DiagnosticsError) -> Report? {
+        guard stamps.count == state.inputs.count, stamps.keys.allSatisfy({ state.inputs[$0] != nil }) else { return nil }
+        let changed = stamps.keys.filter { stamps[$0] != state.inputs[$0] }.sorted()
+        guard changed.allSatisfy({ $0.hasPrefix("content/cases/") }) else { return nil }
+        var timings = timings
+        let loader = ContentLoader(
+            directory: options.content, displayRoot: options.contentDisplay, parallelism: options.parallelism,
+            includeUnpublished: options.includeUnpublished)
+        let relative = changed.map { String($0.dropFirst("content/".count)) }
+        let reloaded = await timings.measure("load") {
+            await loader.reload(relative, memory: state.memory, portal: state.portal)
+        }
+        guard let loaded = reloaded else { return nil }
+        let templates = timings.measureSync("templates") {
+            try? TemplateLibrary(
+                directory: options.templates, displayRoot: options.templatesDisplay, knownVariables: ViewVocabulary.names)
+        }
+        guard let library = templates else { return nil }
+
+        let started = ContinuousClock.now
+        let read = Set(relative.compactMap { state.memory.slug(of: $0) })
+        let frontMatter = read.filter { slug in
+            var new = loaded.portal.cases.first { $0.slug == slug }
+            new?.body = .empty
+            return state.portal.cases.first { $0.slug == slug } != new
+        }
+        let (portal, previous) = (loaded.portal, state.portal)
+        async let indexBefore = frontMatter.isEmpty ? nil : PortalIndex(previous)
+        let index = PortalIndex(portal)
+        let affected = AffectedPages(bodies: read, frontMatter: frontMatter, before: await indexBefore ?? index, after: index)
+        let views = PageViews(index: index)
+        let specs = PageSpec.all(for: index, views: views)
+        let graph = LinkGraph(paths: state.paths)
+        let pagePaths = Set(state.paths.indices.filter { state.links[$0] != nil }.map { state.paths[$0] })
+        guard specs.count == pagePaths.count, specs.allSatisfy({ pagePaths.contains($0.path.filePath) }) else { return nil }
+        // The pages of other cases that show a changed one need those cases' bodies.
+        let others = affected.caseSlugs.subtracting(read)
+        guard let dirty = await withBodies(specs.filter(affected.contains), of: others, from: state, loader: loader) else {
+            return nil
+        }
+        let showsEveryCase = affected.showsEveryCase
+        async let listings = showsEveryCase ? Self.listings(of: portal, specs: specs) : []
+
+        let stage = OutputStage(graph: graph, scanner: PrivacyScanner(allowedEmails: loaded.portal.config.allowedEmails))
+        let sink = UpdatingSink(
+            published: publisher.output, staging: wrap(DiskSink(root: publisher.staging)), stagingFolder: publisher.staging)
+        guard var (written, work) = try? await emitPages(dirty, views: views, library: library, stage: stage, into: sink)
+        else { return nil }
+        for file in await listings {
+            guard graph.numbers[file.path] != nil,
+                let emitted = try? await stage.emit(file.bytes, at: file.path, source: nil, into: sink, work: &work)
+            else { return nil }
+            written.append(emitted)
+        }
+        guard written.allSatisfy({ $0.privacy == nil && $0.links?.broken.isEmpty ?? true }) else { return nil }
+        timings.appendStage("render", ContinuousClock.now - started)
+
+        var links = state.links
+        for file in written where file.links != nil { links[Int(file.number)] = file.links?.targets }
+        // The whole site's links are checked again only when some page links elsewhere now.
+        let linkWarnings =
+            links == state.links
+            ? state.linkWarnings
+            : timings.measureSync("links") { linkDiagnostics(links, of: state.paths, graph: graph, specs: specs) }
+        guard !linkWarnings.contains(where: \.isError) else { return nil }
+
+        let moved = try timings.measurePublishing(publisher, "无法更新输出目录") {
+            try sink.commit(produced: Set(state.files), previous: []).moved
+        }
+        publisher.discard()
+        var next = state
+        next.inputs = stamps
+        next.portal = loaded.portal.withoutCaseBodies
+        next.memory = loaded.memory
+        next.links = links
+        next.linkWarnings = linkWarnings
+        for path in moved { next.outputs[path] = FileStamp(at: publisher.output.path + "/" + path) }
+        // The model changes only when the front matter, the warnings of the files read or
+        // the links did.
+        let modelChanged = !frontMatter.isEmpty || loaded.memory != state.memory || links != state.links
+        timings.measureSync("state") {
+            next.write(model: modelChanged ? publisher.stateFile : nil, stamps: publisher.stampsFile)
+        }
+        var report = Report(
+            pageCount: specs.count, files: state.files, changedFiles: written.reduce(0) { $0 + $1.filesWritten },
+            warnings: (loaded.warnings + linkWarnings), timings: timings)
+        report.wasQuick = true
+        return report
+    }
+
+    /// `specs` with the cases `slugs` read anew with their bodies: nothing but a case's own
+    /// page reads its body, so the portal a state keeps has none.
+    private func withBodies(_ specs: [PageSpec], of slugs: Set<String>, from state: BuildState, loader: ContentLoader)
+        async -> [PageSpec]?
+    {
+        guard !slugs.isEmpty else { return specs }
+        let files = state.memory.relativePaths(ofCases: slugs)
+        guard files.count == slugs.count,
+            let read = await loader.reload(files, memory: state.memory, portal: state.portal)
+        else { return nil }
+        var cases: [String: CaseStudy] = [:]
+        for caseStudy in read.portal.cases where slugs.contains(caseStudy.slug) { cases[caseStudy.slug] = caseStudy }
+        guard cases.count == slugs.count else { return nil }
+        return specs.map { spec in
+            if case .caseStudy(let caseStudy) = spec, let withBody = cases[caseStudy.slug] { return .caseStudy(withBody) }
+            return spec
+        }
+    }
+
+    /// The link stage's findings for the whole site, from the links of every page.
+    private func linkDiagnostics(_ links: [[Int32]?], of paths: [String], graph: LinkGraph, specs: [PageSpec])
+        -> [Diagnostic]
+    {
+        var sources: [String: SourceLocation] = [:]
+        for spec in specs { sources[spec.path.filePath] = spec.source }
+        return graph.diagnostics(
+            pages: links.indices.compactMap { number in
+                links[number].map { (Int32(number), LinkGraph.PageLinks(targets: $0), sources[paths[number]]) }
+            },
+            fallback: SourceLocation(path: options.contentDisplay),
+            unlisted: [Routes.notFound.filePath, Routes.register.filePath])
+    }
+}
