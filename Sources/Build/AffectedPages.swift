@@ -2,9 +2,10 @@ import Core
 import Model
 import Templates
 
-/// The pages a quick rebuild renders again after some case files changed: what the pages of
-/// the portal show of a case, traced from the portal before and after the change.
+/// The pages a quick rebuild renders again after some case files or templates changed: what
+/// the pages of the portal show of a case, traced from the portal before and after the change.
 ///
+/// - A changed template shows on every page rendered with a template that uses it.
 /// - A case whose body alone changed shows on its own page only.
 /// - A case whose front matter changed also shows, as a card or a link, on:
 ///   - the pages of its lists (all cases, its district, category, tags and year, before and
@@ -22,10 +23,15 @@ struct AffectedPages {
     private(set) var courseSlugs: Set<String> = []
     /// Whether the pages that show every case (home, indexes, register) are affected.
     private(set) var showsEveryCase = false
+    private(set) var templates: Set<String>
 
     /// `bodies` are the slugs of cases whose body changed; `frontMatter` those whose front
-    /// matter changed, between `before` and `after`.
-    init(bodies: Set<String>, frontMatter: Set<String>, before: PortalIndex, after: PortalIndex) {
+    /// matter changed, between `before` and `after`; `templates` the page templates that use a
+    /// changed template.
+    init(
+        bodies: Set<String>, frontMatter: Set<String>, before: PortalIndex, after: PortalIndex, templates: Set<String> = []
+    ) {
+        self.templates = templates
         caseSlugs = bodies.union(frontMatter)
         guard !frontMatter.isEmpty else { return }
         showsEveryCase = true
@@ -56,6 +62,7 @@ struct AffectedPages {
     }
 
     func contains(_ spec: PageSpec) -> Bool {
+        if templates.contains(spec.template) { return true }
         switch spec {
         case .caseStudy(let caseStudy): return caseSlugs.contains(caseStudy.slug)
         case .caseList: return listPages.contains(spec.path.filePath)

@@ -20,12 +20,18 @@ extension SiteBuilder {
     ) async throws(DiagnosticsError) -> Report? {
         guard stamps.count == state.inputs.count, stamps.keys.allSatisfy({ state.inputs[$0] != nil }) else { return nil }
         let changed = stamps.keys.filter { stamps[$0] != state.inputs[$0] }.sorted()
-        guard changed.allSatisfy({ $0.hasPrefix("content/cases/") }) else { return nil }
+        let cases = changed.filter { $0.hasPrefix("content/cases/") }
+        let assets = changed.filter { $0.hasPrefix("templates/assets/") }
+        let templateNames = Set(
+            changed.filter { $0.hasPrefix("templates/") && $0.hasSuffix(".mustache") && !assets.contains($0) }.map {
+                String($0.dropFirst("templates/".count).dropLast(".mustache".count))
+            })
+        guard cases.count + assets.count + templateNames.count == changed.count else { return nil }
         var timings = timings
         let loader = ContentLoader(
             directory: options.content, displayRoot: options.contentDisplay, parallelism: options.parallelism,
             includeUnpublished: options.includeUnpublished)
-        let relative = changed.map { String($0.dropFirst("content/".count)) }
+        let relative = cases.map { String($0.dropFirst("content/".count)) }
         let reloaded = await timings.measure("load") {
             await loader.reload(relative, memory: state.memory, portal: state.portal)
         }
@@ -34,7 +40,11 @@ extension SiteBuilder {
             try? TemplateLibrary(
                 directory: options.templates, displayRoot: options.templatesDisplay, knownVariables: ViewVocabulary.names)
         }
-        guard let library = templates else { return nil }
+        // A changed template makes its pages render again, but those of cases only with the
+        // bodies of all cases: the full build does that.
+        guard let library = templates, let pageTemplates = library.pageTemplates(using: templateNames),
+            !pageTemplates.contains("case")
+        else { return nil }
 
         let started = ContinuousClock.now
         let read = Set(relative.compactMap { state.memory.slug(of: $0) })
@@ -46,7 +56,8 @@ extension SiteBuilder {
         let (portal, previous) = (loaded.portal, state.portal)
         async let indexBefore = frontMatter.isEmpty ? nil : PortalIndex(previous)
         let index = PortalIndex(portal)
-        let affected = AffectedPages(bodies: read, frontMatter: frontMatter, before: await indexBefore ?? index, after: index)
+        let affected = AffectedPages(
+            bodies: read, frontMatter: frontMatter, before: await indexBefore ?? index, after: index, templates: pageTemplates)
         let views = PageViews(index: index)
         let specs = PageSpec.all(for: index, views: views)
         let graph = LinkGraph(paths: state.paths)
@@ -59,13 +70,14 @@ extension SiteBuilder {
         }
         let showsEveryCase = affected.showsEveryCase
         async let listings = showsEveryCase ? Self.listings(of: portal, specs: specs) : []
+        guard let assetFiles = readAssets(assets) else { return nil }
 
         let stage = OutputStage(graph: graph, scanner: PrivacyScanner(allowedEmails: loaded.portal.config.allowedEmails))
         let sink = UpdatingSink(
             published: publisher.output, staging: wrap(DiskSink(root: publisher.staging)), stagingFolder: publisher.staging)
         guard var (written, work) = try? await emitPages(dirty, views: views, library: library, stage: stage, into: sink)
         else { return nil }
-        for file in await listings {
+        for file in await listings + assetFiles {
             guard graph.numbers[file.path] != nil,
                 let emitted = try? await stage.emit(file.bytes, at: file.path, source: nil, into: sink, work: &work)
             else { return nil }
@@ -138,5 +150,18 @@ extension SiteBuilder {
             },
             fallback: SourceLocation(path: options.contentDisplay),
             unlisted: [Routes.notFound.filePath, Routes.register.filePath])
+    }
+
+    /// The changed files of `templates/assets/` (`templates/…` paths), by their paths in the
+    /// output, with their bytes.
+    private func readAssets(_ assets: [String]) -> [(path: String, bytes: [UInt8])]? {
+        var files: [(path: String, bytes: [UInt8])] = []
+        for asset in assets {
+            let path = String(asset.dropFirst("templates/".count))
+            guard let data = FileManager.default.contents(atPath: options.templates.appendingPathComponent(path).path)
+            else { return nil }
+            files.append((path, [UInt8](data)))
+        }
+        return files
     }
 }

@@ -12,6 +12,9 @@ public struct TemplateLibrary: Sendable {
     ]
 
     private let program: TemplateProgram
+    /// The templates each template names as a partial or a layout; nil for one that also
+    /// names one through a variable (`{{>*name}}`), which could be any.
+    private let partials: [String: Set<String>?]
     /// What each page's output buffer reserves: twice the text of all templates, within
     /// bounds that keep the allocation cheap.
     private let outputCapacity: Int
@@ -60,6 +63,7 @@ public struct TemplateLibrary: Sendable {
         }
         if diagnostics.hasErrors { throw DiagnosticsError(diagnostics.all) }
         program = TemplateProgram(templates: templates)
+        partials = templates.mapValues { Self.partials(in: $0) }
         outputCapacity = min(65_536, max(4_096, 2 * program.text.count))
     }
 
@@ -73,6 +77,45 @@ public struct TemplateLibrary: Sendable {
         var renderer = TemplateRenderer(program: program, context: context, capacity: outputCapacity)
         renderer.render(templateNamed: name)
         return renderer.output
+    }
+
+    /// The page templates that use any of the templates `names`, themselves or through their
+    /// partials and layouts; nil when one of them may use any template.
+    public func pageTemplates(using names: Set<String>) -> Set<String>? {
+        var using: Set<String> = []
+        for page in Self.pageTemplates {
+            var seen: Set<String> = []
+            var pending = [page]
+            while let name = pending.popLast() {
+                guard seen.insert(name).inserted else { continue }
+                guard let named = partials[name] else { continue }
+                guard let named else { return nil }
+                pending += named
+            }
+            if !seen.isDisjoint(with: names) { using.insert(page) }
+        }
+        return using
+    }
+
+    private static func partials(in nodes: [TemplateNode]) -> Set<String>? {
+        var names: Set<String> = []
+        for node in nodes {
+            let inner: [[TemplateNode]]
+            switch node {
+            case .text, .variable, .contentType: continue
+            case .section(_, let body), .invertedSection(_, let body), .blockDefinition(_, let body): inner = [body]
+            case .block(_, let defaultNodes, _): inner = [defaultNodes]
+            case .partial(let name, let dynamicName, _, let overrides):
+                guard dynamicName == nil else { return nil }
+                names.insert(name)
+                inner = overrides.map { Array($0.values) } ?? []
+            }
+            for nodes in inner {
+                guard let found = partials(in: nodes) else { return nil }
+                names.formUnion(found)
+            }
+        }
+        return names
     }
 
     private static func templateFiles(in directory: URL) -> [String] {

@@ -124,9 +124,27 @@ import Testing
         try workspace.edit("content/cases/case-30.md") { $0.replacingOccurrences(of: "案例11", with: "新增案例") }
         _ = try await workspace.updateAndCompare(after: "a new case")
 
+        // A template that case pages do not use: only the pages that use it render again.
+        for (template, edit) in [
+            ("case-list", "a list template"), ("site", "the template of sites"),
+            ("partials/pagination", "a partial only lists use"),
+        ] {
+            try workspace.edit("templates/\(template).mustache") {
+                $0.contains("{{/content}}")
+                    ? $0.replacingOccurrences(of: "{{/content}}", with: "<p>新的一行</p>\n{{/content}}")
+                    : $0 + "\n<p>新的一行</p>\n"
+            }
+            let report = try await workspace.updateAndCompare(after: "a change of \(edit)")
+            #expect(report.wasQuick, "a change of \(edit) is a quick rebuild")
+        }
+        try workspace.edit("templates/assets/portal.css") { $0 + "\n.note { color: #333; }\n" }
+        let stylesheet = try await workspace.updateAndCompare(after: "a stylesheet change")
+        #expect(stylesheet.wasQuick)
+        #expect(stylesheet.changedFiles == 2, "the stylesheet and its .gz")
+
         try workspace.edit("templates/base.mustache") { $0.replacingOccurrences(of: "</footer>", with: "<p>新页脚</p></footer>") }
         let template = try await workspace.updateAndCompare(after: "a template change")
-        #expect(!template.wasQuick)
+        #expect(!template.wasQuick, "case pages use the layout, and their bodies are not kept")
         #expect(template.changedFiles > template.fileCount / 2, "a layout change rewrites every page")
 
         try workspace.edit("content/portal.yaml") { $0.replacingOccurrences(of: "title: 测试市", with: "title: 新测试市") }

@@ -30,6 +30,26 @@ import Testing
         )
     }
 
+    @Test func knowsWhichPageTemplatesUseATemplate() throws {
+        let library = try TemplateLibrary(
+            directory: try folder([
+                "partials/card.mustache": "<li>{{title}}{{>partials/tag}}</li>",
+                "partials/tag.mustache": "<span>{{name}}</span>",
+                "site.mustache": "{{<base}}{{$content}}{{#cases}}{{>partials/card}}{{/cases}}{{/content}}{{/base}}",
+                "home.mustache": "{{<base}}{{$content}}{{^cases}}{{>partials/tag}}{{/cases}}{{/content}}{{/base}}",
+            ]), displayRoot: "templates")
+        #expect(library.pageTemplates(using: ["partials/card"]) == ["site"])
+        #expect(library.pageTemplates(using: ["partials/tag"]) == ["site", "home"], "through a partial, and in a section")
+        #expect(library.pageTemplates(using: ["case"]) == ["case"])
+        #expect(library.pageTemplates(using: ["base"]) == Set(TemplateLibrary.pageTemplates), "the layout")
+        #expect(library.pageTemplates(using: ["partials/unused"]) == [])
+
+        let dynamic = try TemplateLibrary(
+            directory: try folder(["page.mustache": "{{<base}}{{$content}}{{>*which}}{{/content}}{{/base}}"]),
+            displayRoot: "templates")
+        #expect(dynamic.pageTemplates(using: ["partials/unused"]) == nil, "a partial named by a variable may be any")
+    }
+
     @Test func reportsTemplateSyntaxErrorsWithTheirPlace() throws {
         let templates = try folder(["case.mustache": "<h1>{{title}}</h1>\n<ul>\n{{#tags}}<li>{{name}}</li>{{/tag}}\n</ul>\n"])
         #expect {
