@@ -69,7 +69,7 @@ extension SiteBuilder {
             return nil
         }
         let showsEveryCase = affected.showsEveryCase
-        async let listings = showsEveryCase ? Self.listings(of: portal, specs: specs) : []
+        async let listings = showsEveryCase ? Self.listings(of: index, specs: specs) : []
         guard let assetFiles = readAssets(assets) else { return nil }
 
         let stage = OutputStage(graph: graph, scanner: PrivacyScanner(allowedEmails: loaded.portal.config.allowedEmails))

@@ -91,7 +91,7 @@ public struct SiteBuilder: Sendable {
         let views = await PageViews(index: index).preparingCards(parallelism: options.parallelism)
         let specs = PageSpec.all(for: index, views: views)
         try checkUniquePaths(specs)
-        let others = try otherFiles(of: loaded.portal, specs: specs)
+        let others = try otherFiles(of: index, specs: specs)
 
         let graph = LinkGraph(paths: specs.map(\.path.filePath) + others.map(\.path))
         let stage = OutputStage(graph: graph, scanner: PrivacyScanner(allowedEmails: loaded.portal.config.allowedEmails))
@@ -317,19 +317,27 @@ public struct SiteBuilder: Sendable {
     }
 
     /// The files that are not pages: feed, register, sitemap, assets and pictures.
-    private func otherFiles(of portal: Portal, specs: [PageSpec]) throws(DiagnosticsError) -> [(path: String, bytes: [UInt8])] {
-        var files = Self.listings(of: portal, specs: specs)
+    private func otherFiles(of index: PortalIndex, specs: [PageSpec]) throws(DiagnosticsError) -> [(
+        path: String, bytes: [UInt8]
+    )] {
+        let portal = index.portal
+        var files = Self.listings(of: index, specs: specs)
         files += try assetFiles().map { (path: $0.0, bytes: $0.1) }
         files += try mediaFiles(portal.media).map { (path: $0.0, bytes: $0.1) }
         return files
     }
 
-    /// The files that list the portal's pages: feed, register and sitemap.
-    static func listings(of portal: Portal, specs: [PageSpec]) -> [(path: String, bytes: [UInt8])] {
+    /// The files that list the portal's pages or count them: feed, register, sitemap and the
+    /// dashboard's spreadsheets.
+    static func listings(of index: PortalIndex, specs: [PageSpec]) -> [(path: String, bytes: [UInt8])] {
+        let portal = index.portal
         var files: [(path: String, bytes: [UInt8])] = []
         files.append((Routes.feed.filePath, Array(FeedWriter.feed(for: portal).utf8)))
         files.append(
-            (Routes.registerCSV.filePath, RegisterWriter.csv(PublishingRegister(portal), baseURL: portal.config.baseURL)))
+            (Routes.registerCSV.filePath, SpreadsheetWriter.csv(PublishingRegister(portal), baseURL: portal.config.baseURL)))
+        for table in Dashboard(index: index).tables {
+            files.append((Routes.dashboardTable(table.id).filePath, SpreadsheetWriter.csv(table)))
+        }
         let sitemapPages = specs.compactMap { spec -> (path: SitePath, lastModified: Day?)? in
             switch spec {
             case .notFound, .register: return nil

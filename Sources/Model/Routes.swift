@@ -20,6 +20,9 @@ public enum Routes {
     /// The publishing register (发布登记) for staff: not linked from the portal, not in the sitemap.
     public static let register = SitePath.folder("register")
     public static let registerCSV = SitePath.file("register", "register.csv")
+    /// The targets dashboard (目标进度), and each of its tables as a spreadsheet.
+    public static let dashboard = SitePath.folder("dashboard")
+    public static func dashboardTable(_ id: String) -> SitePath { SitePath.file("dashboard", "\(id).csv") }
 
     /// First-level names the portal uses itself; a standalone page may not take one.
     public static let reservedNames: Set<String> = [

@@ -6,7 +6,10 @@ import Testing
 @Suite struct SiteBuilderTests {
     @Test func buildsEveryPageOfTheFixtureSite() async throws {
         let files = try await FixtureSite.build()
-        let fixed: Set<String> = [
+        let dashboard =
+            ["targets", "sites-by-district", "liuyou-by-district", "liuyou-by-site", "cases-by-district"]
+            + ["cases-by-year", "courses"]
+        let fixed = Set(dashboard.map { "dashboard/\($0).csv" }).union([
             "index.html", "404.html", "feed.xml", "sitemap.xml", "assets/portal.css", "assets/portal.js",
             "cases/index.html", "cases/page/2/index.html",
             "districts/index.html", "districts/donghu/index.html", "districts/xijin/index.html", "districts/nanpu/index.html",
@@ -16,8 +19,8 @@ import Testing
             "years/index.html", "years/2024/index.html", "years/2025/index.html",
             "sites/index.html", "sites/site-01/index.html", "sites/site-02/index.html",
             "members/index.html", "courses/index.html", "courses/course-01/index.html", "about/index.html",
-            "register/index.html", "register/register.csv",
-        ]
+            "register/index.html", "register/register.csv", "dashboard/index.html",
+        ])
         let expected = fixed.union((1...25).map { String(format: "cases/case-%02d/index.html", $0) })
         #expect(Set(files.keys.filter { !$0.hasSuffix(".gz") }) == expected)
         #expect(Set(files.keys.filter { $0.hasSuffix(".gz") }) == Set(expected.map { $0 + ".gz" }), "every file is text")

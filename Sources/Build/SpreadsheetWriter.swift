@@ -1,13 +1,19 @@
 import Core
 import Model
 
-/// `/register/register.csv`: the publishing register as a spreadsheet for staff. UTF-8 with a
-/// byte-order mark and CRLF line ends, so that Excel and WPS open the Chinese text as it is.
-enum RegisterWriter {
-    static let columns = ["标题", "类型", "网址", "作者", "初审", "复审", "终审", "审核时间", "发布日期"]
+/// Spreadsheets for staff: UTF-8 with a byte-order mark and CRLF line ends (RFC 4180), so that
+/// Excel and WPS open the Chinese text as it is.
+enum SpreadsheetWriter {
+    static func csv(_ rows: [[String]]) -> [UInt8] {
+        let text = rows.map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
+        return [0xEF, 0xBB, 0xBF] + Array(text.utf8)
+    }
+
+    /// `/register/register.csv`: the publishing register.
+    static let registerColumns = ["标题", "类型", "网址", "作者", "初审", "复审", "终审", "审核时间", "发布日期"]
 
     static func csv(_ register: PublishingRegister, baseURL: String) -> [UInt8] {
-        var rows = [columns]
+        var rows = [registerColumns]
         for entry in register.entries {
             rows.append([
                 entry.title, entry.kind, baseURL + entry.path.urlPath, entry.author, entry.approver(.first),
@@ -15,8 +21,12 @@ enum RegisterWriter {
                 entry.date?.description ?? "",
             ])
         }
-        let text = rows.map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
-        return [0xEF, 0xBB, 0xBF] + Array(text.utf8)
+        return csv(rows)
+    }
+
+    /// `/dashboard/<table>.csv`: each table of the targets dashboard.
+    static func csv(_ table: Dashboard.Table) -> [UInt8] {
+        csv([table.columns] + table.rows)
     }
 
     /// RFC 4180: a field with a comma, quote or line end is quoted, its quotes doubled.

@@ -1,0 +1,172 @@
+import Core
+
+/// The figures of the targets dashboard (目标进度), computed from the portal: progress toward
+/// each target of `portal.yaml`, demonstration sites and liaison points by district, the 六有
+/// standard by site and by district, cases by district and by year, and the training courses.
+/// Each table is what the bureau reports upward (汇总报送): the dashboard shows it with a chart
+/// and offers it as a spreadsheet.
+public struct Dashboard: Sendable {
+    public struct Table: Sendable, Equatable {
+        /// The table's name in addresses: its spreadsheet is `dashboard/<id>.csv`.
+        public var id: String
+        public var title: String
+        /// What the table means, in a sentence; shown under its title.
+        public var note: String
+        public var columns: [String]
+        /// One row per item; numbers written as digits.
+        public var rows: [[String]]
+        /// The chart drawn from the table, if any.
+        public var chart: Chart?
+
+        public init(id: String, title: String, note: String, columns: [String], rows: [[String]], chart: Chart?) {
+            self.id = id
+            self.title = title
+            self.note = note
+            self.columns = columns
+            self.rows = rows
+            self.chart = chart
+        }
+    }
+
+    /// A horizontal bar per row: the row's first cell labels it, `valueColumn` gives its
+    /// length, and `target` draws a line at the value each bar should reach.
+    public struct Chart: Sendable, Equatable {
+        public var valueColumn: Int
+        public var target: Int?
+        public var targetLabel: String
+        /// The unit after each value: `%` for rates, empty for counts.
+        public var unit: String
+
+        public init(valueColumn: Int, target: Int?, targetLabel: String, unit: String) {
+            self.valueColumn = valueColumn
+            self.target = target
+            self.targetLabel = targetLabel
+            self.unit = unit
+        }
+    }
+
+    public let tables: [Table]
+
+    public init(index: PortalIndex) {
+        let portal = index.portal
+        let config = portal.config
+        let targets = config.targets
+        let demonstration = portal.sites.filter { $0.kind == .demonstration }
+        let liaison = portal.sites.filter { $0.kind == .liaison }
+        let demonstrationByDistrict = Dictionary(grouping: demonstration, by: \.district.slug)
+        let liaisonByDistrict = Dictionary(grouping: liaison, by: \.district.slug)
+        var tables: [Table] = []
+
+        var progress: [[String]] = []
+        if let total = targets.demonstrationSitesTotal {
+            let deadline = targets.demonstrationSitesDeadline.map { "（\($0.chinese)前）" } ?? ""
+            progress.append(Self.progressRow("示范点\(deadline)", current: demonstration.count, target: total, unit: "个"))
+        }
+        if let perDistrict = targets.demonstrationSitesPerDistrict {
+            let meeting = config.districts.count { (demonstrationByDistrict[$0.slug]?.count ?? 0) >= perDistrict }
+            progress.append(
+                Self.progressRow("每区至少\(perDistrict)个示范点", current: meeting, target: config.districts.count, unit: "个区"))
+        }
+        if let minimum = targets.liaisonPointsMinimum {
+            progress.append(Self.progressRow("联系点", current: liaison.count, target: minimum, unit: "个"))
+        }
+        if !portal.sites.isEmpty {
+            let complete = portal.sites.count(where: \.liuyou.isComplete)
+            progress.append(Self.progressRow("“六有”全部达标的站点", current: complete, target: portal.sites.count, unit: "个"))
+        }
+        if !progress.isEmpty {
+            tables.append(
+                Table(
+                    id: "targets", title: "目标完成情况", note: "按 portal.yaml 中的目标，用示范点与联系点名单计算。",
+                    columns: ["指标", "当前", "目标", "完成率", "情况"], rows: progress,
+                    chart: Chart(valueColumn: 3, target: 100, targetLabel: "100%", unit: "%")))
+        }
+
+        let perDistrict = targets.demonstrationSitesPerDistrict
+        tables.append(
+            Table(
+                id: "sites-by-district", title: "各区示范点与联系点",
+                note: perDistrict.map { "每区至少 \($0) 个示范点；差额为还需建设的示范点数。" } ?? "各区已建的示范点与联系点。",
+                columns: ["区", "示范点", "联系点", "示范点最低要求", "差额"],
+                rows: config.districts.map { district in
+                    let count = demonstrationByDistrict[district.slug]?.count ?? 0
+                    return [
+                        district.name, "\(count)", "\(liaisonByDistrict[district.slug]?.count ?? 0)",
+                        perDistrict.map(String.init) ?? "", perDistrict.map { "\(max(0, $0 - count))" } ?? "",
+                    ]
+                },
+                chart: Chart(valueColumn: 1, target: perDistrict, targetLabel: perDistrict.map { "最低 \($0) 个" } ?? "", unit: "")
+            ))
+
+        let sitesByDistrict = Dictionary(grouping: portal.sites, by: \.district.slug)
+        tables.append(
+            Table(
+                id: "liuyou-by-district", title: "各区“六有”落实情况",
+                note: "“六有”：有场所、有设施、有标志、有党旗、有书报、有制度；达标率为六项全部落实的站点所占比例。",
+                columns: ["区", "站点", "六项全部落实", "达标率"],
+                rows: config.districts.map { district in
+                    let sites = sitesByDistrict[district.slug] ?? []
+                    let complete = sites.count(where: \.liuyou.isComplete)
+                    return [district.name, "\(sites.count)", "\(complete)", Self.percent(complete, of: sites.count)]
+                },
+                chart: Chart(valueColumn: 3, target: 100, targetLabel: "100%", unit: "%")))
+
+        tables.append(
+            Table(
+                id: "liuyou-by-site", title: "各站点“六有”落实情况", note: "✓ 为已落实，✗ 为未落实。",
+                columns: ["站点", "类型", "区"] + LiuyouChecklist.items.map { "有\($0)" } + ["落实项数"],
+                rows: portal.sites.map { site in
+                    [site.name, site.kind.rawValue, site.district.name] + site.liuyou.met.map { $0 ? "✓" : "✗" }
+                        + ["\(site.liuyou.metCount)/\(LiuyouChecklist.items.count)"]
+                }, chart: nil))
+
+        tables.append(
+            Table(
+                id: "cases-by-district", title: "各区发布的典型案例", note: "已发布的案例，按区和类别统计。",
+                columns: ["区"] + config.categories.map(\.name) + ["合计"],
+                rows: config.districts.map { district in
+                    let cases = index.casesByDistrict[district.slug] ?? []
+                    let byCategory = config.categories.map { category in
+                        "\(cases.count { $0.category == category })"
+                    }
+                    return [district.name] + byCategory + ["\(cases.count)"]
+                },
+                chart: Chart(valueColumn: config.categories.count + 1, target: nil, targetLabel: "", unit: "")))
+
+        tables.append(
+            Table(
+                id: "cases-by-year", title: "各年发布的典型案例", note: "已发布的案例，按案例日期的年份统计。",
+                columns: ["年份", "案例"],
+                rows: index.years.sorted().map { ["\($0)年", "\(index.casesByYear[$0]?.count ?? 0)"] },
+                chart: Chart(valueColumn: 1, target: nil, targetLabel: "", unit: "")))
+
+        let rotation = targets.trainingRotationYears.map { "每名党组织书记 \($0) 年内轮训一遍。" } ?? ""
+        tables.append(
+            Table(
+                id: "courses", title: "轮训课程", note: rotation + "已发布的培训课程，及其学时和所用案例。",
+                columns: ["课程", "日期", "主讲", "学时", "对象", "所用案例"],
+                rows: portal.courses.map { course in
+                    [
+                        course.title, course.date.description, course.trainer, Self.hours(course.hours), course.audience,
+                        "\(course.caseSlugs.count)",
+                    ]
+                },
+                chart: nil))
+        self.tables = tables
+    }
+
+    private static func progressRow(_ label: String, current: Int, target: Int, unit: String) -> [String] {
+        let state = current >= target ? "已达标" : "还差 \(target - current) \(unit)"
+        return [label, "\(current)", "\(target)", percent(current, of: target), state]
+    }
+
+    /// `current` as a whole percentage of `total`, at most 100%: `67%`.
+    static func percent(_ current: Int, of total: Int) -> String {
+        guard total > 0 else { return "0%" }
+        return "\(min(100, current * 100 / total))%"
+    }
+
+    static func hours(_ hours: Double) -> String {
+        hours == hours.rounded() ? String(Int(hours)) : String(hours)
+    }
+}

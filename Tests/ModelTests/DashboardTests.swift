@@ -1,0 +1,67 @@
+import Core
+import Model
+import Testing
+
+@Suite struct DashboardTests {
+    static let portal: Portal = {
+        var portal = PortalIndexTests.portal
+        portal.config.targets = Targets(
+            demonstrationSitesTotal: 50, demonstrationSitesPerDistrict: 1,
+            demonstrationSitesDeadline: Day(parsing: "2027-12-31"), liaisonPointsMinimum: 10, trainingRotationYears: 5)
+        portal.sites.append(
+            Site(
+                id: "s2", name: "西津\"联系点\",二号", kind: .liaison, district: PortalIndexTests.xijin,
+                category: PortalIndexTests.shop, address: "", since: 2022, organization: "",
+                liuyou: LiuyouChecklist(met: Array(repeating: true, count: 6)), source: SourceLocation(path: "sites.yaml")))
+        return portal
+    }()
+
+    func table(_ id: String) throws -> Dashboard.Table {
+        try #require(Dashboard(index: PortalIndex(Self.portal)).tables.first { $0.id == id })
+    }
+
+    @Test func measuresEachTargetAndSaysWhatIsShort() throws {
+        let targets = try table("targets")
+        #expect(targets.columns == ["指标", "当前", "目标", "完成率", "情况"])
+        #expect(
+            targets.rows == [
+                ["示范点（2027年12月31日前）", "1", "50", "2%", "还差 49 个"],
+                ["每区至少1个示范点", "1", "2", "50%", "还差 1 个区"],
+                ["联系点", "1", "10", "10%", "还差 9 个"],
+                ["“六有”全部达标的站点", "1", "2", "50%", "还差 1 个"],
+            ])
+        #expect(targets.chart?.target == 100)
+    }
+
+    @Test func countsSitesAndShortfallsByDistrict() throws {
+        let sites = try table("sites-by-district")
+        #expect(sites.rows == [["东湖区", "1", "0", "1", "0"], ["西津区", "0", "1", "1", "1"]])
+        #expect(sites.chart == Dashboard.Chart(valueColumn: 1, target: 1, targetLabel: "最低 1 个", unit: ""))
+    }
+
+    @Test func measuresTheLiuyouStandardBySiteAndByDistrict() throws {
+        #expect(try table("liuyou-by-district").rows == [["东湖区", "1", "0", "0%"], ["西津区", "1", "1", "100%"]])
+        let bySite = try table("liuyou-by-site")
+        #expect(bySite.columns.count == 3 + 6 + 1)
+        #expect(bySite.rows.first == ["s1", "示范点", "东湖区", "✓", "✓", "✓", "✓", "✓", "✗", "5/6"])
+    }
+
+    @Test func countsPublishedCasesByDistrictCategoryAndYear() throws {
+        let byDistrict = try table("cases-by-district")
+        #expect(byDistrict.columns == ["区", "专业市场", "个体工商户", "合计"])
+        #expect(byDistrict.rows == [["东湖区", "2", "0", "2"], ["西津区", "1", "1", "2"]])
+        #expect(try table("cases-by-year").rows == [["2023年", "1"], ["2024年", "2"], ["2025年", "1"]])
+        let courses = try table("courses")
+        #expect(courses.note.hasPrefix("每名党组织书记 5 年内轮训一遍。"))
+        #expect(courses.rows == [["k", "2025-06-01", "", "2", "", "2"]])
+    }
+
+    @Test func leavesOutTargetsThePortalDoesNotSet() throws {
+        var portal = Self.portal
+        portal.config.targets = Targets()
+        portal.sites = []
+        let tables = Dashboard(index: PortalIndex(portal)).tables
+        #expect(!tables.contains { $0.id == "targets" })
+        #expect(tables.first { $0.id == "sites-by-district" }?.chart?.target == nil)
+    }
+}
