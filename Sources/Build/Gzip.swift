@@ -3,7 +3,8 @@ import CDeflate
 /// The `.gz` twin of every text file, for web servers that send precompressed files (nginx's
 /// `gzip_static`). libdeflate writes no time and no file name into the header, so the same
 /// bytes give the same `.gz` in every build. It compresses at level 6 about twice as fast as
-/// zlib and a little smaller; all of libdeflate's C calls are in this file.
+/// zlib and a little smaller; all of libdeflate's C calls are in this file, including the raw
+/// deflate and CRC-32 of the zip package (`SitePackage`).
 enum Gzip {
     /// The compression level: libdeflate's default, a good balance for text served many times.
     static let level: Int32 = 6
@@ -31,5 +32,26 @@ enum Gzip {
             }
             precondition(count > 0, "libdeflate: the bound was too small")
         }
+    }
+
+    /// `bytes` as a raw deflate stream (RFC 1951), as zip entries hold them; nil when that
+    /// would not be smaller.
+    static func deflate(_ bytes: [UInt8]) -> [UInt8]? {
+        guard let compressor = libdeflate_alloc_compressor(level) else { fatalError("libdeflate: out of memory") }
+        defer { libdeflate_free_compressor(compressor) }
+        guard bytes.count > 0 else { return nil }
+        var count = 0
+        let compressed = [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, written in
+            written = bytes.withUnsafeBytes { input in
+                libdeflate_deflate_compress(compressor, input.baseAddress, input.count, buffer.baseAddress, bytes.count)
+            }
+            count = written
+        }
+        return count > 0 ? compressed : nil
+    }
+
+    /// The CRC-32 of `bytes`, as gzip and zip use it.
+    static func crc32(_ bytes: [UInt8]) -> UInt32 {
+        bytes.withUnsafeBytes { UInt32(libdeflate_crc32(0, $0.baseAddress, $0.count)) }
     }
 }

@@ -36,6 +36,8 @@ struct OutputStage: Sendable {
 
     let graph: LinkGraph
     let scanner: PrivacyScanner
+    /// Whether pages link to `index.html` files rather than folders (`FileLinks`).
+    var linksToFiles = false
 
     /// Checks and writes the file at `path`; `source` is the file it was made from, as messages
     /// name it.
@@ -43,6 +45,7 @@ struct OutputStage: Sendable {
         _ bytes: [UInt8], at path: String, source: String?, into sink: some OutputSink, work: inout Work
     ) async throws -> Written {
         var start = ThreadTime.now()
+        let bytes = linksToFiles && path.hasSuffix(".html") ? FileLinks.pointingAtFiles(bytes) : bytes
         var written = Written(number: graph.numbers[path]!)
         if path.hasSuffix(".html") { written.links = graph.links(in: bytes, from: path) }
         if PrivacyGuard.isText(path) {

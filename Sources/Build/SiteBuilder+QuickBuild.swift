@@ -72,7 +72,8 @@ extension SiteBuilder {
         async let listings = showsEveryCase ? Self.listings(of: index, specs: specs) : []
         guard let assetFiles = readAssets(assets) else { return nil }
 
-        let stage = OutputStage(graph: graph, scanner: PrivacyScanner(allowedEmails: loaded.portal.config.allowedEmails))
+        var stage = OutputStage(graph: graph, scanner: PrivacyScanner(allowedEmails: loaded.portal.config.allowedEmails))
+        stage.linksToFiles = options.linksToFiles
         let sink = UpdatingSink(
             published: publisher.output, staging: wrap(DiskSink(root: publisher.staging)), stagingFolder: publisher.staging)
         guard var (written, work) = try? await emitPages(dirty, views: views, library: library, stage: stage, into: sink)

@@ -33,6 +33,12 @@ public struct SiteBuilder: Sendable {
         /// Whether `publish` brings an existing output up to date file by file, writing only
         /// what changed, rather than replacing it whole (`portal build --clean`).
         public var updatesInPlace: Bool
+        /// Whether pages link to the `index.html` of a folder rather than to the folder, for a
+        /// copy opened from disk (`portal build --relative`).
+        public var linksToFiles = false
+        /// The path the portal is served under, such as `/zhuanlan/xgz/`, in place of the path
+        /// of `base_url` (`portal export --base-path`).
+        public var basePath: String?
 
         public init(
             content: URL, templates: URL, contentDisplay: String, templatesDisplay: String,
@@ -77,11 +83,14 @@ public struct SiteBuilder: Sendable {
     /// Renders the whole portal into `sink`.
     public func build(into sink: some OutputSink) async throws(DiagnosticsError) -> Report {
         var timings = StageTimings()
-        let loaded = try await timings.measureTyped("load") { () async throws(DiagnosticsError) in
+        var loaded = try await timings.measureTyped("load") { () async throws(DiagnosticsError) in
             try await ContentLoader(
                 directory: options.content, displayRoot: options.contentDisplay, parallelism: options.parallelism,
                 includeUnpublished: options.includeUnpublished
             ).load()
+        }
+        if let basePath = options.basePath {
+            loaded.portal.config.baseURL = try Self.baseURL(loaded.portal.config.baseURL, servedUnder: basePath)
         }
         let library = try await timings.measureTyped("templates") { () async throws(DiagnosticsError) in
             try TemplateLibrary(
@@ -94,7 +103,8 @@ public struct SiteBuilder: Sendable {
         let others = try otherFiles(of: index, specs: specs)
 
         let graph = LinkGraph(paths: specs.map(\.path.filePath) + others.map(\.path))
-        let stage = OutputStage(graph: graph, scanner: PrivacyScanner(allowedEmails: loaded.portal.config.allowedEmails))
+        var stage = OutputStage(graph: graph, scanner: PrivacyScanner(allowedEmails: loaded.portal.config.allowedEmails))
+        stage.linksToFiles = options.linksToFiles
         let (written, work) = try await timings.measureTyped("render") { () async throws(DiagnosticsError) in
             do {
                 try sink.createFolders(Self.folders(of: graph.paths))
@@ -255,7 +265,26 @@ public struct SiteBuilder: Sendable {
         [
             BuildState.programIdentity, options.content.standardizedFileURL.path, options.templates.standardizedFileURL.path,
             options.contentDisplay, options.templatesDisplay, publisher.output.path, "\(options.includeUnpublished)",
+            "\(options.linksToFiles)", options.basePath ?? "",
         ].joined(separator: "\n")
+    }
+
+    /// `baseURL` with its path replaced by `path`: `https://example.gov.cn/` served under
+    /// `/zhuanlan/xgz/` is `https://example.gov.cn/zhuanlan/xgz/`.
+    static func baseURL(_ baseURL: String, servedUnder path: String) throws(DiagnosticsError) -> String {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().dropLast()
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+        guard path.hasPrefix("/"), path.hasSuffix("/"), segments.allSatisfy({ !$0.isEmpty && $0.allSatisfy(allowed.contains) })
+        else {
+            throw DiagnosticsError([
+                .error(
+                    at: SourceLocation(path: "--base-path"), "网站路径 '\(path)' 无效",
+                    hint: "以 / 开头和结尾，各段只用英文字母、数字和 - . _ ~，如 /zhuanlan/xgz/")
+            ])
+        }
+        guard let schemeEnd = baseURL.range(of: "://") else { return path }
+        let host = baseURL[schemeEnd.upperBound...].prefix { $0 != "/" }
+        return baseURL[..<schemeEnd.upperBound] + host + path
     }
 
     static func isFolder(_ url: URL) -> Bool {

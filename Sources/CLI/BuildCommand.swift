@@ -27,6 +27,11 @@ struct BuildCommand: AsyncParsableCommand {
         help: "Also build draft and review pages, each under a banner. Needs an --output other than site.")
     var drafts = false
 
+    @Flag(
+        name: .long,
+        help: "Link to the index.html of each folder, so the output works opened from disk (a USB stick, a training-room PC).")
+    var relative = false
+
     @OptionGroup var report: ReportOptions
 
     /// The folder a normal build publishes to; drafts are never built into it.
@@ -36,6 +41,7 @@ struct BuildCommand: AsyncParsableCommand {
         var options = sources.builderOptions
         options.includeUnpublished = drafts
         options.updatesInPlace = !clean
+        options.linksToFiles = relative
         let builder = SiteBuilder(options: options)
         do throws(DiagnosticsError) {
             if drafts && Self.isDefaultOutput(output) {

@@ -30,6 +30,23 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("site/feed.xml").path))
     }
 
+    @Test func exportsTheExamplePortalAsAZipForAPathOfAnotherSite() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let zip = folder.appendingPathComponent("xgz.zip")
+        let wrong = try PortalProcess.run(["export", "--zip", "xgz.zip", "--base-path", "zhuanlan"], in: folder)
+        #expect(wrong.status == 1)
+        #expect(wrong.standardError.hasPrefix("--base-path:1:1: error: 网站路径 'zhuanlan' 无效"))
+        #expect(!FileManager.default.fileExists(atPath: zip.path), "nothing is written when the build fails")
+
+        let result = try PortalProcess.run(["export", "--zip", "xgz.zip", "--base-path", "/zhuanlan/xgz/"], in: folder)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.hasSuffix("到 xgz.zip，网站路径 /zhuanlan/xgz/\n"))
+        let bytes = try Data(contentsOf: zip)
+        #expect(bytes.starts(with: [0x50, 0x4b, 0x03, 0x04]), "a zip file")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("site").path), "site/ is left alone")
+    }
+
     @Test func printsErrorsLikeACompilerAndExitsNonZero() throws {
         let folder = try workspace()
         defer { try? FileManager.default.removeItem(at: folder) }
