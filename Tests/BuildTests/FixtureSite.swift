@@ -1,5 +1,6 @@
 import Build
 import Foundation
+import Testing
 
 /// The happy-path fixture site in `Fixtures/portal`, built with the project's own `templates/`.
 enum FixtureSite {
@@ -74,5 +75,21 @@ extension FixtureSite {
 extension Dictionary where Key == String, Value == [UInt8] {
     func text(_ path: String) -> String? {
         self[path].map { String(decoding: $0, as: UTF8.self) }
+    }
+}
+
+extension FixtureSite {
+    /// Runs a program found on the `PATH` and returns what it printed; it must succeed.
+    static func run(_ program: String, _ arguments: String...) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [program] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(program) \(arguments.joined(separator: " "))")
+        return data
     }
 }

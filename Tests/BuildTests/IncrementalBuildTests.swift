@@ -195,16 +195,8 @@ import Testing
             #expect(files[path + ".gz"] != nil, "\(path).gz")
         }
         for path in ["index.html", "feed.xml", "assets/portal.css"] {
-            let unzip = Process()
-            unzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
-            unzip.arguments = ["-dc", workspace.updated.appendingPathComponent(path + ".gz").path]
-            let pipe = Pipe()
-            unzip.standardOutput = pipe
-            try unzip.run()
-            let data = pipe.fileHandleForReading.readDataToEndOfFile()
-            unzip.waitUntilExit()
-            #expect(unzip.terminationStatus == 0)
-            #expect(data == files[path], "\(path).gz holds \(path)")
+            let unzipped = try FixtureSite.run("gzip", "-dc", workspace.updated.appendingPathComponent(path + ".gz").path)
+            #expect(unzipped == files[path], "\(path).gz holds \(path)")
         }
     }
 }
