@@ -5,7 +5,9 @@ public struct PortalCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "portal",
         abstract: "Builds the “小个专”党建 publicity and training portal from content/ and templates/.",
-        subcommands: [BuildCommand.self, CheckCommand.self, ExportCommand.self, ApproveCommand.self, RenderCommand.self]
+        subcommands: [
+            BuildCommand.self, CheckCommand.self, NewCommand.self, ExportCommand.self, ApproveCommand.self, RenderCommand.self,
+        ]
     )
 
     public init() {}

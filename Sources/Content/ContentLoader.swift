@@ -47,38 +47,15 @@ public struct ContentLoader: Sendable {
     public func load() async throws(DiagnosticsError) -> Loaded {
         var diagnostics = Diagnostics()
         let inventory = ContentInventory.scan(directory, displayRoot: displayRoot, diagnostics: &diagnostics)
-
-        guard FileManager.default.fileExists(atPath: inventory.config.path),
-            let configFile = read(inventory.config, diagnostics: &diagnostics)
-        else {
+        guard let records = readRecords(inventory, diagnostics: &diagnostics) else {
             throw DiagnosticsError(diagnostics.all)
         }
-        guard case .some(let configRoot) = parse(configFile, diagnostics: &diagnostics),
-            let config = ConfigDecoder.decode(configRoot, file: configFile, diagnostics: &diagnostics)
-        else { throw DiagnosticsError(diagnostics.all) }
+        let (config, sites, members) = (records.config, records.sites, records.members)
+        let (brokenSiteIDs, sitesAreKnown) = (records.brokenSiteIDs, records.sitesAreKnown)
         let lookup = TaxonLookup(config: config)
-        // Every file read from here on is also proofread, as written (see `read(_:proofreading:)`).
+        // The data files read are proofread, as written (see `read(_:proofreading:)`).
         let proofreader = Proofreader(terms: readTerms(inventory.terms, diagnostics: &diagnostics))
-        var proofreading = [configFile]
-
-        var sites: [Site] = []
-        var brokenSiteIDs: Set<String> = []
-        var sitesAreKnown = true
-        if let url = inventory.sites, let file = read(url, proofreading: &proofreading, diagnostics: &diagnostics),
-            case .some(let root) = parse(file, diagnostics: &diagnostics)
-        {
-            (sites, brokenSiteIDs) = SiteDecoder.decode(root, file: file, lookup: lookup, diagnostics: &diagnostics)
-        } else if inventory.sites != nil {
-            // sites.yaml could not be read at all; its own error says why, and every reference
-            // to a site would only repeat it.
-            sitesAreKnown = false
-        }
-        var members: [Member] = []
-        if let url = inventory.members, let file = read(url, proofreading: &proofreading, diagnostics: &diagnostics),
-            case .some(let root) = parse(file, diagnostics: &diagnostics)
-        {
-            members = MemberDecoder.decode(root, file: file, lookup: lookup, diagnostics: &diagnostics)
-        }
+        let proofreading = records.files
 
         let decoder = PageDecoder(
             lookup: lookup, includeUnpublished: includeUnpublished, verifiesApprovals: verifiesApprovals)
@@ -215,6 +192,54 @@ public struct ContentLoader: Sendable {
             diagnostics.append(contentsOf: error.diagnostics)
             return nil
         }
+    }
+
+    /// `portal.yaml`, the sites and the members, read and checked without the pages: what an
+    /// author's tool needs to add a file that fits them (`portal new`).
+    public func records() throws(DiagnosticsError) -> (config: PortalConfig, sites: [Site], members: [Member]) {
+        var diagnostics = Diagnostics()
+        let inventory = ContentInventory.scan(directory, displayRoot: displayRoot, diagnostics: &diagnostics)
+        guard let records = readRecords(inventory, diagnostics: &diagnostics), !diagnostics.hasErrors else {
+            throw DiagnosticsError(diagnostics.all.filter(\.isError))
+        }
+        return (records.config, records.sites, records.members)
+    }
+
+    private struct Records {
+        var config: PortalConfig
+        var sites: [Site] = []
+        var brokenSiteIDs: Set<String> = []
+        /// False when `sites.yaml` could not be read at all: its own error says why, and every
+        /// reference to a site would only repeat it.
+        var sitesAreKnown = true
+        var members: [Member] = []
+        /// The files read, to be proofread.
+        var files: [SourceFile]
+    }
+
+    /// `portal.yaml` (nil when it cannot be read), then `sites.yaml` and `members.yaml`.
+    private func readRecords(_ inventory: ContentInventory, diagnostics: inout Diagnostics) -> Records? {
+        guard FileManager.default.fileExists(atPath: inventory.config.path),
+            let configFile = read(inventory.config, diagnostics: &diagnostics),
+            case .some(let configRoot) = parse(configFile, diagnostics: &diagnostics),
+            let config = ConfigDecoder.decode(configRoot, file: configFile, diagnostics: &diagnostics)
+        else { return nil }
+        let lookup = TaxonLookup(config: config)
+        var records = Records(config: config, files: [configFile])
+        if let url = inventory.sites, let file = read(url, proofreading: &records.files, diagnostics: &diagnostics),
+            case .some(let root) = parse(file, diagnostics: &diagnostics)
+        {
+            (records.sites, records.brokenSiteIDs) = SiteDecoder.decode(
+                root, file: file, lookup: lookup, diagnostics: &diagnostics)
+        } else if inventory.sites != nil {
+            records.sitesAreKnown = false
+        }
+        if let url = inventory.members, let file = read(url, proofreading: &records.files, diagnostics: &diagnostics),
+            case .some(let root) = parse(file, diagnostics: &diagnostics)
+        {
+            records.members = MemberDecoder.decode(root, file: file, lookup: lookup, diagnostics: &diagnostics)
+        }
+        return records
     }
 
     /// Reads a data file the portal publishes from, and keeps it to be proofread.
