@@ -2,9 +2,9 @@
 SWIFT ?= swift
 PORTAL_RELEASE := .build/release/portal
 
-.PHONY: site test deps release lint spec clean fuzz fuzz-short bench
+.PHONY: site test deps release lint spec clean fuzz fuzz-short bench check-site
 
-## The binary `make bench` measures; anything but the default skips `make release`.
+## The binary `make bench` measures and `make check-site` builds with; anything but the default skips `make release`.
 PORTAL ?= $(PORTAL_RELEASE)
 
 ## How long `make fuzz` runs libFuzzer, in seconds; `make test` runs it for one minute.
@@ -30,6 +30,10 @@ release: deps
 ## The CommonMark 0.30 spec (652 examples) for the conformance tests, fetched once.
 spec:
 	@scripts/fetch-commonmark-spec >/dev/null
+
+## Build the example portal, serve it with nginx through deploy/, check it with the Nu validator, linkchecker and headless Chromium.
+check-site: $(if $(filter $(PORTAL_RELEASE),$(PORTAL)),release)
+	PORTAL='$(PORTAL)' scripts/check-site
 
 ## libFuzzer over front matter, YAML records, slugs, links and the privacy scanner.
 fuzz: deps
