@@ -121,6 +121,8 @@ extension PageViews {
             "year": ["name": "\(caseStudy.date.year)年", "href": href(Routes.year(caseStudy.date.year), from: path)]
                 as ViewContext,
             "sites": caseStudy.siteIDs.compactMap { index.sitesByID[$0] }.map { siteLink($0, from: path) },
+            // A summary taken from the first paragraph is not shown above that paragraph again.
+            "hasWrittenSummary": caseStudy.summary != ChineseText.summary(of: caseStudy.body.firstParagraph),
         ]) { _, new in new }
         context["body"] = body(caseStudy.body)
         context["related"] = index.related(to: caseStudy).map { card($0, from: path) }
@@ -232,6 +234,11 @@ extension PageViews {
     /// the portal's base URL path rather than relative links.
     public func notFound() -> ViewContext {
         var context = layout(at: Routes.home, title: "页面未找到", section: nil)
+        // Served at any address that has no page: it has no address of its own to give search
+        // engines, and they should not keep it.
+        context["documentTitle"] = "页面未找到 - \(portal.config.title)"
+        context["canonical"] = nil
+        context["noindex"] = true
         let base = Self.basePath(of: portal.config.baseURL)
         context["stylesheet"] = base + "assets/portal.css"
         context["script"] = base + "assets/portal.js"

@@ -15,4 +15,41 @@
       }
     }
   }
+
+  // 适老化: the large-text switch, remembered between pages and visits.
+  var largeText = document.getElementById("large-text");
+  if (largeText) {
+    try {
+      if (window.localStorage.getItem("portal-large-text") === "1") largeText.checked = true;
+    } catch (e) {}
+    var applyTextSize = function () {
+      document.documentElement.classList.toggle("large-text", largeText.checked);
+    };
+    applyTextSize();
+    largeText.addEventListener("change", function () {
+      try {
+        window.localStorage.setItem("portal-large-text", largeText.checked ? "1" : "0");
+      } catch (e) {}
+      applyTextSize();
+    });
+  }
+
+  // Printing: each link in the page shows the portal's own address of what it leads to, even
+  // from a copy opened from disk, worked out from the page's canonical address.
+  var canonical = document.querySelector('link[rel="canonical"]');
+  var main = document.getElementById("main");
+  if (canonical && main && window.URL) {
+    window.addEventListener("beforeprint", function () {
+      var base = canonical.getAttribute("href");
+      main.setAttribute("data-page-url", base);
+      var anchors = main.querySelectorAll("a[href]");
+      for (var j = 0; j < anchors.length; j++) {
+        var target = anchors[j].getAttribute("href");
+        if (target.charAt(0) === "#" || /^(mailto|tel):/i.test(target)) continue;
+        try {
+          anchors[j].setAttribute("data-print-url", new URL(target.replace(/index\.html(?=$|[?#])/, ""), base).href);
+        } catch (e) {}
+      }
+    });
+  }
 })();
