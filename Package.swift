@@ -2,6 +2,7 @@
 // The targets follow the build pipeline; each depends only on the ones above it:
 //
 //   CCmark, CDeflate, Core  leaves: the C libraries (Markdown, gzip), diagnostics and paths
+//   Charts                  charts drawn in SVG at build time, for write-ups and the dashboard
 //   Markdown, Model         Markdown through cmark; the portal's plain values
 //   Content, Templates      loading and validating content/; view models and templates/
 //   Build                   the stages in order, and the writing of site/
@@ -31,7 +32,8 @@ let package = Package(
             providers: [.apt(["libdeflate-dev"])]
         ),
         .target(name: "Core"),
-        .target(name: "Markdown", dependencies: ["CCmark", "Core"]),
+        .target(name: "Charts", dependencies: ["Core"]),
+        .target(name: "Markdown", dependencies: ["CCmark", "Charts", "Core"]),
         .target(name: "Model", dependencies: ["Core"]),
         .target(
             name: "Content",
@@ -39,7 +41,7 @@ let package = Package(
         ),
         .target(
             name: "Templates",
-            dependencies: ["Core", "Model"]
+            dependencies: ["Charts", "Core", "Model"]
         ),
         .target(name: "Build", dependencies: ["CDeflate", "Core", "Model", "Content", "Templates"]),
         .target(
@@ -52,9 +54,10 @@ let package = Package(
         .executableTarget(name: "portal", dependencies: ["CLI"]),
         // libFuzzer over front matter, YAML records, slugs, links and the privacy scanner; built
         // alone with --sanitize=fuzzer by `make fuzz` (a debug build: it uses testable imports).
-        .executableTarget(name: "FuzzPortal", dependencies: ["Core", "Model", "Content", "Build"]),
+        .executableTarget(name: "FuzzPortal", dependencies: ["Core", "Markdown", "Model", "Content", "Build"]),
 
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         // The CommonMark 0.30 spec examples, shared by the Markdown and command-line suites.
         .target(name: "CommonMarkSpec", path: "Tests/Support/CommonMarkSpec"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "CommonMarkSpec"]),

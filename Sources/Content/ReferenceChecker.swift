@@ -66,7 +66,7 @@ struct ReferenceChecker {
         }
     }
 
-    /// Checks a rendered body: links, pictures, dropped HTML and nesting.
+    /// Checks a rendered body: links, pictures, tables and charts, dropped HTML and nesting.
     mutating func checkBody(_ document: MarkdownDocument, of source: PageSource) {
         func location(_ position: SourcePosition) -> SourceLocation {
             SourceLocation(path: source.file.path, line: position.line + source.bodyFirstLine - 1, column: position.column)
@@ -74,6 +74,9 @@ struct ReferenceChecker {
         checkLinks(document, of: source)
         for image in document.images {
             checkImage(image, at: location(image.position), of: source)
+        }
+        for problem in document.dataBlockProblems {
+            diagnostics.error(at: location(problem.position), problem.message, hint: problem.hint)
         }
         for position in document.omittedHTML {
             diagnostics.warning(

@@ -6,6 +6,7 @@
     @testable import Build
     @testable import Content
     import Core
+    import Markdown
     import Model
 
     /// What the fuzzer feeds each input to, and the properties that must hold for any input. A
@@ -39,6 +40,23 @@
             dataFiles(text)
             slugs(text)
             links(text)
+            dataBlocks(text)
+        }
+
+        static let renderer = MarkdownRenderer(options: .portal)
+
+        /// A table or chart block either renders with every cell escaped, or stays code with
+        /// its problems placed on the block's lines.
+        static func dataBlocks(_ text: String) {
+            for kind in ["table", "chart"] {
+                let fenced = "```\(kind)\n" + text.replacingOccurrences(of: "`", with: "'") + "\n```\n"
+                let document = renderer.render(fenced)
+                let lines = fenced.split(separator: "\n", omittingEmptySubsequences: false).count
+                for problem in document.dataBlockProblems {
+                    check(problem.position.line >= 2 && problem.position.line < lines, "a problem outside the block")
+                }
+                check(!document.html.contains("<script"), "raw HTML from a cell reached the page")
+            }
         }
 
         static func check(_ condition: Bool, _ message: @autoclosure () -> String) {

@@ -50,9 +50,10 @@ enum CommonMarkTree {
         walker.walk(document, rewriteLink: rewriteLink, rewriteImage: rewriteImage)
         if settings.portalAdditions {
             walker.replaceHeadingsWithAnchoredHeadings()
+            walker.replaceDataBlocks()
         }
         let html = renderHTML(document, unsafe: settings.unsafe)
-        return MarkdownDocument(
+        var rendered = MarkdownDocument(
             html: html,
             headings: walker.headings,
             plainText: walker.text.text,
@@ -62,6 +63,8 @@ enum CommonMarkTree {
             omittedHTML: walker.omittedHTML,
             deepestNesting: walker.deepestNesting
         )
+        rendered.dataBlockProblems = walker.dataBlockProblems
+        return rendered
     }
 
     private static func renderHTML(_ document: OpaquePointer, unsafe: Bool) -> String {
@@ -97,6 +100,10 @@ private struct TreeWalker {
             return Nesting(depth: deepestNestingRaw.depth, position: position)
         }
     }
+
+    var dataBlockProblems: [DataBlockProblem] = []
+    /// Table and chart blocks to replace after the walk, with their text and where it starts.
+    private var dataBlocks: [(node: OpaquePointer, kind: DataBlock.Kind, text: String, line: Int, column: Int)] = []
 
     private var anchors = AnchorNamer()
     /// Headings to replace after the walk, with their level and anchor.
@@ -164,6 +171,17 @@ private struct TreeWalker {
                 cmark_node_set_fence_info(node, cleaned)
             }
             var code = literal(of: node)
+            if settings.portalAdditions, let info = copy(cmark_node_get_fence_info(node)),
+                let kind = DataBlock.kind(ofInfo: info)
+            {
+                dataBlocks.append(
+                    (node, kind, code, Int(cmark_node_get_start_line(node)) + 1, Int(cmark_node_get_start_column(node))))
+                // Its cells, not its commas, are the text of the page.
+                code = code.split(separator: "\n").map { line in
+                    line.split(whereSeparator: { $0 == "," || $0 == "\t" || $0 == "，" })
+                        .map { String($0).trimmingWhitespace }.joined(separator: " ")
+                }.joined(separator: "\n")
+            }
             if code.hasSuffix("\n") { code.removeLast() }
             text.endBlock()
             text.append(code)
@@ -269,6 +287,30 @@ private struct TreeWalker {
             }
         }
         headingNodes.removeAll()
+    }
+
+    /// Puts the HTML of each table and chart block (`DataBlock`) in its place, as a custom
+    /// block: cmark writes a custom block's enter text as it is, in safe mode too, and every
+    /// value in it is escaped. A block with a mistake stays as code, and the mistake is reported.
+    mutating func replaceDataBlocks() {
+        for block in dataBlocks {
+            let (html, problems) = DataBlock.render(block.kind, block.text)
+            for problem in problems {
+                dataBlockProblems.append(
+                    DataBlockProblem(
+                        position: sourceMap.position(line: block.line + problem.line, column: block.column),
+                        message: problem.message, hint: problem.hint))
+            }
+            guard let html, let replacement = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            cmark_node_set_on_enter(replacement, html)
+            cmark_node_set_on_exit(replacement, "")
+            if cmark_node_replace(block.node, replacement) != 0 {
+                cmark_node_free(block.node)
+            } else {
+                cmark_node_free(replacement)
+            }
+        }
+        dataBlocks.removeAll()
     }
 
     private func moveChildren(of source: OpaquePointer, to destination: OpaquePointer) {

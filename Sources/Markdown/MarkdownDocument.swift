@@ -14,6 +14,8 @@ public struct MarkdownDocument: Sendable, Hashable {
     public var omittedHTML: [SourcePosition]
     /// The most block quotes and lists open inside each other, and where that depth is reached.
     public var deepestNesting: Nesting?
+    /// Mistakes in ```` ```table ```` and ```` ```chart ```` blocks, which are left as code.
+    public var dataBlockProblems: [DataBlockProblem] = []
 
     public init(
         html: String, headings: [Heading] = [], plainText: String = "", firstParagraph: String = "",
@@ -28,6 +30,13 @@ public struct MarkdownDocument: Sendable, Hashable {
         self.omittedHTML = omittedHTML
         self.deepestNesting = deepestNesting
     }
+}
+
+/// A mistake in a table or chart block, at the line of the block that holds it.
+public struct DataBlockProblem: Sendable, Hashable {
+    public var position: SourcePosition
+    public var message: String
+    public var hint: String
 }
 
 public struct SourcePosition: Sendable, Hashable, Comparable {

@@ -21,8 +21,55 @@ import Testing
 
     static let base = InlineSite.base
     static let a = base["cases/a.md"]!
+    /// The line of a fence added at the end of `a`.
+    static let fence = a.filter { $0 == "\n" }.count + 1
+
+    /// `a` with a table or chart block at its end.
+    static func withBlock(_ kind: String, _ lines: String) -> String {
+        a + "```\(kind)\n\(lines)\n```\n"
+    }
 
     static let fixtures: [Fixture] = [
+        Fixture(
+            "dataBlockRowOfOtherWidth", ["cases/a.md": withBlock("table", "指标, 2022年, 2024年\n党员经营户, 120")],
+            [
+                "content/cases/a.md:\(fence + 2):1: error: 这一行有 2 项，表头有 3 项\n  hint: 每行的项数要和表头一样；文字里有逗号时用英文双引号括起来"
+            ]),
+        Fixture(
+            "dataBlockOpenQuote", ["cases/a.md": withBlock("table", "指标, 数\n\"1,000, 2")],
+            [
+                "content/cases/a.md:\(fence + 2):1: error: 这一行的引号没有配对\n  hint: 含逗号的文字用英文双引号括起来，如 \"1,000\""
+            ]),
+        Fixture(
+            "dataBlockUnknownOption", ["cases/a.md": withBlock("table", "title: 对比\n指标, 数\n甲, 1")],
+            [
+                "content/cases/a.md:\(fence + 1):1: error: 表格不认识设置 'title'\n  hint: 可用的设置：caption，写在表头之前"
+            ]),
+        Fixture(
+            "dataBlockWithoutRows", ["cases/a.md": withBlock("table", "指标, 数")],
+            [
+                "content/cases/a.md:\(fence + 1):1: error: 表格至少要有表头和一行数据\n  hint: 第一行是表头，各项用逗号或制表符分开；以下每行一条数据"
+            ]),
+        Fixture(
+            "chartUnknownType", ["cases/a.md": withBlock("chart", "type: pie\n区, 人数\n东湖区, 3")],
+            [
+                "content/cases/a.md:\(fence + 1):1: error: 图表类型 'pie' 不认识\n  hint: type: bar（条形图）或 type: line（折线图）"
+            ]),
+        Fixture(
+            "chartTargetNotANumber", ["cases/a.md": withBlock("chart", "type: bar\ntarget: 很多\n区, 人数\n东湖区, 3")],
+            [
+                "content/cases/a.md:\(fence + 2):1: error: 目标值 '很多' 不是数字\n  hint: 如 target: 100"
+            ]),
+        Fixture(
+            "chartOfOneColumn", ["cases/a.md": withBlock("chart", "区\n东湖区")],
+            [
+                "content/cases/a.md:\(fence + 1):1: error: 图表至少要有两列：名称和数值\n  hint: 如 区, 人数"
+            ]),
+        Fixture(
+            "chartValueNotANumber", ["cases/a.md": withBlock("chart", "区, 人数\n东湖区, 三")],
+            [
+                "content/cases/a.md:\(fence + 2):1: error: '三' 不是数字（第 2 列）\n  hint: 图表的数值列只能写数字，如 156、3.5 或 12%"
+            ]),
         Fixture(
             "unclosedQuoteInFrontMatter",
             ["cases/b.md": "---\ntitle: \"unclosed\ndate: 2024-06-01\n---\nx\n"],
