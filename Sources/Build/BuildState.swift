@@ -33,7 +33,7 @@ struct BuildState: Sendable {
     var outputs: [String: FileStamp] = [:]
 
     /// The first bytes of both files; another format version is not read.
-    private static let format = "portal-state-2"
+    private static let format = "portal-state-3"
 
     /// The state kept in two files: `model` (the portal, the load's memory, the links), written
     /// only when they change, and `stamps` (identity and file stamps), written by every build.
@@ -205,7 +205,8 @@ extension BuildState {
         }
         portal = Portal(
             config: config, cases: cases, courses: try reader.json([Course].self), pages: try reader.json([StandalonePage].self),
-            sites: try reader.json([Site].self), members: members, media: try reader.json([MediaFile].self))
+            sites: try reader.json([Site].self), members: members, media: try reader.json([MediaFile].self),
+            training: try reader.json([TrainingSession].self))
     }
 
     func write(to writer: inout ByteWriter) throws {
@@ -252,5 +253,6 @@ extension BuildState {
         try writer.writeJSON(portal.pages)
         try writer.writeJSON(portal.sites)
         try writer.writeJSON(portal.media)
+        try writer.writeJSON(portal.training)
     }
 }

@@ -114,6 +114,7 @@ enum ConfigDecoder {
         if let training = reader.nested("training", required: false) {
             var inner = RecordReader(training, recordName: "培训目标", diagnostics: &diagnostics)
             targets.trainingRotationYears = inner.integer("rotation_years", required: false, in: 1...20)
+            targets.trainingOrgHeads = inner.integer("org_heads", required: false, in: 1...1_000_000)
             inner.finish()
             diagnostics.append(contentsOf: inner.diagnostics)
         }

@@ -21,6 +21,8 @@ struct ContentInventory {
     var members: URL?
     /// `data/terms.yaml`, the wrong formulations to report; without it nothing is proofread.
     var terms: URL?
+    /// `data/training.yaml`, the classes of the rotating training.
+    var training: URL?
     var pages: [PageFile] = []
     /// Content-relative paths of the other files in the page folders and in `media/`.
     var otherFiles: [String: URL] = [:]
@@ -61,7 +63,7 @@ struct ContentInventory {
         }
         let dataFiles = [
             ("data/sites.yaml", \ContentInventory.sites), ("data/members.yaml", \ContentInventory.members),
-            ("data/terms.yaml", \ContentInventory.terms),
+            ("data/terms.yaml", \ContentInventory.terms), ("data/training.yaml", \ContentInventory.training),
         ]
         for (relative, keyPath) in dataFiles {
             let url = directory.appendingPathComponent(relative)

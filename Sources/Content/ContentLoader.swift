@@ -109,6 +109,11 @@ public struct ContentLoader: Sendable {
         }
         // The checks of single files are kept apart, for `reload`.
         diagnostics.append(contentsOf: checker.diagnostics.all[..<recordProblems])
+        let training = records.training.map { training in
+            TrainingDecoder.decode(
+                training.root, file: training.file, lookup: lookup,
+                courses: Set(sources.filter { $0.kind == .course }.map(\.slug)), diagnostics: &diagnostics)
+        }
         work.append(("references", ThreadTime.now() - referencesStarted))
         for (relative, _) in inventory.otherFiles.sorted(by: { $0.key < $1.key }) where !checker.usedFiles.contains(relative) {
             diagnostics.warning(
@@ -127,7 +132,8 @@ public struct ContentLoader: Sendable {
         courses.sort { ($0.date, $0.slug) > ($1.date, $1.slug) }
         pages.sort { $0.slug < $1.slug }
         let portal = Portal(
-            config: config, cases: cases, courses: courses, pages: pages, sites: sites, members: members, media: media)
+            config: config, cases: cases, courses: courses, pages: pages, sites: sites, members: members, media: media,
+            training: training ?? [])
         return Loaded(portal: portal, warnings: memory.diagnostics, work: work, memory: memory)
     }
 
@@ -213,11 +219,14 @@ public struct ContentLoader: Sendable {
         /// reference to a site would only repeat it.
         var sitesAreKnown = true
         var members: [Member] = []
+        /// `data/training.yaml`, parsed: decoded once the courses it names are known.
+        var training: (root: YAMLValue?, file: SourceFile)?
         /// The files read, to be proofread.
         var files: [SourceFile]
     }
 
-    /// `portal.yaml` (nil when it cannot be read), then `sites.yaml` and `members.yaml`.
+    /// `portal.yaml` (nil when it cannot be read), then `sites.yaml`, `members.yaml` and
+    /// `training.yaml`.
     private func readRecords(_ inventory: ContentInventory, diagnostics: inout Diagnostics) -> Records? {
         guard FileManager.default.fileExists(atPath: inventory.config.path),
             let configFile = read(inventory.config, diagnostics: &diagnostics),
@@ -238,6 +247,11 @@ public struct ContentLoader: Sendable {
             case .some(let root) = parse(file, diagnostics: &diagnostics)
         {
             records.members = MemberDecoder.decode(root, file: file, lookup: lookup, diagnostics: &diagnostics)
+        }
+        if let url = inventory.training, let file = read(url, proofreading: &records.files, diagnostics: &diagnostics),
+            case .some(let root) = parse(file, diagnostics: &diagnostics)
+        {
+            records.training = (root, file)
         }
         return records
     }

@@ -74,6 +74,12 @@ public struct Dashboard: Sendable {
             let complete = portal.sites.count(where: \.liuyou.isComplete)
             progress.append(Self.progressRow("“六有”全部达标的站点", current: complete, target: portal.sites.count, unit: "个"))
         }
+        if let heads = targets.trainingOrgHeads {
+            let years = targets.trainingRotationYears
+            let trained = Self.sessionsInRotation(portal.training, years: years).reduce(0) { $0 + $1.orgHeads }
+            let label = years.map { "党组织书记轮训（\($0)年一轮）" } ?? "党组织书记轮训"
+            progress.append(Self.progressRow(label, current: trained, target: heads, unit: "人"))
+        }
         if !progress.isEmpty {
             tables.append(
                 Table(
@@ -140,19 +146,55 @@ public struct Dashboard: Sendable {
                 rows: index.years.sorted().map { ["\($0)年", "\(index.casesByYear[$0]?.count ?? 0)"] },
                 chart: Chart(valueColumn: 1, target: nil, targetLabel: "", unit: "")))
 
+        if !portal.training.isEmpty {
+            tables += Self.trainingTables(portal.training, districts: config.districts)
+        }
+
         let rotation = targets.trainingRotationYears.map { "每名党组织书记 \($0) 年内轮训一遍。" } ?? ""
+        let sessionsByCourse = Dictionary(grouping: portal.training, by: \.course)
         tables.append(
             Table(
                 id: "courses", title: "轮训课程", note: rotation + "已发布的培训课程，及其学时和所用案例。",
-                columns: ["课程", "日期", "主讲", "学时", "对象", "所用案例"],
+                columns: ["课程", "日期", "主讲", "学时", "对象", "所用案例", "开班期数"],
                 rows: portal.courses.map { course in
                     [
                         course.title, course.date.description, course.trainer, Self.hours(course.hours), course.audience,
-                        "\(course.caseSlugs.count)",
+                        "\(course.caseSlugs.count)", "\(sessionsByCourse[course.slug]?.count ?? 0)",
                     ]
                 },
                 chart: nil))
         self.tables = tables
+    }
+
+    /// The classes of the last rotation: those within `years` of the newest class (all of
+    /// them without a rotation period). Counting from the newest class rather than from today
+    /// keeps the figures the same however often the portal is built.
+    public static func sessionsInRotation(_ sessions: [TrainingSession], years: Int?) -> [TrainingSession] {
+        guard let years, let newest = sessions.map(\.date).max() else { return sessions }
+        let start =
+            Day(year: newest.year - years, month: newest.month, day: newest.day)
+            ?? Day(year: newest.year - years, month: newest.month, day: 28)!
+        return sessions.filter { $0.date > start }
+    }
+
+    /// Classes, trainees and party-organization heads trained, by district and by year.
+    private static func trainingTables(_ sessions: [TrainingSession], districts: [Taxon]) -> [Table] {
+        func figures(_ sessions: [TrainingSession]) -> [String] {
+            ["\(sessions.count)", "\(sessions.reduce(0) { $0 + $1.trainees })", "\(sessions.reduce(0) { $0 + $1.orgHeads })"]
+        }
+        let byDistrict = Dictionary(grouping: sessions, by: \.district.slug)
+        let byYear = Dictionary(grouping: sessions, by: \.date.year)
+        let chart = Chart(valueColumn: 3, target: nil, targetLabel: "", unit: "人")
+        return [
+            Table(
+                id: "training-by-district", title: "各区轮训情况", note: "按 data/training.yaml 中各期培训班统计。",
+                columns: ["区", "期数", "参训人次", "其中党组织书记"],
+                rows: districts.map { [$0.name] + figures(byDistrict[$0.slug] ?? []) }, chart: chart),
+            Table(
+                id: "training-by-year", title: "各年轮训情况", note: "按培训班的开班日期统计。",
+                columns: ["年份", "期数", "参训人次", "其中党组织书记"],
+                rows: byYear.keys.sorted().map { ["\($0)年"] + figures(byYear[$0]!) }, chart: chart),
+        ]
     }
 
     private static func progressRow(_ label: String, current: Int, target: Int, unit: String) -> [String] {

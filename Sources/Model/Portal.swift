@@ -11,10 +11,12 @@ public struct Portal: Sendable, Hashable {
     public var members: [Member]
     /// The pictures pages show, copied to the output as they are.
     public var media: [MediaFile]
+    /// The classes of the rotating training, oldest first.
+    public var training: [TrainingSession]
 
     public init(
         config: PortalConfig, cases: [CaseStudy], courses: [Course], pages: [StandalonePage], sites: [Site],
-        members: [Member], media: [MediaFile] = []
+        members: [Member], media: [MediaFile] = [], training: [TrainingSession] = []
     ) {
         self.config = config
         self.cases = cases
@@ -23,6 +25,7 @@ public struct Portal: Sendable, Hashable {
         self.sites = sites
         self.members = members
         self.media = media
+        self.training = training
     }
 }
 

@@ -55,15 +55,19 @@ public struct Targets: Sendable, Hashable, Codable {
     public var liaisonPointsMinimum: Int?
     /// Every party-organization head trained within this many years.
     public var trainingRotationYears: Int?
+    /// How many party-organization heads there are to train.
+    public var trainingOrgHeads: Int?
 
     public init(
         demonstrationSitesTotal: Int? = nil, demonstrationSitesPerDistrict: Int? = nil,
-        demonstrationSitesDeadline: Day? = nil, liaisonPointsMinimum: Int? = nil, trainingRotationYears: Int? = nil
+        demonstrationSitesDeadline: Day? = nil, liaisonPointsMinimum: Int? = nil, trainingRotationYears: Int? = nil,
+        trainingOrgHeads: Int? = nil
     ) {
         self.demonstrationSitesTotal = demonstrationSitesTotal
         self.demonstrationSitesPerDistrict = demonstrationSitesPerDistrict
         self.demonstrationSitesDeadline = demonstrationSitesDeadline
         self.liaisonPointsMinimum = liaisonPointsMinimum
         self.trainingRotationYears = trainingRotationYears
+        self.trainingOrgHeads = trainingOrgHeads
     }
 }

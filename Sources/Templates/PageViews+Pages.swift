@@ -219,6 +219,14 @@ extension PageViews {
         context["statusBanner"] = statusBanner(course.publication)
         context["body"] = body(course.body)
         context["cases"] = course.caseSlugs.compactMap { index.casesBySlug[$0] }.map { card($0, from: path) }
+        let sessions = portal.training.filter { $0.course == course.slug }
+        context["sessions"] = sessions.map { session in
+            [
+                "date": session.date.chinese, "dateISO": session.date.description, "district": session.district.name,
+                "trainees": session.trainees, "orgHeads": session.orgHeads,
+            ] as ViewContext
+        }
+        context["hasSessions"] = !sessions.isEmpty
         return context
     }
 

@@ -1,6 +1,6 @@
 import Model
 
-/// Progress toward the bureau's targets, computed from the site list.
+/// Progress toward the bureau's targets, computed from the site list and the training records.
 struct TargetsView {
     let index: PortalIndex
 
@@ -28,6 +28,11 @@ struct TargetsView {
         let complete = portal.sites.count(where: \.liuyou.isComplete)
         if !portal.sites.isEmpty {
             rows.append(row("“六有”阵地全部达标", current: complete, target: portal.sites.count, unit: "个"))
+        }
+        if let heads = targets.trainingOrgHeads {
+            let years = targets.trainingRotationYears
+            let trained = Dashboard.sessionsInRotation(portal.training, years: years).reduce(0) { $0 + $1.orgHeads }
+            rows.append(row(years.map { "党组织书记轮训（\($0)年一轮）" } ?? "党组织书记轮训", current: trained, target: heads, unit: "人"))
         }
         return rows
     }

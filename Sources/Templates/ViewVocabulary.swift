@@ -72,7 +72,12 @@ public enum ViewVocabulary {
             targets: Targets(
                 demonstrationSitesTotal: 50, demonstrationSitesPerDistrict: 3,
                 demonstrationSitesDeadline: Day(year: 2027, month: 12, day: 31), liaisonPointsMinimum: 10,
-                trainingRotationYears: 5))
-        return Portal(config: config, cases: cases, courses: [course], pages: [page], sites: [site], members: [member])
+                trainingRotationYears: 5, trainingOrgHeads: 100))
+        let session = TrainingSession(
+            course: "course-1", date: Day(year: 2025, month: 3, day: 1)!, district: district, trainees: 40, orgHeads: 30,
+            source: source)
+        return Portal(
+            config: config, cases: cases, courses: [course], pages: [page], sites: [site], members: [member],
+            training: [session])
     }()
 }

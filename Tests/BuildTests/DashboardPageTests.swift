@@ -30,4 +30,27 @@ import Testing
         let home = try #require(files.text("index.html"))
         #expect(home.contains(#"href="dashboard/""#), "the navigation leads to it")
     }
+
+    @Test func showsTheTrainingClassesOnTheDashboardAndOnTheirCourse() async throws {
+        let fixture = try FixtureWorkspace()
+        defer { fixture.remove() }
+        try """
+        # 轮训记录
+        - course: course-01
+          date: 2025-06-10
+          district: 东湖区
+          trainees: 46
+          org_heads: 31
+        """.write(to: fixture.content.appendingPathComponent("data/training.yaml"), atomically: true, encoding: .utf8)
+        let sink = MemorySink()
+        _ = try await fixture.builder.build(into: sink)
+        let files = await sink.files
+        let course = try #require(files.text("courses/course-01/index.html"))
+        #expect(course.contains(#"<h2 id="course-sessions-title">开班记录</h2>"#))
+        #expect(
+            course.contains(
+                #"<th scope="row"><time datetime="2025-06-10">2025年6月10日</time></th><td>东湖区</td><td>46</td><td>31</td>"#))
+        let csv = try #require(files["dashboard/training-by-district.csv"])
+        #expect(String(decoding: csv.dropFirst(3), as: UTF8.self).contains("东湖区,1,46,31\r\n"))
+    }
 }

@@ -31,6 +31,18 @@ import Testing
 
     static let fixtures: [Fixture] = [
         Fixture(
+            "trainingOfAnUnknownCourse",
+            ["data/training.yaml": "- course: d\n  date: 2025-06-10\n  district: 东湖区\n  trainees: 40\n  org_heads: 30\n"],
+            [
+                "content/data/training.yaml:1:11: error: 未知的课程 'd'\n  hint: 是不是 'c'？"
+            ]),
+        Fixture(
+            "trainingWithMoreHeadsThanTrainees",
+            ["data/training.yaml": "- course: c\n  date: 2025-06-10\n  district: 东湖区\n  trainees: 40\n  org_heads: 45\n"],
+            [
+                "content/data/training.yaml:5:14: error: 党组织书记人数（45）多于参训人数（40）\n  hint: org_heads 是参训人员中党组织书记的人数"
+            ]),
+        Fixture(
             "dataBlockRowOfOtherWidth", ["cases/a.md": withBlock("table", "指标, 2022年, 2024年\n党员经营户, 120")],
             [
                 "content/cases/a.md:\(fence + 2):1: error: 这一行有 2 项，表头有 3 项\n  hint: 每行的项数要和表头一样；文字里有逗号时用英文双引号括起来"

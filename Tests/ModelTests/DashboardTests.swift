@@ -53,7 +53,31 @@ import Testing
         #expect(try table("cases-by-year").rows == [["2023年", "1"], ["2024年", "2"], ["2025年", "1"]])
         let courses = try table("courses")
         #expect(courses.note.hasPrefix("每名党组织书记 5 年内轮训一遍。"))
-        #expect(courses.rows == [["k", "2025-06-01", "", "2", "", "2"]])
+        #expect(courses.rows == [["k", "2025-06-01", "", "2", "", "2", "0"]])
+    }
+
+    @Test func countsTheTrainingOfTheLastRotation() throws {
+        var portal = Self.portal
+        portal.config.targets.trainingOrgHeads = 100
+        portal.config.targets.trainingRotationYears = 2
+        func session(_ date: String, _ district: Taxon, _ trainees: Int, _ heads: Int) -> TrainingSession {
+            TrainingSession(
+                course: "k", date: Day(parsing: date)!, district: district, trainees: trainees, orgHeads: heads,
+                source: SourceLocation(path: "training.yaml"))
+        }
+        portal.training = [
+            session("2022-05-01", PortalIndexTests.donghu, 50, 40),  // before the last two years: not counted
+            session("2023-06-02", PortalIndexTests.donghu, 30, 20),
+            session("2025-06-01", PortalIndexTests.xijin, 25, 15),
+        ]
+        let tables = Dashboard(index: PortalIndex(portal)).tables
+        let targets = try #require(tables.first { $0.id == "targets" })
+        #expect(targets.rows.last == ["党组织书记轮训（2年一轮）", "35", "100", "35%", "还差 65 人"])
+        let byDistrict = try #require(tables.first { $0.id == "training-by-district" })
+        #expect(byDistrict.rows == [["东湖区", "2", "80", "60"], ["西津区", "1", "25", "15"]])
+        let byYear = try #require(tables.first { $0.id == "training-by-year" })
+        #expect(byYear.rows.map(\.first) == ["2022年", "2023年", "2025年"])
+        #expect(tables.first { $0.id == "courses" }?.rows.first?.last == "3", "the classes of each course")
     }
 
     @Test func leavesOutTargetsThePortalDoesNotSet() throws {
