@@ -87,6 +87,7 @@ public struct ContentLoader: Sendable {
             checker.checkBody(document, of: source)
             // Review pages are checked like the others, whether or not this build keeps them.
             if case .caseStudy(let metadata) = source.metadata { checker.checkSites(metadata.siteIDs) }
+            if case .course(let metadata) = source.metadata { checker.checkLessons(metadata.lessons, of: source) }
             perFile[source.relativePath, default: []] += checker.diagnostics.all[before...]
             images[source.relativePath] = Self.images(of: document, from: source.relativePath, resolver: resolver)
             guard includeUnpublished || source.status == .published else { continue }
@@ -98,8 +99,10 @@ public struct ContentLoader: Sendable {
                     Course(
                         slug: source.slug, title: metadata.title, date: metadata.date, trainer: metadata.trainer,
                         audience: metadata.audience, hours: metadata.hours,
-                        caseSlugs: checker.linkedCaseSlugs(document, of: source), body: body, source: source.location,
-                        publication: source.publication))
+                        caseSlugs: Self.unique(
+                            metadata.lessons.flatMap { $0.cases.map(\.slug) } + checker.linkedCaseSlugs(document, of: source)),
+                        objectives: metadata.objectives, lessons: metadata.lessons.map(\.lesson), body: body,
+                        source: source.location, publication: source.publication))
             case .page(let title, _):
                 pages.append(
                     StandalonePage(

@@ -47,9 +47,13 @@ struct PageDecoder {
             let audience = reader.string("audience")
             let hours = reader.decimal("hours", in: 0.5...200)
             let summary = reader.string("summary", required: false)
+            let objectives = reader.stringList("objectives")
+            let lessons = Self.lessons(reader.nested("lessons", required: false), hours: hours, diagnostics: &diagnostics)
             if let title, let date, let trainer, let audience, let hours {
                 metadata = .course(
-                    .init(title: title, date: date, trainer: trainer, audience: audience, hours: hours, summary: summary))
+                    .init(
+                        title: title, date: date, trainer: trainer, audience: audience, hours: hours, summary: summary,
+                        objectives: objectives, lessons: lessons))
             } else {
                 metadata = nil
             }
@@ -119,5 +123,39 @@ struct PageDecoder {
             .init(
                 title: title, date: date, district: district, category: category, tags: uniqueTags,
                 siteIDs: siteIDs.map { ($0.text, $0.location) }, author: author, summary: summary))
+    }
+
+    /// `lessons:` of a course, a list of `{title, hours, cases, sites}`; their hours must add up
+    /// to the course's.
+    static func lessons(_ value: YAMLValue?, hours: Double?, diagnostics: inout Diagnostics) -> [PageSource.LessonMetadata] {
+        guard let value else { return [] }
+        guard case .sequence(let items, _) = value else {
+            diagnostics.error(
+                at: value.location, "'lessons' 应为列表，这里是 \(value.kindDescription)",
+                hint: "每个课时以 - title: … 开头，写 hours，可写 cases 和 sites")
+            return []
+        }
+        var lessons: [PageSource.LessonMetadata] = []
+        for item in items {
+            var reader = RecordReader(item, recordName: "课时", diagnostics: &diagnostics)
+            let title = reader.string("title")
+            let lessonHours = reader.decimal("hours", in: 0.25...200)
+            let cases = reader.locatedStringList("cases")
+            let sites = reader.locatedStringList("sites")
+            reader.finish()
+            diagnostics.append(contentsOf: reader.diagnostics)
+            guard let title, let lessonHours else { continue }
+            lessons.append(
+                PageSource.LessonMetadata(
+                    title: title, hours: lessonHours, cases: cases.map { ($0.text, $0.location) },
+                    sites: sites.map { ($0.text, $0.location) }))
+        }
+        let total = lessons.reduce(0) { $0 + $1.hours }
+        if let hours, lessons.count == items.count, !lessons.isEmpty, abs(total - hours) > 0.001 {
+            diagnostics.error(
+                at: value.location, "各课时合计 \(Course.hours(total)) 学时，与 hours: \(Course.hours(hours)) 不符",
+                hint: "改正 hours 或各课时的 hours，使两者相等")
+        }
+        return lessons
     }
 }

@@ -57,5 +57,19 @@ struct PageSource: Sendable {
         var audience: String
         var hours: Double
         var summary: String?
+        var objectives: [String] = []
+        var lessons: [LessonMetadata] = []
+    }
+
+    /// A lesson as written, each case and site with its place for messages.
+    struct LessonMetadata: Sendable {
+        var title: String
+        var hours: Double
+        var cases: [(slug: String, location: SourceLocation)]
+        var sites: [(id: String, location: SourceLocation)]
+
+        var lesson: Lesson {
+            Lesson(title: title, hours: hours, caseSlugs: cases.map(\.slug), siteIDs: sites.map(\.id))
+        }
     }
 }

@@ -66,6 +66,28 @@ struct ReferenceChecker {
         }
     }
 
+    /// The cases and sites a course's lessons use must exist, and a published course may use
+    /// only published cases.
+    mutating func checkLessons(_ lessons: [PageSource.LessonMetadata], of source: PageSource) {
+        let cases = resolver.targets.values.filter { $0.kind == .caseStudy }
+        for lesson in lessons {
+            checkSites(lesson.sites)
+            for (slug, location) in lesson.cases {
+                guard let target = cases.first(where: { $0.slug == slug }) else {
+                    diagnostics.error(
+                        at: location, "案例 '\(slug)' 不存在",
+                        hint: Suggestion.didYouMean(slug, in: cases.map(\.slug).sorted())
+                            ?? "cases 写案例的网址名（cases/ 中的文件名，去掉 .md）")
+                    continue
+                }
+                if source.status == .published && target.status != .published {
+                    diagnostics.error(
+                        at: location, "课时所用的案例 '\(slug)' 尚未发布", hint: "等那个案例发布后再列入，或者删掉这一项")
+                }
+            }
+        }
+    }
+
     /// Checks a rendered body: links, pictures, tables and charts, dropped HTML and nesting.
     mutating func checkBody(_ document: MarkdownDocument, of source: PageSource) {
         func location(_ position: SourcePosition) -> SourceLocation {

@@ -18,9 +18,9 @@ public indirect enum YAMLValue: Sendable, Hashable {
     /// What the value is, in the words an error message uses.
     public var kindDescription: String {
         switch self {
-        case .scalar(let scalar): return scalar.isNull ? "empty value" : "text"
-        case .sequence: return "list"
-        case .mapping: return "mapping"
+        case .scalar(let scalar): return scalar.isNull ? "空值" : "文字"
+        case .sequence: return "列表"
+        case .mapping: return "“键: 值”映射"
         }
     }
 }

@@ -158,7 +158,7 @@ public struct Dashboard: Sendable {
                 columns: ["课程", "日期", "主讲", "学时", "对象", "所用案例", "开班期数"],
                 rows: portal.courses.map { course in
                     [
-                        course.title, course.date.description, course.trainer, Self.hours(course.hours), course.audience,
+                        course.title, course.date.description, course.trainer, Course.hours(course.hours), course.audience,
                         "\(course.caseSlugs.count)", "\(sessionsByCourse[course.slug]?.count ?? 0)",
                     ]
                 },
@@ -206,9 +206,5 @@ public struct Dashboard: Sendable {
     static func percent(_ current: Int, of total: Int) -> String {
         guard total > 0 else { return "0%" }
         return "\(min(100, current * 100 / total))%"
-    }
-
-    static func hours(_ hours: Double) -> String {
-        hours == hours.rounded() ? String(Int(hours)) : String(hours)
     }
 }

@@ -75,6 +75,9 @@ public struct PortalIndex: Sendable {
         var coursesOfSite: [String: [Course]] = [:]
         for course in portal.courses {
             var visited: Set<String> = []
+            for id in course.lessons.flatMap(\.siteIDs) where visited.insert(id).inserted {
+                coursesOfSite[id, default: []].append(course)
+            }
             for slug in course.caseSlugs {
                 coursesOfCase[slug, default: []].append(course)
                 for id in bySlug[slug]?.siteIDs ?? [] where visited.insert(id).inserted {

@@ -204,7 +204,7 @@ extension PageViews {
         var context = layout(at: path, title: "培训课程", section: Routes.courses, breadcrumbs: [("培训课程", path)])
         context["courses"] = portal.courses.map { course in
             courseLink(course, from: path).merging([
-                "audience": course.audience, "hours": Self.hours(course.hours), "caseCount": course.caseSlugs.count,
+                "audience": course.audience, "hours": Course.hours(course.hours), "caseCount": course.caseSlugs.count,
             ]) { _, new in new }
         }
         return context
@@ -214,11 +214,23 @@ extension PageViews {
         let path = Routes.course(course.slug)
         var context = layout(at: path, title: course.title, section: Routes.courses, breadcrumbs: [("培训课程", Routes.courses)])
         context["course"] = courseLink(course, from: path).merging([
-            "audience": course.audience, "hours": Self.hours(course.hours), "dateISO": course.date.description,
+            "audience": course.audience, "hours": Course.hours(course.hours), "dateISO": course.date.description,
         ]) { _, new in new }
         context["statusBanner"] = statusBanner(course.publication)
         context["body"] = body(course.body)
         context["cases"] = course.caseSlugs.compactMap { index.casesBySlug[$0] }.map { card($0, from: path) }
+        context["objectives"] = course.objectives.map { ["text": $0] as ViewContext }
+        context["hasObjectives"] = !course.objectives.isEmpty
+        context["lessons"] = course.lessons.enumerated().map { number, lesson in
+            let cases = lesson.caseSlugs.compactMap { index.casesBySlug[$0] }
+            let sites = lesson.siteIDs.compactMap { index.sitesByID[$0] }
+            return [
+                "number": number + 1, "title": lesson.title, "hours": Course.hours(lesson.hours),
+                "cases": cases.map { ["title": $0.title, "href": href(Routes.caseStudy($0.slug), from: path)] as ViewContext },
+                "hasCases": !cases.isEmpty, "sites": sites.map { siteLink($0, from: path) }, "hasSites": !sites.isEmpty,
+            ] as ViewContext
+        }
+        context["hasLessons"] = !course.lessons.isEmpty
         let sessions = portal.training.filter { $0.course == course.slug }
         context["sessions"] = sessions.map { session in
             [
@@ -272,9 +284,5 @@ extension PageViews {
         let rest = baseURL[schemeEnd.upperBound...]
         guard let slash = rest.firstIndex(of: "/") else { return "/" }
         return String(rest[slash...])
-    }
-
-    static func hours(_ hours: Double) -> String {
-        hours == hours.rounded() ? String(Int(hours)) : String(hours)
     }
 }

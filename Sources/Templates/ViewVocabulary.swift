@@ -64,7 +64,9 @@ public enum ViewVocabulary {
             source: source)
         let course = Course(
             slug: "course-1", title: "课程", date: Day(year: 2025, month: 2, day: 1)!, trainer: "主讲", audience: "对象", hours: 2,
-            caseSlugs: ["case-1"], body: body, source: source, publication: Publication(approvals: approvals))
+            caseSlugs: ["case-1"], objectives: ["目标"],
+            lessons: [Lesson(title: "课时", hours: 2, caseSlugs: ["case-1"], siteIDs: ["site-1"])], body: body, source: source,
+            publication: Publication(approvals: approvals))
         let page = StandalonePage(slug: "about", title: "关于本站", body: body, source: source)
         let config = PortalConfig(
             title: "门户", description: "介绍", baseURL: "https://example.gov.cn/", publisher: "主办单位", districts: [district],

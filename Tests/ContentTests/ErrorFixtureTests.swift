@@ -29,7 +29,40 @@ import Testing
         a + "```\(kind)\n\(lines)\n```\n"
     }
 
+    static let c = base["courses/c.md"]!
+    /// Course `c` with these lines of lessons in its front matter (from line 7 on).
+    static func withLessons(_ lines: String) -> String {
+        c.replacingOccurrences(of: "hours: 3\n", with: "hours: 3\n" + lines)
+    }
+
     static let fixtures: [Fixture] = [
+        Fixture(
+            "lessonOfAnUnknownCase",
+            ["courses/c.md": withLessons("lessons:\n  - title: 研讨\n    hours: 3\n    cases: [a, x]\n")],
+            [
+                "content/courses/c.md:10:16: error: 案例 'x' 不存在\n  hint: 是不是 'a'？"
+            ]),
+        Fixture(
+            "lessonOfADraftCase",
+            [
+                "courses/c.md": withLessons("lessons:\n  - title: 研讨\n    hours: 3\n    cases: [d]\n"),
+                "cases/d.md": base["cases/b.md"]!.replacingOccurrences(of: "author: 李明\n", with: "author: 李明\nstatus: draft\n"),
+            ],
+            [
+                "content/courses/c.md:10:13: error: 课时所用的案例 'd' 尚未发布\n  hint: 等那个案例发布后再列入，或者删掉这一项"
+            ]),
+        Fixture(
+            "lessonHoursOtherThanTheCourse",
+            ["courses/c.md": withLessons("lessons:\n  - title: 讲授\n    hours: 1\n  - title: 研讨\n    hours: 1.5\n")],
+            [
+                "content/courses/c.md:8:3: error: 各课时合计 2.5 学时，与 hours: 3 不符\n  hint: 改正 hours 或各课时的 hours，使两者相等"
+            ]),
+        Fixture(
+            "lessonsNotAList",
+            ["courses/c.md": withLessons("lessons: 讲授和研讨\n")],
+            [
+                "content/courses/c.md:7:10: error: 'lessons' 应为列表，这里是 文字\n  hint: 每个课时以 - title: … 开头，写 hours，可写 cases 和 sites"
+            ]),
         Fixture(
             "trainingOfAnUnknownCourse",
             ["data/training.yaml": "- course: d\n  date: 2025-06-10\n  district: 东湖区\n  trainees: 40\n  org_heads: 30\n"],
@@ -195,7 +228,7 @@ import Testing
             "textWhereListExpected",
             ["cases/a.md": a.replacingOccurrences(of: "tags: [六有, 三亮]", with: "tags: 六有")],
             [
-                "content/cases/a.md:6:7: error: 'tags' 应为列表，这里是 text\n  hint: 列表写在方括号里：tags: [甲, 乙]"
+                "content/cases/a.md:6:7: error: 'tags' 应为列表，这里是 文字\n  hint: 列表写在方括号里：tags: [甲, 乙]"
             ]),
         Fixture(
             "fullWidthColon",
