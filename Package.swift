@@ -3,7 +3,8 @@
 //
 //   CCmark, CDeflate, Core  leaves: the C libraries (Markdown, gzip), diagnostics and paths
 //   Markdown, Model         Markdown through cmark; the portal's plain values
-//   Content, Templates      loading and validating content/; view models and templates/
+//   Content, Templates,     loading and validating content/; view models and templates/;
+//   Search                  the search index: terms, postings, shard files (no I/O)
 //   Build                   the stages in order, and the writing of site/
 //   CLI → portal            the commands, and the executable
 import PackageDescription
@@ -41,6 +42,7 @@ let package = Package(
             name: "Templates",
             dependencies: ["Core", "Model"]
         ),
+        .target(name: "Search", dependencies: ["Core", "Model"]),
         .target(name: "Build", dependencies: ["CDeflate", "Core", "Model", "Content", "Templates"]),
         .target(
             name: "CLI",
@@ -63,6 +65,7 @@ let package = Package(
         // swift-mustache is the reference the template engine's output is compared with.
         .testTarget(
             name: "TemplatesTests", dependencies: ["Templates", "Model", .product(name: "Mustache", package: "swift-mustache")]),
+        .testTarget(name: "SearchTests", dependencies: ["Search", "Model"]),
         .testTarget(name: "BuildTests", dependencies: ["Build"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "CLITests", dependencies: ["CLI", "CommonMarkSpec"]),
     ]
