@@ -17,6 +17,8 @@ enum PageSpec: Sendable {
     case notFound
     /// The publishing register for staff; its CSV twin is written beside it.
     case register
+    /// The search page; its index is written beside it (`SearchIndexLayout`).
+    case search
 
     var path: SitePath {
         switch self {
@@ -47,6 +49,7 @@ enum PageSpec: Sendable {
         case .page(let page): return Routes.page(page.slug)
         case .notFound: return Routes.notFound
         case .register: return Routes.register
+        case .search: return Routes.search
         }
     }
 
@@ -64,6 +67,7 @@ enum PageSpec: Sendable {
         case .page: return "page"
         case .notFound: return "404"
         case .register: return "register"
+        case .search: return "search"
         }
     }
 
@@ -81,13 +85,16 @@ enum PageSpec: Sendable {
         case .page(let page): return views.page(page)
         case .notFound: return views.notFound()
         case .register: return views.register()
+        case .search: return views.search()
         }
     }
 
     /// Every page of the portal, in a fixed order.
     static func all(for index: PortalIndex, views: PageViews) -> [PageSpec] {
         let portal = index.portal
-        var specs: [PageSpec] = [.home, .siteDirectory, .members, .courseIndex, .notFound, .register]
+        var specs: [PageSpec] = [
+            .home, .siteDirectory, .members, .courseIndex, .notFound, .register, .search,
+        ]
         specs += PageViews.TaxonomyKind.allCases.map { .taxonomy($0) }
         var lists: [PageViews.CaseListKind] = [.all]
         lists += portal.config.districts.map { .district($0) }
