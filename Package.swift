@@ -4,7 +4,8 @@
 //   CCmark, CDeflate, Core  leaves: the C libraries (Markdown, gzip), diagnostics and paths
 //   Charts                  charts drawn in SVG at build time, for write-ups and the dashboard
 //   Markdown, Model         Markdown through cmark; the portal's plain values
-//   Content, Templates      loading and validating content/; view models and templates/
+//   Content, Templates,     loading and validating content/; view models and templates/;
+//   Search                  the search index: terms, postings, shard files (no I/O)
 //   Build                   the stages in order, and the writing of site/
 //   CLI → portal            the commands, and the executable
 import PackageDescription
@@ -43,7 +44,8 @@ let package = Package(
             name: "Templates",
             dependencies: ["Charts", "Core", "Model"]
         ),
-        .target(name: "Build", dependencies: ["CDeflate", "Core", "Model", "Content", "Templates"]),
+        .target(name: "Search", dependencies: ["Core", "Model"]),
+        .target(name: "Build", dependencies: ["CDeflate", "Core", "Model", "Content", "Templates", "Search"]),
         .target(
             name: "CLI",
             dependencies: [
@@ -66,7 +68,9 @@ let package = Package(
         // swift-mustache is the reference the template engine's output is compared with.
         .testTarget(
             name: "TemplatesTests", dependencies: ["Templates", "Model", .product(name: "Mustache", package: "swift-mustache")]),
-        .testTarget(name: "BuildTests", dependencies: ["Build"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "SearchTests", dependencies: ["Search", "Model"]),
+        // SearchHarness holds the script that runs the portal's search under node.
+        .testTarget(name: "BuildTests", dependencies: ["Build"], exclude: ["Fixtures", "Golden", "SearchHarness"]),
         .testTarget(name: "CLITests", dependencies: ["CLI", "CommonMarkSpec"]),
     ]
 )

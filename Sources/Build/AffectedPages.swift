@@ -11,8 +11,8 @@ import Templates
 ///   - the pages of its lists (all cases, its district, category, tags and year, before and
 ///     after): the pages between its old and its new place, or every page of a list it joined
 ///     or left, whose count and pagination change;
-///   - the home page, the four indexes of districts, categories, tags and years, the register
-///     and the dashboard;
+///   - the home page, the four indexes of districts, categories, tags and years, the register,
+///     the dashboard and the search page (whose filters list the years);
 ///   - the pages of the cases just newer and older than it, before and after;
 ///   - the pages of cases whose related cases change: only cases sharing a tag or the
 ///     district with it can, as related cases are drawn from those;
@@ -69,7 +69,7 @@ struct AffectedPages {
         case .caseList: return listPages.contains(spec.path.filePath)
         case .site(let site): return siteIDs.contains(site.id)
         case .course(let course): return courseSlugs.contains(course.slug)
-        case .home, .taxonomy, .register, .dashboard: return showsEveryCase
+        case .home, .taxonomy, .register, .dashboard, .search: return showsEveryCase
         case .siteDirectory, .members, .courseIndex, .page, .notFound: return false
         }
     }

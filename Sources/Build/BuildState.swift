@@ -2,14 +2,15 @@ import Content
 import Core
 import Foundation
 import Model
+import Search
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
 /// What a successful build leaves in the cache folder for the next one: every input file's
-/// size and times, the loaded portal (case bodies left out), the load's memory, and every
-/// page's links. When only case files changed since, the next build reads just those files
+/// size and times, the loaded portal (case bodies left out), the load's memory, every page's
+/// links, and the term shards of the search index each case is in. When only case files changed since, the next build reads just those files
 /// and renders just the pages that show them (`SiteBuilder.quickBuild`).
 struct BuildState: Sendable {
     /// The build's identity: the portal program, its options and folders. Another identity
@@ -28,6 +29,8 @@ struct BuildState: Sendable {
     var links: [[Int32]?]
     /// Every output file, `.gz` twins included.
     var files: [String]
+    /// The term shards of the search index each case's postings are in.
+    var searchMasks: SearchShardMasks
     /// What `stat` said of every output file once it was published: a file changed or removed
     /// by hand since makes the next build a full one, which puts it right.
     var outputs: [String: FileStamp] = [:]
@@ -35,10 +38,13 @@ struct BuildState: Sendable {
     /// The first bytes of both files; another format version is not read.
     private static let format = "portal-state-3"
 
-    /// The state kept in two files: `model` (the portal, the load's memory, the links), written
-    /// only when they change, and `stamps` (identity and file stamps), written by every build.
-    static func read(model: URL, stamps: URL) -> BuildState? {
+    /// The state kept in three files: `model` (the portal, the load's memory, the links) and
+    /// `search` (the term shards of each case), each written only when it changes, and `stamps`
+    /// (identity and file stamps), written by every build, last: a build stopped before it
+    /// leaves stamps that do not match the output, and the next build is a full one.
+    static func read(model: URL, search: URL, stamps: URL) -> BuildState? {
         guard let modelData = FileManager.default.contents(atPath: model.path),
+            let searchData = FileManager.default.contents(atPath: search.path),
             let stampsData = FileManager.default.contents(atPath: stamps.path)
         else { return nil }
         do {
@@ -50,18 +56,31 @@ struct BuildState: Sendable {
             var modelReader = ByteReader([UInt8](modelData))
             guard try modelReader.string() == format else { return nil }
             var state = try BuildState(from: &modelReader)
-            guard reader.isAtEnd, modelReader.isAtEnd else { return nil }
+            var searchReader = ByteReader([UInt8](searchData))
+            guard try searchReader.string() == format,
+                let masks = SearchShardMasks(
+                    wordsPerDocument: try searchReader.int(), words: try searchReader.array { try $0.unsigned() })
+            else { return nil }
+            guard reader.isAtEnd, modelReader.isAtEnd, searchReader.isAtEnd else { return nil }
             state.identity = identity
             state.inputs = inputs
             state.outputs = outputs
+            state.searchMasks = masks
             return state
         } catch {
             return nil
         }
     }
 
-    func write(model: URL?, stamps: URL) {
+    func write(model: URL?, search: URL?, stamps: URL) {
         try? FileManager.default.createDirectory(at: stamps.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if let search {
+            var writer = ByteWriter()
+            writer.write(Self.format)
+            writer.write(searchMasks.wordsPerDocument)
+            writer.write(searchMasks.words) { $0.write($1) }
+            try? Data(writer.bytes).write(to: search, options: .atomic)
+        }
         if let model {
             var writer = ByteWriter()
             writer.write(Self.format)
@@ -163,6 +182,7 @@ extension BuildState {
         }
         guard links.count == paths.count else { throw ByteReader.Malformed() }
         files = Gzip.withTwins(paths)
+        searchMasks = SearchShardMasks(termShardCount: 1, documents: 0)
 
         let config = try reader.json(PortalConfig.self)
         let cases = try reader.array { reader -> CaseStudy in

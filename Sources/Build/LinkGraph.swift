@@ -80,22 +80,34 @@ struct LinkGraph: Sendable {
         return diagnostics
     }
 
-    /// The values of `href="…"` attributes, entities for `&` undone.
+    /// The values of `href="…"` attributes, and of `action="…"` (a form leads to its page as a
+    /// link does), entities for `&` undone.
     static func hrefs(in bytes: [UInt8]) -> [String] {
         var result: [String] = []
         bytes.withUnsafeBufferPointer { bytes in
             let count = bytes.count
-            var index = 0
+            func matches(_ name: StaticString, at index: Int) -> Bool {
+                let length = name.utf8CodeUnitCount
+                guard index + length < count else { return false }
+                for offset in 0..<length where bytes[index + offset] != name.utf8Start[offset] { return false }
+                return true
+            }
+            var index = 1
             while index + 6 < count {
-                guard bytes[index] == UInt8(ascii: "h"), index > 0, bytes[index - 1] == UInt8(ascii: " "),
-                    bytes[index + 1] == UInt8(ascii: "r"), bytes[index + 2] == UInt8(ascii: "e"),
-                    bytes[index + 3] == UInt8(ascii: "f"), bytes[index + 4] == UInt8(ascii: "="),
-                    bytes[index + 5] == UInt8(ascii: "\"")
-                else {
+                let byte = bytes[index]
+                guard byte == UInt8(ascii: "h") || byte == UInt8(ascii: "a"), bytes[index - 1] == UInt8(ascii: " ") else {
                     index += 1
                     continue
                 }
-                let start = index + 6
+                let start: Int
+                if byte == UInt8(ascii: "h"), matches("href=\"", at: index) {
+                    start = index + 6
+                } else if byte == UInt8(ascii: "a"), matches("action=\"", at: index) {
+                    start = index + 8
+                } else {
+                    index += 1
+                    continue
+                }
                 var end = start
                 var hasEntity = false
                 while end < count, bytes[end] != UInt8(ascii: "\"") {

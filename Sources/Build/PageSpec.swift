@@ -19,6 +19,8 @@ enum PageSpec: Sendable {
     case register
     /// The targets dashboard; each of its tables is written beside it as a spreadsheet.
     case dashboard
+    /// The search page; its index is written beside it (`SearchIndexLayout`).
+    case search
 
     var path: SitePath {
         switch self {
@@ -50,6 +52,7 @@ enum PageSpec: Sendable {
         case .notFound: return Routes.notFound
         case .register: return Routes.register
         case .dashboard: return Routes.dashboard
+        case .search: return Routes.search
         }
     }
 
@@ -68,6 +71,7 @@ enum PageSpec: Sendable {
         case .notFound: return "404"
         case .register: return "register"
         case .dashboard: return "dashboard"
+        case .search: return "search"
         }
     }
 
@@ -86,13 +90,16 @@ enum PageSpec: Sendable {
         case .notFound: return views.notFound()
         case .register: return views.register()
         case .dashboard: return views.dashboard()
+        case .search: return views.search()
         }
     }
 
     /// Every page of the portal, in a fixed order.
     static func all(for index: PortalIndex, views: PageViews) -> [PageSpec] {
         let portal = index.portal
-        var specs: [PageSpec] = [.home, .siteDirectory, .members, .courseIndex, .notFound, .register, .dashboard]
+        var specs: [PageSpec] = [
+            .home, .siteDirectory, .members, .courseIndex, .notFound, .register, .dashboard, .search,
+        ]
         specs += PageViews.TaxonomyKind.allCases.map { .taxonomy($0) }
         var lists: [PageViews.CaseListKind] = [.all]
         lists += portal.config.districts.map { .district($0) }

@@ -67,6 +67,10 @@ public struct Publisher: Sendable {
         cacheFolder.appendingPathComponent("\(output.lastPathComponent).state")
     }
 
+    var searchStateFile: URL {
+        cacheFolder.appendingPathComponent("\(output.lastPathComponent).search")
+    }
+
     var stampsFile: URL {
         cacheFolder.appendingPathComponent("\(output.lastPathComponent).stamps")
     }

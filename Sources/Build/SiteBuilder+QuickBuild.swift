@@ -2,6 +2,7 @@ import Content
 import Core
 import Foundation
 import Model
+import Search
 import Templates
 
 extension SiteBuilder {
@@ -9,7 +10,7 @@ extension SiteBuilder {
     /// `state`: reads those files, renders the pages that show them (`AffectedPages`), checks
     /// them, checks the links of the whole site again from the links the state keeps, and
     /// writes what changed. When a case's front matter changed, the pages that show it are read
-    /// and rendered too.
+    /// and rendered too. The search index is updated in the shards the changed cases are in.
     ///
     /// Nil, having published nothing, when anything else changed, when the change adds or
     /// removes a page, or when anything looks wrong; the full build then does the work and
@@ -76,8 +77,13 @@ extension SiteBuilder {
         stage.linksToFiles = options.linksToFiles
         let sink = UpdatingSink(
             published: publisher.output, staging: wrap(DiskSink(root: publisher.staging)), stagingFolder: publisher.staging)
-        guard var (written, work) = try? await emitPages(dirty, views: views, library: library, stage: stage, into: sink)
+        guard var (written, work) = try? await emitPages(dirty, views: views, library: library, stage: stage, into: sink),
+            let search = await updateSearchIndex(
+                SearchCorpus(portal), changed: read, masks: state.searchMasks, output: publisher.output, stage: stage,
+                into: sink)
         else { return nil }
+        written += search.written
+        work = work + search.work
         for file in await listings + assetFiles {
             guard graph.numbers[file.path] != nil,
                 let emitted = try? await stage.emit(file.bytes, at: file.path, source: nil, into: sink, work: &work)
@@ -106,12 +112,15 @@ extension SiteBuilder {
         next.memory = loaded.memory
         next.links = links
         next.linkWarnings = linkWarnings
+        next.searchMasks = search.masks
         for path in moved { next.outputs[path] = FileStamp(at: publisher.output.path + "/" + path) }
         // The model changes only when the front matter, the warnings of the files read or
-        // the links did.
+        // the links did; the search state when a changed case's postings moved to other shards.
         let modelChanged = !frontMatter.isEmpty || loaded.memory != state.memory || links != state.links
         timings.measureSync("state") {
-            next.write(model: modelChanged ? publisher.stateFile : nil, stamps: publisher.stampsFile)
+            next.write(
+                model: modelChanged ? publisher.stateFile : nil,
+                search: search.masks != state.searchMasks ? publisher.searchStateFile : nil, stamps: publisher.stampsFile)
         }
         var report = Report(
             pageCount: specs.count, files: state.files, changedFiles: written.reduce(0) { $0 + $1.filesWritten },
@@ -150,7 +159,7 @@ extension SiteBuilder {
                 links[number].map { (Int32(number), LinkGraph.PageLinks(targets: $0), sources[paths[number]]) }
             },
             fallback: SourceLocation(path: options.contentDisplay),
-            unlisted: [Routes.notFound.filePath, Routes.register.filePath])
+            unlisted: Self.unlisted)
     }
 
     /// The changed files of `templates/assets/` (`templates/…` paths), by their paths in the

@@ -2,6 +2,7 @@ import Content
 import Core
 import Foundation
 import Model
+import Search
 import Templates
 
 /// Builds the portal: the stages run in this order, each timed, and each stops the build with
@@ -9,10 +10,12 @@ import Templates
 ///
 /// 1. load: read and check `content/` (front matter, data, Markdown, references)
 /// 2. templates: load `templates/`
-/// 3. render: every page through its template on all cores, each page checked (its links, and
+/// 3. search: index every case, site, course and page, and write the search index
+///    (`SearchIndexLayout`) on all cores, while only the loaded portal is in memory
+/// 4. render: every page through its template on all cores, each page checked (its links, and
 ///    personal information in it) and written with its `.gz` twin as soon as it is rendered
-/// 4. links: no broken link, and every page reachable from the home page
-/// 5. privacy: no ID number, mobile number or unlisted e-mail address in any output file
+/// 5. links: no broken link, and every page reachable from the home page
+/// 6. privacy: no ID number, mobile number or unlisted e-mail address in any output file
 ///
 /// `build` writes into a staging folder that replaces the published one only when every stage
 /// passed.
@@ -97,29 +100,36 @@ public struct SiteBuilder: Sendable {
                 directory: options.templates, displayRoot: options.templatesDisplay, knownVariables: ViewVocabulary.names)
         }
         let index = PortalIndex(loaded.portal)
-        let views = await PageViews(index: index).preparingCards(parallelism: options.parallelism)
-        let specs = PageSpec.all(for: index, views: views)
+        let unprepared = PageViews(index: index)
+        let specs = PageSpec.all(for: index, views: unprepared)
         try checkUniquePaths(specs)
         let others = try otherFiles(of: index, specs: specs)
+        let corpus = SearchCorpus(loaded.portal)
+        let searchLayout = SearchIndexLayout(documentCount: corpus.count)
 
-        let graph = LinkGraph(paths: specs.map(\.path.filePath) + others.map(\.path))
+        let graph = LinkGraph(paths: specs.map(\.path.filePath) + others.map(\.path) + searchLayout.paths)
         var stage = OutputStage(graph: graph, scanner: PrivacyScanner(allowedEmails: loaded.portal.config.allowedEmails))
         stage.linksToFiles = options.linksToFiles
-        let (written, work) = try await timings.measureTyped("render") { () async throws(DiagnosticsError) in
-            do {
+        let search = try await timings.measureTyped("search") { () async throws(DiagnosticsError) in
+            try await writingOutput {
                 try sink.createFolders(Self.folders(of: graph.paths))
+                return try await emitSearchIndex(corpus, layout: searchLayout, stage: stage, into: sink)
+            }
+        }
+        // Made after the index, so that the cards and the index's posting lists are never in
+        // memory together.
+        let views = await unprepared.preparingCards(parallelism: options.parallelism)
+        let (written, work) = try await timings.measureTyped("render") { () async throws(DiagnosticsError) in
+            try await writingOutput {
                 var (written, work) = try await emitPages(specs, views: views, library: library, stage: stage, into: sink)
                 for file in others {
                     written.append(try await stage.emit(file.bytes, at: file.path, source: nil, into: sink, work: &work))
                 }
-                return (written, work)
-            } catch {
-                throw DiagnosticsError([
-                    .error(at: SourceLocation(path: "site"), "写入输出失败：\(error.localizedDescription)")
-                ])
+                return (written + search.written, work + search.work)
             }
         }
         for part in loaded.work { timings.appendDetail(part.name, part.duration) }
+        timings.appendDetail("search index", search.indexing)
         timings.appendDetail("templates", work.templates)
         timings.appendDetail("checks", work.checks)
         timings.appendDetail("gzip", work.compression)
@@ -132,7 +142,7 @@ public struct SiteBuilder: Sendable {
                     file.links.map { (file.number, $0, Int(file.number) < specs.count ? specs[Int(file.number)].source : nil) }
                 },
                 fallback: SourceLocation(path: options.contentDisplay),
-                unlisted: [Routes.notFound.filePath, Routes.register.filePath])
+                unlisted: Self.unlisted)
         }
         if linkProblems.contains(where: \.isError) { throw DiagnosticsError(warnings + linkProblems) }
         warnings += linkProblems
@@ -149,9 +159,22 @@ public struct SiteBuilder: Sendable {
         for file in written { links[Int(file.number)] = file.links?.targets }
         let state = BuildState(
             identity: "", inputs: [:], portal: loaded.portal.withoutCaseBodies, memory: loaded.memory,
-            linkWarnings: linkProblems, paths: graph.paths, links: links, files: files)
+            linkWarnings: linkProblems, paths: graph.paths, links: links, files: files, searchMasks: search.masks)
         return Report(
             pageCount: specs.count, files: files, changedFiles: changed, state: state, warnings: warnings, timings: timings)
+    }
+
+    /// Pages no link needs to lead to: the not-found page and the register for staff.
+    static let unlisted: Set<String> = [Routes.notFound.filePath, Routes.register.filePath]
+
+    /// Runs `work`, which writes output files; a failure to write stops the build with a
+    /// diagnostic.
+    private func writingOutput<T>(_ work: () async throws -> T) async throws(DiagnosticsError) -> T {
+        do {
+            return try await work()
+        } catch {
+            throw DiagnosticsError([.error(at: SourceLocation(path: "site"), "写入输出失败：\(error.localizedDescription)")])
+        }
     }
 
     /// Builds into a staging folder beside `output` and swaps it in only when everything
@@ -196,7 +219,7 @@ public struct SiteBuilder: Sendable {
                         state.identity = identity
                         state.inputs = changes.inputs
                         state.outputs = await BuildState.stamps(ofOutput: publisher.output, pieces: options.parallelism)
-                        state.write(model: publisher.stateFile, stamps: publisher.stampsFile)
+                        state.write(model: publisher.stateFile, search: publisher.searchStateFile, stamps: publisher.stampsFile)
                     }
                     report.state = nil
                 }
@@ -214,10 +237,11 @@ public struct SiteBuilder: Sendable {
         inputs: [String: FileStamp], state: BuildState?, outputs: [String: FileStamp]?
     ) {
         let (content, templates, pieces) = (options.content, options.templates, options.parallelism)
-        let (stateFile, stampsFile, output) = (publisher.stateFile, publisher.stampsFile, publisher.output)
+        let (stateFile, searchFile, stampsFile) = (publisher.stateFile, publisher.searchStateFile, publisher.stampsFile)
+        let output = publisher.output
         async let inputs = BuildState.stamps(content: content, templates: templates)
         guard reusingState else { return (await inputs, nil, nil) }
-        async let state = BuildState.read(model: stateFile, stamps: stampsFile)
+        async let state = BuildState.read(model: stateFile, search: searchFile, stamps: stampsFile)
         async let outputs = BuildState.stamps(ofOutput: output, pieces: pieces)
         return (await inputs, await state, await outputs)
     }
@@ -369,7 +393,7 @@ public struct SiteBuilder: Sendable {
         }
         let sitemapPages = specs.compactMap { spec -> (path: SitePath, lastModified: Day?)? in
             switch spec {
-            case .notFound, .register: return nil
+            case .notFound, .register, .search: return nil
             case .caseStudy(let caseStudy): return (spec.path, caseStudy.date)
             case .course(let course): return (spec.path, course.date)
             default: return (spec.path, nil)

@@ -17,6 +17,8 @@ public enum Routes {
     public static let sites = SitePath.folder("sites")
     public static let members = SitePath.folder("members")
     public static let courses = SitePath.folder("courses")
+    /// The search page; the index files it loads are in the same folder.
+    public static let search = SitePath.folder("search")
     /// The publishing register (发布登记) for staff: not linked from the portal, not in the sitemap.
     public static let register = SitePath.folder("register")
     public static let registerCSV = SitePath.file("register", "register.csv")

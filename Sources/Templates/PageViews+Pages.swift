@@ -275,6 +275,7 @@ extension PageViews {
             return item
         }
         context["feed"] = base + "feed.xml"
+        context["searchHref"] = base + Routes.search.urlPath
         return context
     }
 

@@ -53,6 +53,8 @@ public struct PageViews: Sendable {
             "script": Routes.assets.appending("portal.js").fileHref(from: path),
             "feed": Routes.feed.href(from: path),
             "homeHref": href(Routes.home, from: path),
+            "searchHref": href(Routes.search, from: path),
+            "isSearchPage": path == Routes.search,
             "navigation": navigation.map { item in
                 ["title": item.0, "href": href(item.1, from: path), "current": item.1 == section] as ViewContext
             },

@@ -12,7 +12,7 @@ public enum ViewVocabulary {
         let portal = samplePortal
         var contexts: [Any] = [
             views.home(), views.caseList(.all, page: 1), views.siteDirectory(), views.members(), views.courseIndex(),
-            views.notFound(), views.register(), views.dashboard(),
+            views.notFound(), views.register(), views.dashboard(), views.search(),
             views.pagination(count: 1000, number: 25, list: Routes.cases, from: Routes.cases),
         ]
         contexts += PageViews.TaxonomyKind.allCases.map { views.taxonomy($0) }

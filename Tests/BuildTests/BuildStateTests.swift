@@ -21,10 +21,14 @@ import Testing
         #expect(state.portal.courses.allSatisfy { !$0.body.html.isEmpty }, "course bodies are kept")
         #expect(state.portal.cases.allSatisfy { $0.body == .empty }, "case bodies are not")
 
+        #expect(state.searchMasks.documentCount == state.portal.cases.count, "the shards of every case")
+        #expect(state.searchMasks.words.contains { $0 != 0 })
+
         let model = workspace.root.appendingPathComponent("state")
+        let search = workspace.root.appendingPathComponent("search")
         let stamps = workspace.root.appendingPathComponent("stamps")
-        state.write(model: model, stamps: stamps)
-        let read = try #require(BuildState.read(model: model, stamps: stamps))
+        state.write(model: model, search: search, stamps: stamps)
+        let read = try #require(BuildState.read(model: model, search: search, stamps: stamps))
         #expect(read.identity == state.identity)
         #expect(read.inputs == state.inputs)
         #expect(read.outputs == state.outputs)
@@ -34,14 +38,15 @@ import Testing
         #expect(read.paths == state.paths)
         #expect(read.links == state.links)
         #expect(read.files == state.files)
+        #expect(read.searchMasks == state.searchMasks)
 
         // Cut short or with a byte changed, it is not read.
         let bytes = try Data(contentsOf: model)
         try bytes.prefix(bytes.count - 1).write(to: model)
-        #expect(BuildState.read(model: model, stamps: stamps) == nil)
+        #expect(BuildState.read(model: model, search: search, stamps: stamps) == nil)
         var damaged = bytes
         damaged[0] ^= 0xff
         try damaged.write(to: model)
-        #expect(BuildState.read(model: model, stamps: stamps) == nil)
+        #expect(BuildState.read(model: model, search: search, stamps: stamps) == nil)
     }
 }

@@ -39,16 +39,17 @@ import Testing
         return []
     }
 
+    /// Each value is on its page and in the search index (a document shard).
     @Test func personalInformationInTheOutputFailsTheBuildAtItsSource() async throws {
         let content = try plantedCopy()
         defer { try? FileManager.default.removeItem(at: content.deletingLastPathComponent()) }
         #expect(
             try await buildErrors(content) == [
-                "content/cases/case-03.md:28:6: error: 手机号码 138****8000 将出现在发布页面 cases/case-03/index.html 中\n"
+                "content/cases/case-03.md:28:6: error: 手机号码 138****8000 将出现在发布页面 cases/case-03/index.html 等 2 个文件中\n"
                     + "  hint: 个人信息不能公开：删除该号码，或改写为打码形式 138****8000",
-                "content/data/sites.yaml:16:25: error: 身份证号码 110105********002X 将出现在发布页面 sites/site-02/index.html 中\n"
+                "content/data/sites.yaml:16:25: error: 身份证号码 110105********002X 将出现在发布页面 sites/site-02/index.html 等 2 个文件中\n"
                     + "  hint: 个人信息不能公开：删除该号码，或改写为打码形式 110105********002X",
-                "content/pages/about.md:8:5: error: 电子邮箱地址 z***@example.com 将出现在发布页面 about/index.html 中\n"
+                "content/pages/about.md:8:5: error: 电子邮箱地址 z***@example.com 将出现在发布页面 about/index.html 等 2 个文件中\n"
                     + "  hint: 个人信息不能公开：删除该地址，或改写为打码形式 z***@example.com；"
                     + "可以公开的机构邮箱请加入 portal.yaml 的 privacy.allowed_emails",
             ])
@@ -92,13 +93,13 @@ import Testing
     @Test func aNumberOnManyPagesIsOneErrorNamingThePageOfItsSourceFirst() async throws {
         let content = try FixtureSite.copy()
         defer { try? FileManager.default.removeItem(at: content.deletingLastPathComponent()) }
-        // A summary is shown on the case, the lists it is in and the feed.
+        // A summary is shown on the case, the lists it is in, the feed and the search index.
         try edit(content, "cases/case-03.md") {
             $0.replacingOccurrences(of: "summary: \"第3个案例的摘要。\"", with: "summary: \"第3个案例的摘要，咨询电话 139-1234-5678。\"")
         }
         #expect(
             try await buildErrors(content) == [
-                "content/cases/case-03.md:9:25: error: 手机号码 139****5678 将出现在发布页面 cases/case-03/index.html 等 9 个文件中\n"
+                "content/cases/case-03.md:9:25: error: 手机号码 139****5678 将出现在发布页面 cases/case-03/index.html 等 10 个文件中\n"
                     + "  hint: 个人信息不能公开：删除该号码，或改写为打码形式 139****5678"
             ])
     }
@@ -108,11 +109,13 @@ import Testing
         defer { try? FileManager.default.removeItem(at: content.deletingLastPathComponent()) }
         // The entity is a digit only once cmark has rendered it.
         try edit(content, "pages/about.md") { $0 + "\n电话：138&#48;0138000\n" }
+        // The page and the search index's text of it each get their own error.
         let errors = try await buildErrors(content)
-        #expect(errors.count == 1)
+        #expect(errors.count == 2)
         let error = try #require(errors.first)
         #expect(error.hasPrefix("about/index.html:"))
         #expect(error.contains(": error: 手机号码 138****8000 将出现在发布页面 about/index.html 中\n"))
+        #expect(errors.last?.hasPrefix("search/docs/") == true)
     }
 
     @Test func theCleanFixtureBuildsWithATimedPrivacyStageBeforePublishing() async throws {

@@ -20,8 +20,11 @@ import Testing
             "sites/index.html", "sites/site-01/index.html", "sites/site-02/index.html",
             "members/index.html", "courses/index.html", "courses/course-01/index.html", "about/index.html",
             "register/index.html", "register/register.csv", "dashboard/index.html",
+            "search/index.html", "assets/search.js", "search/meta.js",
         ])
-        let expected = fixed.union((1...25).map { String(format: "cases/case-%02d/index.html", $0) })
+        // 29 documents (25 cases, 2 sites, a course, a page): 4 document shards, 4 term shards.
+        let index = (0..<4).flatMap { ["search/docs/\($0).js", "search/terms/\($0).js"] }
+        let expected = fixed.union(index).union((1...25).map { String(format: "cases/case-%02d/index.html", $0) })
         #expect(Set(files.keys.filter { !$0.hasSuffix(".gz") }) == expected)
         #expect(Set(files.keys.filter { $0.hasSuffix(".gz") }) == Set(expected.map { $0 + ".gz" }), "every file is text")
     }
@@ -89,9 +92,10 @@ import Testing
     @Test func listsEveryPublicPageInTheSitemap() async throws {
         let files = try await FixtureSite.build()
         let sitemap = try #require(files.text("sitemap.xml"))
-        // The 404 page and the staff register are reached by address only.
+        // The 404 page and the staff register are reached by address only, the search page by
+        // its form.
         let pageCount = files.keys.count(where: {
-            $0.hasSuffix(".html") && $0 != "404.html" && $0 != "register/index.html"
+            $0.hasSuffix(".html") && !["404.html", "register/index.html", "search/index.html"].contains($0)
         })
         #expect(sitemap.components(separatedBy: "<url>").count - 1 == pageCount)
         #expect(sitemap.contains("<loc>https://example.gov.cn/xgz/tags/%E5%85%AD%E6%9C%89/</loc>"))
@@ -114,12 +118,14 @@ import Testing
         let sink = MemorySink()
         _ = try await SiteBuilder(options: FixtureSite.options(content: content)).build(into: sink)
         let files = await sink.files
-        // The register's CSV is data, not markup: it keeps the title as written.
-        for (path, bytes) in files where !path.hasSuffix(".csv") {
+        // The register's CSV is data, not markup: it keeps the title as written; so does the
+        // search index, whose script puts it on the page as text.
+        for (path, bytes) in files where !path.hasSuffix(".csv") && !path.hasPrefix("search/docs/") {
             let output = String(decoding: bytes, as: UTF8.self)
             #expect(!output.contains("<script>alert(1)"), "\(path)")
         }
         #expect(files.text("register/register.csv")?.contains(#""</title><script>alert(1)</script>""'"#) == true)
+        #expect(files.text("search/docs/2.js")?.contains(#""</title><script>alert(1)</script>\"'个体工商户党建案例22""#) == true)
         let page = try #require(files.text("cases/case-22/index.html"))
         #expect(page.contains("<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;"))
         #expect(files.text("feed.xml")?.contains("&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;") == true)
