@@ -88,6 +88,61 @@ public enum PostingCode {
         return false
     }
 
+    /// The list `bytes` encodes with the posting of `document` taken out, and `posting` (of
+    /// that document) put in its place when given: the bytes before it are kept, and of those
+    /// after it only the next posting is written anew, its gap now counted from another
+    /// document. Nil when `bytes` is not a list.
+    public static func replacing(_ document: Int32, with posting: Posting?, in bytes: [UInt8]) -> [UInt8]? {
+        bytes.withUnsafeBufferPointer { list -> [UInt8]? in
+            // The posting at or after `document` starts at `start` and ends at `index`.
+            var index = 0
+            var start = 0
+            var previous = -1
+            var found: Int?
+            while index < list.count {
+                start = index
+                guard let value = read(list, at: &index) else { return nil }
+                if value % 2 == 1 {
+                    guard read(list, at: &index) != nil else { return nil }
+                }
+                let current = previous + 1 + value / 2
+                if current >= Int(document) {
+                    found = current
+                    break
+                }
+                previous = current
+            }
+            if found == nil { start = list.count }
+            var result = Array(list[..<start])
+            var last = Int32(previous)
+            if let posting {
+                append(posting, after: last, to: &result)
+                last = document
+            }
+            // The posting that now follows, with the document its gap was counted from.
+            var next = start
+            var before = previous
+            if found == Int(document) {
+                next = index
+                before = Int(document)
+            }
+            if next < list.count {
+                var end = next
+                guard let value = read(list, at: &end) else { return nil }
+                var score = 1
+                if value % 2 == 1 {
+                    guard let written = read(list, at: &end) else { return nil }
+                    score = written
+                }
+                let following = before + 1 + value / 2
+                guard following > Int(last), (1...255).contains(score) else { return nil }
+                append(Posting(document: Int32(following), score: UInt8(score)), after: last, to: &result)
+                result += list[end...]
+            }
+            return result
+        }
+    }
+
     /// The encoding of `postings`, which are in increasing order of document.
     public static func encode(_ postings: [Posting]) -> [UInt8] {
         var bytes: [UInt8] = []

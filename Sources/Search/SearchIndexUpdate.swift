@@ -83,17 +83,21 @@ public struct SearchIndexUpdate: Sendable {
             let addition = new.removeValue(forKey: entry.term) ?? []
             guard let holds = entry.postings.withUnsafeBufferPointer({ PostingCode.holdsAny(of: replaced, in: $0) })
             else { return nil }
-            // Most lists of a shard hold none of the changed documents, and stay as they are.
+            // Most lists of a shard hold none of the changed documents, and stay as they are;
+            // in the others only the changed documents' postings are written anew.
             if addition.isEmpty && !holds {
                 result.append(entry)
                 continue
             }
-            guard var postings = entry.postings.withUnsafeBufferPointer({ PostingCode.postings($0) }), !postings.isEmpty
-            else { return nil }
-            postings.removeAll { documents.contains($0.document) }
-            postings += addition
-            postings.sort { $0.document < $1.document }
-            if !postings.isEmpty { result.append((entry.term, PostingCode.encode(postings))) }
+            var postings = entry.postings
+            for document in replaced {
+                guard
+                    let spliced = PostingCode.replacing(
+                        document, with: addition.first { $0.document == document }, in: postings)
+                else { return nil }
+                postings = spliced
+            }
+            if !postings.isEmpty { result.append((entry.term, postings)) }
         }
         for (term, postings) in new {
             result.append((term, PostingCode.encode(postings.sorted { $0.document < $1.document })))

@@ -68,6 +68,15 @@ import Testing
         #expect((6...12).contains(bodyEdit.changedFiles), "a body edit rewrites its page and its part of the search index")
         #expect(bodyEdit.wasQuick, "only the edited case is read and rendered")
 
+        // Words no other document has add terms to the index, and taking them out again removes
+        // those terms; the search index files are compared with a clean build's like any other.
+        try workspace.edit("content/cases/case-05.md") { $0 + "\n鹦鹉螺号甄嬛传。\n" }
+        let newWords = try await workspace.updateAndCompare(after: "words found nowhere else")
+        #expect(newWords.wasQuick)
+        try workspace.edit("content/cases/case-05.md") { $0.replacingOccurrences(of: "\n鹦鹉螺号甄嬛传。\n", with: "") }
+        let wordsGone = try await workspace.updateAndCompare(after: "those words taken out")
+        #expect(wordsGone.wasQuick)
+
         try workspace.edit("content/cases/draft-01.md") { $0 + "\n草稿里新增的一段。\n" }
         let draft = try await workspace.updateAndCompare(after: "a draft's body")
         #expect(draft.wasQuick)

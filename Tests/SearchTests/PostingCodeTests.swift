@@ -39,6 +39,29 @@ import Testing
         }
     }
 
+    /// Every way to replace, remove or add a document's posting gives what encoding the changed
+    /// list anew gives.
+    @Test func replacesOnePostingAsEncodingTheListAnewWould() throws {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            var documents = Set<Int32>()
+            for _ in 0..<Int.random(in: 0...12, using: &generator) {
+                documents.insert(Int32.random(in: 0...60, using: &generator))
+            }
+            let list = documents.sorted().map { Posting(document: $0, score: UInt8.random(in: 1...3, using: &generator)) }
+            let document = Int32.random(in: 0...61, using: &generator)
+            let posting =
+                Bool.random(using: &generator)
+                ? Posting(document: document, score: UInt8.random(in: 1...29, using: &generator)) : nil
+            var expected = list.filter { $0.document != document }
+            if let posting { expected.append(posting) }
+            expected.sort { $0.document < $1.document }
+            let replaced = try #require(PostingCode.replacing(document, with: posting, in: PostingCode.encode(list)))
+            #expect(
+                replaced == PostingCode.encode(expected), "\(list) with \(document) replaced by \(String(describing: posting))")
+        }
+    }
+
     @Test func refusesWhatIsNotAPostingList() {
         for text in ["a", "A1", "BB", "B", "Bb"] {
             let bytes = Array(text.utf8)
