@@ -42,6 +42,8 @@ public struct SiteBuilder: Sendable {
         /// The path the portal is served under, such as `/zhuanlan/xgz/`, in place of the path
         /// of `base_url` (`portal export --base-path`).
         public var basePath: String?
+        /// Told of each stage as it starts and of the pages written, for a progress display.
+        public var progress: BuildProgress?
 
         public init(
             content: URL, templates: URL, contentDisplay: String, templatesDisplay: String,
@@ -86,6 +88,7 @@ public struct SiteBuilder: Sendable {
     /// Renders the whole portal into `sink`.
     public func build(into sink: some OutputSink) async throws(DiagnosticsError) -> Report {
         var timings = StageTimings()
+        timings.announce = options.progress
         var loaded = try await timings.measureTyped("load") { () async throws(DiagnosticsError) in
             try await ContentLoader(
                 directory: options.content, displayRoot: options.contentDisplay, parallelism: options.parallelism,
@@ -197,6 +200,7 @@ public struct SiteBuilder: Sendable {
             let identity = self.identity(of: publisher)
             let updates = options.updatesInPlace && Self.isFolder(publisher.output)
             var timings = StageTimings()
+            timings.announce = options.progress
             let changes = await timings.measure("changes") { await findChanges(publisher, reusingState: updates) }
             do throws(DiagnosticsError) {
                 if let state = changes.state, state.identity == identity, changes.outputs == state.outputs {
@@ -339,6 +343,7 @@ public struct SiteBuilder: Sendable {
     func emitPages(
         _ specs: [PageSpec], views: PageViews, library: TemplateLibrary, stage: OutputStage, into sink: some OutputSink
     ) async throws -> ([OutputStage.Written], OutputStage.Work) {
+        let counter = options.progress.map { PageCounter(total: specs.count, report: $0) }
         let chunkCount = max(1, min(specs.count, options.parallelism))
         let chunkSize = max(1, (specs.count + chunkCount - 1) / chunkCount)
         return try await withThrowingTaskGroup(of: (Int, [OutputStage.Written], OutputStage.Work).self) { group in
@@ -355,6 +360,7 @@ public struct SiteBuilder: Sendable {
                         written.append(
                             try await stage.emit(
                                 bytes, at: spec.path.filePath, source: spec.source?.path, into: sink, work: &work))
+                        counter?.add(1)
                     }
                     return (start, written, work)
                 }

@@ -7,10 +7,14 @@ public struct StageTimings: Sendable {
     /// them (so they may add up to more than the stage's own time).
     public private(set) var details: [(name: String, duration: Duration)] = []
 
+    /// Told of each stage as it starts.
+    var announce: BuildProgress?
+
     public init() {}
 
     /// Runs `work` as the stage `name` and records its time.
     mutating func measure<T>(_ name: String, _ work: () async throws -> T) async rethrows -> T {
+        announce?(.stage(name))
         let clock = ContinuousClock()
         let start = clock.now
         defer { stages.append((name, clock.now - start)) }
@@ -19,6 +23,7 @@ public struct StageTimings: Sendable {
 
     /// Runs synchronous `work` as the stage `name` and records its time.
     mutating func measureSync<T>(_ name: String, _ work: () -> T) -> T {
+        announce?(.stage(name))
         let clock = ContinuousClock()
         let start = clock.now
         defer { stages.append((name, clock.now - start)) }
@@ -29,6 +34,7 @@ public struct StageTimings: Sendable {
     mutating func measureTyped<T>(_ name: String, _ work: () async throws(DiagnosticsError) -> T) async throws(DiagnosticsError)
         -> T
     {
+        announce?(.stage(name))
         let clock = ContinuousClock()
         let start = clock.now
         defer { appendStage(name, clock.now - start) }
@@ -40,6 +46,7 @@ public struct StageTimings: Sendable {
     mutating func measurePublishing<T>(_ publisher: Publisher, _ failure: String, _ work: () throws -> T)
         throws(DiagnosticsError) -> T
     {
+        announce?(.stage("publish"))
         let clock = ContinuousClock()
         let start = clock.now
         defer { appendStage("publish", clock.now - start) }

@@ -32,6 +32,9 @@ struct BuildCommand: AsyncParsableCommand {
         help: "Link to the index.html of each folder, so the output works opened from disk (a USB stick, a training-room PC).")
     var relative = false
 
+    @Flag(name: .long, help: "Print only problems: no progress and no summary.")
+    var quiet = false
+
     @OptionGroup var report: ReportOptions
 
     /// The folder a normal build publishes to; drafts are never built into it.
@@ -42,6 +45,9 @@ struct BuildCommand: AsyncParsableCommand {
         options.includeUnpublished = drafts
         options.updatesInPlace = !clean
         options.linksToFiles = relative
+        let progress = quiet || report.format != .text ? nil : ProgressPrinter()
+        if let progress { options.progress = { progress.handle($0) } }
+        defer { progress?.finish() }
         let builder = SiteBuilder(options: options)
         do throws(DiagnosticsError) {
             if drafts && Self.isDefaultOutput(output) {
@@ -52,9 +58,10 @@ struct BuildCommand: AsyncParsableCommand {
                 ])
             }
             let result = try await builder.publish(to: URL(fileURLWithPath: output))
+            progress?.finish()
             DiagnosticPrinter.print(result.warnings, format: report.format)
             if timings { TimingPrinter.print(result.timings) }
-            if report.format == .text {
+            if report.format == .text && !quiet {
                 let changes =
                     result.changedFiles == result.fileCount && result.removedFiles == 0
                     ? "" : "，更新 \(result.changedFiles) 个、删除 \(result.removedFiles) 个"
@@ -62,6 +69,7 @@ struct BuildCommand: AsyncParsableCommand {
                     "已构建 \(result.pageCount) 个页面（共 \(result.fileCount) 个文件\(changes)）到 \(SourceOptions.display(output))/")
             }
         } catch {
+            progress?.finish()
             DiagnosticPrinter.print(error.diagnostics, format: report.format)
             DiagnosticPrinter.printError("构建失败，\(SourceOptions.display(output))/ 未改动\n")
             throw ExitCode(1)

@@ -29,6 +29,38 @@ import Testing
         #expect(Set(files.keys.filter { $0.hasSuffix(".gz") }) == Set(expected.map { $0 + ".gz" }), "every file is text")
     }
 
+    @Test func reportsEachStageAndThePagesWritten() async throws {
+        final class Events: @unchecked Sendable {
+            private let lock = NSLock()
+            private var list: [BuildEvent] = []
+            func append(_ event: BuildEvent) {
+                lock.lock()
+                list.append(event)
+                lock.unlock()
+            }
+            var all: [BuildEvent] {
+                lock.lock()
+                defer { lock.unlock() }
+                return list
+            }
+        }
+        let events = Events()
+        var options = FixtureSite.options()
+        options.progress = { events.append($0) }
+        let report = try await SiteBuilder(options: options).build(into: MemorySink())
+        let stages = events.all.compactMap { event -> String? in
+            if case .stage(let name) = event { return name }
+            return nil
+        }
+        #expect(stages == ["load", "templates", "search", "render", "links", "privacy"])
+        let pages = events.all.compactMap { event -> Int? in
+            if case .pages(let done, let total) = event, total == report.pageCount { return done }
+            return nil
+        }
+        #expect(pages.last == report.pageCount)
+        #expect(pages == pages.sorted())
+    }
+
     @Test func leavesDraftsUnpublished() async throws {
         let files = try await FixtureSite.build()
         #expect(files["cases/draft-01/index.html"] == nil)

@@ -30,6 +30,15 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("site/feed.xml").path))
     }
 
+    @Test func aQuietBuildPrintsOnlyProblems() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try PortalProcess.run(["build", "--quiet"], in: folder)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput == "" && result.standardError == "")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("site/index.html").path))
+    }
+
     @Test func exportsTheExamplePortalAsAZipForAPathOfAnotherSite() throws {
         let folder = try workspace()
         defer { try? FileManager.default.removeItem(at: folder) }
