@@ -369,12 +369,16 @@ public struct ContentLoader: Sendable {
     }
 
     /// The files of `content/` a page shows as pictures.
+    /// The files of `content/` a page shows or links to: its pictures and attachments.
     static func images(of document: MarkdownDocument, from relativePath: String, resolver: LinkResolver) -> Set<String> {
-        Set(
-            document.images.compactMap { image in
-                guard case .file(let path) = resolver.resolveImage(image.source, from: relativePath) else { return nil }
-                return path
-            })
+        var files: Set<String> = []
+        for image in document.images {
+            if case .file(let path) = resolver.resolveImage(image.source, from: relativePath) { files.insert(path) }
+        }
+        for link in document.links {
+            if case .file(let path) = resolver.resolve(link.destination, from: relativePath) { files.insert(path) }
+        }
+        return files
     }
 
     private static func unique(_ values: [String]) -> [String] {

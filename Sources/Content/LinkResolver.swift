@@ -24,7 +24,19 @@ struct LinkResolver: Sendable {
         case missing(String)
         /// A file that exists but could not be read; its own error says why.
         case unreadable
+        /// An attachment of `content/` (a PDF, a Word file, a picture), by its content-relative
+        /// path: published beside the pictures.
+        case file(String)
+        /// A relative path to an attachment that is not in `content/`.
+        case missingFile(String)
     }
+
+    /// File endings taken for attachments: a relative link with one of them must lead to a
+    /// file of `content/`.
+    static let attachmentExtensions: Set<String> = [
+        "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "wps", "et", "dps", "ofd", "txt", "csv", "zip", "rar", "7z",
+        "jpg", "jpeg", "png", "gif", "webp", "svg", "mp3", "mp4",
+    ]
 
     /// Content-relative file paths (`cases/a.md`) to their pages.
     let targets: [String: Target]
@@ -56,8 +68,8 @@ struct LinkResolver: Sendable {
         return .file(resolved)
     }
 
-    /// Where a picture of `content/` is published: `media/` followed by its path in `content/`
-    /// (a file already in `content/media/` keeps its path).
+    /// Where a picture or attachment of `content/` is published: `media/` followed by its path
+    /// in `content/` (a file already in `content/media/` keeps its path).
     static func mediaPath(of relativePath: String) -> SitePath {
         let segments = relativePath.split(separator: "/").map(String.init)
         return SitePath(
@@ -82,7 +94,11 @@ struct LinkResolver: Sendable {
         }
         if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
         path = URLEncoding.percentDecoded(path)
-        guard path.hasSuffix(".md") else { return .notALocalPage }
+        guard path.hasSuffix(".md") else {
+            if let resolved = Self.join(folderOf: sourcePath, path), files.contains(resolved) { return .file(resolved) }
+            let ending = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+            return path.contains(".") && Self.attachmentExtensions.contains(ending) ? .missingFile(path) : .notALocalPage
+        }
         guard let resolved = Self.join(folderOf: sourcePath, path) else { return .missing(path) }
         guard let target = targets[resolved] else {
             return unreadable.contains(resolved) ? .unreadable : .missing(resolved)
@@ -92,7 +108,9 @@ struct LinkResolver: Sendable {
 
     /// The href a link gets in the page at `origin`, or nil to leave it as written.
     func rewrite(_ destination: String, from sourcePath: String, origin: SitePath) -> String? {
-        guard case .page(let target, let fragment) = resolve(destination, from: sourcePath) else { return nil }
+        let resolution = resolve(destination, from: sourcePath)
+        if case .file(let path) = resolution { return Self.mediaPath(of: path).href(from: origin) }
+        guard case .page(let target, let fragment) = resolution else { return nil }
         let href = target.path.href(from: origin)
         let base = href.isEmpty ? "./" : href
         guard let fragment, !fragment.isEmpty else { return base }

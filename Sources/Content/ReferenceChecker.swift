@@ -153,6 +153,16 @@ struct ReferenceChecker {
             switch resolver.resolve(link.destination, from: source.relativePath) {
             case .notALocalPage, .unreadable:
                 continue
+            case .file(let path):
+                usedFiles.insert(path)
+                continue
+            case .missingFile(let path):
+                diagnostics.error(
+                    at: location, "链接的附件不存在：\(link.destination)",
+                    hint: Suggestion.closest(to: path, in: Array(resolver.files))
+                        .map { "是不是 '\(LinkResolver.relativeLink(from: source.relativePath, to: $0))'？" }
+                        ?? "附件放在内容目录中，用相对于本文件的路径链接，如 [通知原文](notice.pdf)")
+                continue
             case .missing(let path):
                 let candidates = resolver.targets.keys.filter { $0 != source.relativePath }
                 diagnostics.error(

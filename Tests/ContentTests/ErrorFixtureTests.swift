@@ -37,6 +37,12 @@ import Testing
 
     static let fixtures: [Fixture] = [
         Fixture(
+            "missingAttachment",
+            ["cases/a.md": a + "[通知原文](notice.pdf)\n"],
+            [
+                "content/cases/a.md:\(fence):1: error: 链接的附件不存在：notice.pdf\n  hint: 附件放在内容目录中，用相对于本文件的路径链接，如 [通知原文](notice.pdf)"
+            ]),
+        Fixture(
             "lessonOfAnUnknownCase",
             ["courses/c.md": withLessons("lessons:\n  - title: 研讨\n    hours: 3\n    cases: [a, x]\n")],
             [
