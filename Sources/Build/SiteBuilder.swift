@@ -439,14 +439,15 @@ public struct SiteBuilder: Sendable {
         return files.sorted { $0.0 < $1.0 }
     }
 
-    /// The pictures pages show, copied as they are.
+    /// The pictures and attachments pages use, copied with the metadata of photos left out
+    /// (`PhotoMetadata`).
     private func mediaFiles(_ media: [MediaFile]) throws(DiagnosticsError) -> [(String, [UInt8])] {
         var files: [(String, [UInt8])] = []
         for file in media {
             guard let data = FileManager.default.contents(atPath: file.sourceFile) else {
                 throw DiagnosticsError([.error(at: SourceLocation(path: file.sourceFile), "无法读取文件")])
             }
-            files.append((file.path.filePath, [UInt8](data)))
+            files.append((file.path.filePath, PhotoMetadata.stripped([UInt8](data), path: file.path.filePath)))
         }
         return files
     }

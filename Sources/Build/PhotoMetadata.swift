@@ -1,0 +1,114 @@
+/// Phone photos carry where and when they were taken (EXIF, with GPS positions) and more (XMP,
+/// IPTC, text chunks): none of it may be published. Pictures are copied without those parts,
+/// the image itself byte for byte: in a JPEG the APP1 (EXIF, XMP), APP12 and APP13 (IPTC)
+/// segments and comments; in a PNG the `eXIf`, `tEXt`, `zTXt`, `iTXt` and `tIME` chunks. Only
+/// a JPEG's orientation is kept, in an EXIF segment of its own, or a photo taken upright would
+/// show on its side. Other files, and files that do not parse, are copied as they are.
+enum PhotoMetadata {
+    static func stripped(_ bytes: [UInt8], path: String) -> [UInt8] {
+        switch PrivacyGuard.fileExtension(of: path) {
+        case "jpg", "jpeg": return strippedJPEG(bytes) ?? bytes
+        case "png": return strippedPNG(bytes) ?? bytes
+        default: return bytes
+        }
+    }
+
+    /// The JPEG without its metadata segments; nil when it is not a JPEG as expected.
+    static func strippedJPEG(_ bytes: [UInt8]) -> [UInt8]? {
+        guard bytes.count >= 4, bytes[0] == 0xFF, bytes[1] == 0xD8 else { return nil }
+        var output: [UInt8] = [0xFF, 0xD8]
+        output.reserveCapacity(bytes.count)
+        var index = 2
+        while index + 4 <= bytes.count {
+            guard bytes[index] == 0xFF else { return nil }
+            let marker = bytes[index + 1]
+            // Start of scan: the image data follows to the end, copied as it is.
+            if marker == 0xDA {
+                output += bytes[index...]
+                return output
+            }
+            // A fill byte before a marker.
+            if marker == 0xFF {
+                output.append(0xFF)
+                index += 1
+                continue
+            }
+            // Markers without a length.
+            if marker == 0xD8 || marker == 0x01 || (0xD0...0xD7).contains(marker) {
+                output += bytes[index..<index + 2]
+                index += 2
+                continue
+            }
+            let length = Int(bytes[index + 2]) << 8 | Int(bytes[index + 3])
+            guard length >= 2, index + 2 + length <= bytes.count else { return nil }
+            let segment = bytes[index + 4..<index + 2 + length]
+            let isMetadata = marker == 0xE1 || marker == 0xEC || marker == 0xED || marker == 0xFE
+            if !isMetadata {
+                output += bytes[index..<index + 2 + length]
+            } else if marker == 0xE1, let orientation = exifOrientation(segment), orientation != 1 {
+                output += orientationSegment(orientation)
+            }
+            index += 2 + length
+        }
+        return index == bytes.count ? output : nil
+    }
+
+    /// The Orientation tag (0x0112) of IFD0 of an EXIF segment's body (`Exif\0\0` and a TIFF
+    /// structure), if any.
+    static func exifOrientation(_ segment: ArraySlice<UInt8>) -> Int? {
+        let body = Array(segment)
+        guard body.count >= 14, body[0..<6].elementsEqual([0x45, 0x78, 0x69, 0x66, 0, 0]) else { return nil }
+        let tiff = Array(body[6...])
+        let bigEndian: Bool
+        switch (tiff[0], tiff[1]) {
+        case (0x4D, 0x4D): bigEndian = true
+        case (0x49, 0x49): bigEndian = false
+        default: return nil
+        }
+        func number(_ offset: Int, _ size: Int) -> Int? {
+            guard offset >= 0, offset + size <= tiff.count else { return nil }
+            let bytes = tiff[offset..<offset + size]
+            return (bigEndian ? Array(bytes) : bytes.reversed()).reduce(0) { $0 << 8 | Int($1) }
+        }
+        guard let ifd = number(4, 4), let count = number(ifd, 2) else { return nil }
+        for entry in 0..<count {
+            let start = ifd + 2 + entry * 12
+            guard let tag = number(start, 2) else { return nil }
+            if tag == 0x0112 { return number(start + 8, 2).flatMap { (1...8).contains($0) ? $0 : nil } }
+        }
+        return nil
+    }
+
+    /// An APP1 segment holding only an orientation: a big-endian TIFF with one IFD0 entry.
+    static func orientationSegment(_ orientation: Int) -> [UInt8] {
+        let body: [UInt8] =
+            [0x45, 0x78, 0x69, 0x66, 0, 0]  // Exif\0\0
+            + [0x4D, 0x4D, 0x00, 0x2A, 0x00, 0x00, 0x00, 0x08]  // big endian, IFD0 at 8
+            + [0x00, 0x01]  // one entry
+            + [0x01, 0x12, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01, 0x00, UInt8(orientation), 0x00, 0x00]
+            + [0x00, 0x00, 0x00, 0x00]  // no next IFD
+        let length = body.count + 2
+        return [0xFF, 0xE1, UInt8(length >> 8), UInt8(length & 0xFF)] + body
+    }
+
+    private static let pngSignature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+    private static let pngMetadataChunks: Set<String> = ["eXIf", "tEXt", "zTXt", "iTXt", "tIME"]
+
+    /// The PNG without its metadata chunks; nil when it is not a PNG as expected.
+    static func strippedPNG(_ bytes: [UInt8]) -> [UInt8]? {
+        guard bytes.count >= 8, Array(bytes[0..<8]) == pngSignature else { return nil }
+        var output = pngSignature
+        output.reserveCapacity(bytes.count)
+        var index = 8
+        while index + 12 <= bytes.count {
+            let length = Int(bytes[index]) << 24 | Int(bytes[index + 1]) << 16 | Int(bytes[index + 2]) << 8 | Int(bytes[index + 3])
+            let end = index + 12 + length
+            guard length >= 0, end <= bytes.count else { return nil }
+            let type = String(decoding: bytes[index + 4..<index + 8], as: UTF8.self)
+            if !pngMetadataChunks.contains(type) { output += bytes[index..<end] }
+            index = end
+            if type == "IEND" { return output }
+        }
+        return nil
+    }
+}

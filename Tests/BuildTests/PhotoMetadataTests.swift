@@ -1,0 +1,69 @@
+import Testing
+
+@testable import Build
+
+/// Photos are published without where and when they were taken.
+@Suite struct PhotoMetadataTests {
+    static func segment(_ marker: UInt8, _ body: [UInt8]) -> [UInt8] {
+        [0xFF, marker, UInt8((body.count + 2) >> 8), UInt8((body.count + 2) & 0xFF)] + body
+    }
+
+    /// An EXIF body, little-endian like most phones write it: IFD0 with an orientation and a
+    /// pointer to GPS data, and the GPS data itself.
+    static func exif(orientation: UInt8) -> [UInt8] {
+        let tiff: [UInt8] =
+            [0x49, 0x49, 0x2A, 0x00, 0x08, 0x00, 0x00, 0x00]
+            + [0x02, 0x00]
+            + [0x12, 0x01, 0x03, 0x00, 0x01, 0x00, 0x00, 0x00, orientation, 0x00, 0x00, 0x00]
+            + [0x25, 0x88, 0x04, 0x00, 0x01, 0x00, 0x00, 0x00, 0x26, 0x00, 0x00, 0x00]
+            + [0x00, 0x00, 0x00, 0x00]
+            + Array("GPS 30.5928N 114.3055E".utf8)
+        return Array("Exif".utf8) + [0, 0] + tiff
+    }
+
+    static let jfif = segment(0xE0, Array("JFIF".utf8) + [0, 1, 1, 0, 0, 1, 0, 1, 0, 0])
+    static let quantization = segment(0xDB, [0] + Array(repeating: 1, count: 64))
+    static let scan = segment(0xDA, [1, 1, 0, 0, 63, 0]) + [0x12, 0x34, 0xFF, 0x00, 0x56] + [0xFF, 0xD9]
+
+    @Test func aJPEGLosesItsMetadataAndKeepsItsOrientation() {
+        let photo =
+            [0xFF, 0xD8] + Self.jfif + Self.segment(0xE1, Self.exif(orientation: 6))
+            + Self.segment(0xE1, Array("http://ns.adobe.com/xap/1.0/\0<x:xmpmeta>武汉</x:xmpmeta>".utf8))
+            + Self.segment(0xED, Array("Photoshop 3.0\0IPTC".utf8)) + Self.segment(0xFE, Array("拍摄于东湖区".utf8))
+            + Self.quantization + Self.scan
+        let published = PhotoMetadata.stripped(photo, path: "media/cases/photo.JPG")
+        #expect(
+            published
+                == [0xFF, 0xD8] + Self.jfif + PhotoMetadata.orientationSegment(6) + Self.quantization + Self.scan)
+        #expect(PhotoMetadata.exifOrientation(PhotoMetadata.orientationSegment(6)[4...]) == 6)
+        let text = String(decoding: published, as: UTF8.self)
+        #expect(!text.contains("GPS") && !text.contains("xmpmeta") && !text.contains("东湖区") && !text.contains("IPTC"))
+    }
+
+    @Test func anUprightJPEGKeepsNoEXIFAtAll() {
+        let photo = [0xFF, 0xD8] + Self.segment(0xE1, Self.exif(orientation: 1)) + Self.quantization + Self.scan
+        #expect(PhotoMetadata.stripped(photo, path: "a.jpeg") == [0xFF, 0xD8] + Self.quantization + Self.scan)
+    }
+
+    @Test func aPNGLosesItsTextAndEXIFChunks() {
+        func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
+            let length = UInt32(data.count)
+            return [UInt8(length >> 24), UInt8(length >> 16 & 0xFF), UInt8(length >> 8 & 0xFF), UInt8(length & 0xFF)]
+                + Array(type.utf8) + data + [0, 0, 0, 0]
+        }
+        let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        let header = chunk("IHDR", [0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0])
+        let image = chunk("IDAT", [1, 2, 3]) + chunk("IEND", [])
+        let png =
+            signature + header + chunk("tEXt", Array("Comment\0东湖区".utf8)) + chunk("eXIf", Self.exif(orientation: 1))
+            + chunk("tIME", [7, 234, 11, 25, 8, 0, 0]) + image
+        #expect(PhotoMetadata.stripped(png, path: "logo.png") == signature + header + image)
+    }
+
+    @Test func otherFilesAndFilesThatDoNotParseAreCopiedAsTheyAre() {
+        let truncated: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE1, 0x10, 0x00, 0x45]
+        #expect(PhotoMetadata.stripped(truncated, path: "a.jpg") == truncated)
+        let pdf = Array("%PDF-1.4 Exif GPS".utf8)
+        #expect(PhotoMetadata.stripped(pdf, path: "notice.pdf") == pdf)
+    }
+}
