@@ -101,7 +101,8 @@ enum PhotoMetadata {
         output.reserveCapacity(bytes.count)
         var index = 8
         while index + 12 <= bytes.count {
-            let length = Int(bytes[index]) << 24 | Int(bytes[index + 1]) << 16 | Int(bytes[index + 2]) << 8 | Int(bytes[index + 3])
+            let length =
+                Int(bytes[index]) << 24 | Int(bytes[index + 1]) << 16 | Int(bytes[index + 2]) << 8 | Int(bytes[index + 3])
             let end = index + 12 + length
             guard length >= 0, end <= bytes.count else { return nil }
             let type = String(decoding: bytes[index + 4..<index + 8], as: UTF8.self)
