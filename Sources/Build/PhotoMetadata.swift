@@ -1,3 +1,5 @@
+import Core
+
 /// Phone photos carry where and when they were taken (EXIF, with GPS positions) and more (XMP,
 /// IPTC, text chunks): none of it may be published. Pictures are copied without those parts,
 /// the image itself byte for byte: in a JPEG the APP1 (EXIF, XMP), APP12 and APP13 (IPTC)
@@ -53,30 +55,8 @@ enum PhotoMetadata {
         return index == bytes.count ? output : nil
     }
 
-    /// The Orientation tag (0x0112) of IFD0 of an EXIF segment's body (`Exif\0\0` and a TIFF
-    /// structure), if any.
     static func exifOrientation(_ segment: ArraySlice<UInt8>) -> Int? {
-        let body = Array(segment)
-        guard body.count >= 14, body[0..<6].elementsEqual([0x45, 0x78, 0x69, 0x66, 0, 0]) else { return nil }
-        let tiff = Array(body[6...])
-        let bigEndian: Bool
-        switch (tiff[0], tiff[1]) {
-        case (0x4D, 0x4D): bigEndian = true
-        case (0x49, 0x49): bigEndian = false
-        default: return nil
-        }
-        func number(_ offset: Int, _ size: Int) -> Int? {
-            guard offset >= 0, offset + size <= tiff.count else { return nil }
-            let bytes = tiff[offset..<offset + size]
-            return (bigEndian ? Array(bytes) : bytes.reversed()).reduce(0) { $0 << 8 | Int($1) }
-        }
-        guard let ifd = number(4, 4), let count = number(ifd, 2) else { return nil }
-        for entry in 0..<count {
-            let start = ifd + 2 + entry * 12
-            guard let tag = number(start, 2) else { return nil }
-            if tag == 0x0112 { return number(start + 8, 2).flatMap { (1...8).contains($0) ? $0 : nil } }
-        }
-        return nil
+        JPEGOrientation.of(segment)
     }
 
     /// An APP1 segment holding only an orientation: a big-endian TIFF with one IFD0 entry.

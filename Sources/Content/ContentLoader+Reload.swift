@@ -25,7 +25,8 @@ extension ContentLoader {
         let decoder = PageDecoder(
             lookup: TaxonLookup(config: portal.config), includeUnpublished: includeUnpublished,
             verifiesApprovals: verifiesApprovals)
-        let resolver = LinkResolver(targets: memory.targets, unreadable: [], files: memory.files)
+        let resolver = LinkResolver(
+            targets: memory.targets, unreadable: [], files: memory.files, imageSizes: memory.imageSizes)
         let renderer = MarkdownRenderer(options: .portal)
         for relative in changed {
             var found = Diagnostics()

@@ -63,8 +63,9 @@ public struct ContentLoader: Sendable {
             inventory.pages, decoder: decoder, proofreader: proofreader)
         diagnostics.append(contentsOf: await proofreader.diagnostics(for: proofreading, parallelism: parallelism))
 
-        let resolver = Self.linkResolver(
+        var resolver = Self.linkResolver(
             for: sources, unreadable: unreadable, files: Set(inventory.otherFiles.keys), diagnostics: &diagnostics)
+        resolver.imageSizes = LinkResolver.imageSizes(of: inventory.otherFiles)
         let (bodies, markdownTime) = await Self.renderBodies(of: sources, resolver: resolver, parallelism: parallelism)
         work.append(("markdown", markdownTime))
         for index in sources.indices { sources[index].body = "" }
@@ -124,7 +125,8 @@ public struct ContentLoader: Sendable {
                 hint: "页面文件须以 .md 结尾；图片要在页面中用 ![说明](路径) 引用，否则请移出内容目录")
         }
         let memory = LoadMemory(
-            targets: resolver.targets, files: resolver.files, anchors: anchors, images: images,
+            targets: resolver.targets, files: resolver.files, imageSizes: resolver.imageSizes, anchors: anchors,
+            images: images,
             fileDiagnostics: perFile.filter { !$0.value.isEmpty }, otherDiagnostics: diagnostics.all)
         if memory.diagnostics.contains(where: \.isError) { throw DiagnosticsError(memory.diagnostics) }
         let media = checker.usedFiles.sorted().compactMap { relative in
@@ -345,7 +347,8 @@ public struct ContentLoader: Sendable {
         renderer.render(
             source.body,
             rewriteLink: { resolver.rewrite($0, from: source.relativePath, origin: source.path) },
-            rewriteImage: { resolver.rewriteImage($0, from: source.relativePath, origin: source.path) })
+            rewriteImage: { resolver.rewriteImage($0, from: source.relativePath, origin: source.path) },
+            imageSize: { resolver.imageSize(of: $0, from: source.relativePath) })
     }
 
     static func renderedBody(_ document: MarkdownDocument) -> RenderedBody {

@@ -1,4 +1,5 @@
 import Core
+import Foundation
 import Model
 
 /// Resolves links between Markdown files (`../cases/a.md#做法`) to the pages they become.
@@ -44,6 +45,8 @@ struct LinkResolver: Sendable {
     let unreadable: Set<String>
     /// Content-relative paths of the files that are not pages: pictures and attachments.
     let files: Set<String>
+    /// The width and height of each picture among `files` whose header tells them.
+    var imageSizes: [String: ImageSize] = [:]
 
     enum ImageResolution: Equatable {
         /// A file of `content/`, by its content-relative path.
@@ -74,6 +77,26 @@ struct LinkResolver: Sendable {
         let segments = relativePath.split(separator: "/").map(String.init)
         return SitePath(
             file: segments.first == ContentInventory.mediaFolder ? segments : [ContentInventory.mediaFolder] + segments)
+    }
+
+    /// The width and height of the picture an image's source names, when known.
+    func imageSize(of source: String, from sourcePath: String) -> ImageSize? {
+        guard case .file(let path) = resolveImage(source, from: sourcePath) else { return nil }
+        return imageSizes[path]
+    }
+
+    /// The width and height of the pictures among `files` (content-relative paths, read from
+    /// `directory`).
+    static func imageSizes(of files: [String: URL]) -> [String: ImageSize] {
+        var sizes: [String: ImageSize] = [:]
+        for (relative, url) in files {
+            let ending = relative.split(separator: ".").last.map { $0.lowercased() } ?? ""
+            guard ["png", "jpg", "jpeg", "gif", "webp"].contains(ending),
+                let data = FileManager.default.contents(atPath: url.path), let size = ImageSize(of: [UInt8](data))
+            else { continue }
+            sizes[relative] = size
+        }
+        return sizes
     }
 
     /// The src an image gets in the page at `origin`, or nil to leave it as written.

@@ -9,6 +9,8 @@ public struct LoadMemory: Sendable, Equatable {
     var targets: [String: LinkResolver.Target]
     /// Content-relative paths of the files that are not pages.
     var files: Set<String>
+    /// The width and height of the pictures among them.
+    var imageSizes: [String: ImageSize]
     var anchors: [String: Set<String>]
     /// The content files each page shows as pictures.
     var images: [String: Set<String>]
@@ -44,6 +46,12 @@ extension LoadMemory {
         writer.write(kept.map(\.status.rawValue))
         writer.write(kept.map(\.title))
         writer.write(files.sorted())
+        let sized = imageSizes.keys.sorted()
+        writer.write(sized)
+        writer.write(sized) { writer, path in
+            writer.write(imageSizes[path]!.width)
+            writer.write(imageSizes[path]!.height)
+        }
         Self.write(anchors, to: &writer)
         Self.write(images, to: &writer)
         let diagnosed = fileDiagnostics.keys.sorted()
@@ -79,6 +87,10 @@ extension LoadMemory {
                 kind: kind, relativePath: pages[index], slug: slugs[index], path: path, status: status, title: titles[index])
         }
         files = Set(try reader.strings())
+        let sized = try reader.strings()
+        let sizes = try reader.array { ImageSize(width: try $0.int(), height: try $0.int()) }
+        guard sizes.count == sized.count else { throw ByteReader.Malformed() }
+        imageSizes = Dictionary(zip(sized, sizes), uniquingKeysWith: { first, _ in first })
         // Pages without anchors or pictures are not stored, but a load knows them all.
         anchors = try Self.sets(from: &reader)
         for page in pages where anchors[page] == nil { anchors[page] = [] }

@@ -36,7 +36,7 @@ enum CommonMarkTree {
     /// in document order.
     static func render(
         _ text: String, settings: Settings, sourceMap: SourceMap, rewriteLink: (String) -> String?,
-        rewriteImage: (String) -> String?
+        rewriteImage: (String) -> String?, imageSize: (String) -> ImageSize?
     ) -> MarkdownDocument {
         // CMARK_OPT_SOURCEPOS only at parsing: it corrects the lines of inline nodes after a code
         // span that spans lines. Rendering without it keeps `data-sourcepos` out of the HTML.
@@ -47,9 +47,10 @@ enum CommonMarkTree {
         defer { cmark_node_free(document) }
 
         var walker = TreeWalker(settings: settings, sourceMap: sourceMap)
-        walker.walk(document, rewriteLink: rewriteLink, rewriteImage: rewriteImage)
+        walker.walk(document, rewriteLink: rewriteLink, rewriteImage: rewriteImage, imageSize: imageSize)
         if settings.portalAdditions {
             walker.replaceHeadingsWithAnchoredHeadings()
+            walker.replaceSizedImages()
             walker.replaceDataBlocks()
         }
         let html = renderHTML(document, unsafe: settings.unsafe)
@@ -102,6 +103,8 @@ private struct TreeWalker {
     }
 
     var dataBlockProblems: [DataBlockProblem] = []
+    /// Images of known size to write with their width and height after the walk.
+    private var sizedImages: [(node: OpaquePointer, src: String, alt: String, title: String, size: ImageSize)] = []
     /// Table and chart blocks to replace after the walk, with their text and where it starts.
     private var dataBlocks: [(node: OpaquePointer, kind: DataBlock.Kind, text: String, line: Int, column: Int)] = []
 
@@ -127,7 +130,10 @@ private struct TreeWalker {
         self.unseenSentinels = settings.sentinels
     }
 
-    mutating func walk(_ document: OpaquePointer, rewriteLink: (String) -> String?, rewriteImage: (String) -> String?) {
+    mutating func walk(
+        _ document: OpaquePointer, rewriteLink: (String) -> String?, rewriteImage: (String) -> String?,
+        imageSize: (String) -> ImageSize?
+    ) {
         guard let iterator = cmark_iter_new(document) else { return }
         defer { cmark_iter_free(iterator) }
         while true {
@@ -137,7 +143,7 @@ private struct TreeWalker {
             if event == CMARK_EVENT_ENTER {
                 enter(node)
             } else if event == CMARK_EVENT_EXIT {
-                exit(node, rewriteLink: rewriteLink, rewriteImage: rewriteImage)
+                exit(node, rewriteLink: rewriteLink, rewriteImage: rewriteImage, imageSize: imageSize)
             }
         }
     }
@@ -202,7 +208,10 @@ private struct TreeWalker {
         }
     }
 
-    private mutating func exit(_ node: OpaquePointer, rewriteLink: (String) -> String?, rewriteImage: (String) -> String?) {
+    private mutating func exit(
+        _ node: OpaquePointer, rewriteLink: (String) -> String?, rewriteImage: (String) -> String?,
+        imageSize: (String) -> ImageSize?
+    ) {
         switch cmark_node_get_type(node) {
         case CMARK_NODE_PARAGRAPH:
             if firstParagraph == nil { firstParagraph = text.text(since: blockTextMark) }
@@ -246,7 +255,11 @@ private struct TreeWalker {
             // only the outermost is reported (which also keeps 100,000 nested images linear).
             if imageTextMarks.isEmpty {
                 let position = inlinePosition(of: node, startingWith: [UInt8(ascii: "!")])
-                images.append(Image(source: source, alternativeText: text.text(since: mark), position: position))
+                let alternativeText = text.text(since: mark)
+                images.append(Image(source: source, alternativeText: alternativeText, position: position))
+                if settings.portalAdditions, let size = imageSize(source), let src = copy(cmark_node_get_url(node)) {
+                    sizedImages.append((node, src, alternativeText, copy(cmark_node_get_title(node)) ?? "", size))
+                }
             }
         case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST:
             nesting -= 1
@@ -287,6 +300,26 @@ private struct TreeWalker {
             }
         }
         headingNodes.removeAll()
+    }
+
+    /// Writes each image of known size as `<img>` with its width and height, in the shape of
+    /// cmark's own (a custom inline in its place, written as it is): cmark has no attribute for
+    /// them. Only pictures of `content/` have a size, so every `src` is a local address.
+    mutating func replaceSizedImages() {
+        for image in sizedImages {
+            guard let replacement = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
+            var html = "<img src=\"\(MarkupText.escaped(image.src))\" alt=\"\(MarkupText.escaped(image.alt))\""
+            if !image.title.isEmpty { html += " title=\"\(MarkupText.escaped(image.title))\"" }
+            html += " width=\"\(image.size.width)\" height=\"\(image.size.height)\" />"
+            cmark_node_set_on_enter(replacement, html)
+            cmark_node_set_on_exit(replacement, "")
+            if cmark_node_replace(image.node, replacement) != 0 {
+                cmark_node_free(image.node)
+            } else {
+                cmark_node_free(replacement)
+            }
+        }
+        sizedImages.removeAll()
     }
 
     /// Puts the HTML of each table and chart block (`DataBlock`) in its place, as a custom

@@ -1,3 +1,5 @@
+import Core
+
 /// Renders the portal's Markdown (CommonMark, through libcmark) to an HTML fragment, and reports
 /// what the rest of the build needs to know about the text: headings with their anchors, plain
 /// text, links, images and dropped raw HTML.
@@ -16,9 +18,11 @@ public struct MarkdownRenderer: Sendable {
     /// links resolved); returning a string replaces the destination in the HTML, nil keeps it.
     /// It is only called when `options.portalAdditions` is on. `rewriteImage` does the same for
     /// the source of each image that becomes an `<img>`.
+    /// `imageSize` gives the width and height of the picture an image's source names, written
+    /// on its `<img>` so the page keeps its place while it loads.
     public func render(
         _ markdown: String, rewriteLink: (String) -> String? = { _ in nil },
-        rewriteImage: (String) -> String? = { _ in nil }
+        rewriteImage: (String) -> String? = { _ in nil }, imageSize: (String) -> ImageSize? = { _ in nil }
     ) -> MarkdownDocument {
         let prepared =
             options.cjkEmphasis
@@ -30,6 +34,7 @@ public struct MarkdownRenderer: Sendable {
         )
         let sourceMap = SourceMap(original: markdown, insertions: prepared.insertions)
         return CommonMarkTree.render(
-            prepared.text, settings: settings, sourceMap: sourceMap, rewriteLink: rewriteLink, rewriteImage: rewriteImage)
+            prepared.text, settings: settings, sourceMap: sourceMap, rewriteLink: rewriteLink, rewriteImage: rewriteImage,
+            imageSize: imageSize)
     }
 }

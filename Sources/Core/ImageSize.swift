@@ -1,0 +1,98 @@
+/// The width and height of a picture, read from its header (PNG, JPEG, GIF, WebP), so that a
+/// page can reserve its place before it loads. A JPEG whose EXIF orientation turns it on its
+/// side gives its width and height as shown.
+public struct ImageSize: Sendable, Hashable {
+    public var width: Int
+    public var height: Int
+
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+
+    public init?(of bytes: [UInt8]) {
+        func big(_ offset: Int, _ count: Int) -> Int? {
+            guard offset >= 0, offset + count <= bytes.count else { return nil }
+            return bytes[offset..<offset + count].reduce(0) { $0 << 8 | Int($1) }
+        }
+        func little(_ offset: Int, _ count: Int) -> Int? {
+            guard offset >= 0, offset + count <= bytes.count else { return nil }
+            return bytes[offset..<offset + count].reversed().reduce(0) { $0 << 8 | Int($1) }
+        }
+        var size: (Int, Int)?
+        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]), let width = big(16, 4), let height = big(20, 4) {
+            size = (width, height)
+        } else if bytes.starts(with: Array("GIF8".utf8)), let width = little(6, 2), let height = little(8, 2) {
+            size = (width, height)
+        } else if bytes.starts(with: Array("RIFF".utf8)), bytes.count > 30, bytes[8..<12].elementsEqual("WEBP".utf8) {
+            switch String(decoding: bytes[12..<16], as: UTF8.self) {
+            case "VP8X":
+                if let width = little(24, 3), let height = little(27, 3) { size = (width + 1, height + 1) }
+            case "VP8L":
+                if let bits = little(21, 4) { size = ((bits & 0x3FFF) + 1, (bits >> 14 & 0x3FFF) + 1) }
+            case "VP8 ":
+                if let width = little(26, 2), let height = little(28, 2) { size = (width & 0x3FFF, height & 0x3FFF) }
+            default: break
+            }
+        } else if bytes.starts(with: [0xFF, 0xD8]) {
+            size = Self.jpegSize(bytes)
+        }
+        guard let size, size.0 > 0, size.1 > 0 else { return nil }
+        self.init(width: size.0, height: size.1)
+    }
+
+    /// The size of a JPEG's frame, turned by its EXIF orientation (5 to 8 swap the sides).
+    private static func jpegSize(_ bytes: [UInt8]) -> (Int, Int)? {
+        var index = 2
+        var turned = false
+        while index + 9 < bytes.count {
+            guard bytes[index] == 0xFF else { return nil }
+            let marker = bytes[index + 1]
+            if marker == 0xFF {
+                index += 1
+                continue
+            }
+            let length = Int(bytes[index + 2]) << 8 | Int(bytes[index + 3])
+            guard length >= 2 else { return nil }
+            if marker == 0xE1, let orientation = JPEGOrientation.of(bytes[index + 4..<min(bytes.count, index + 2 + length)]) {
+                turned = orientation >= 5
+            }
+            // Start of frame (not DHT, JPG or DAC, which share the range).
+            if (0xC0...0xCF).contains(marker), marker != 0xC4, marker != 0xC8, marker != 0xCC {
+                let height = Int(bytes[index + 5]) << 8 | Int(bytes[index + 6])
+                let width = Int(bytes[index + 7]) << 8 | Int(bytes[index + 8])
+                return turned ? (height, width) : (width, height)
+            }
+            index += 2 + length
+        }
+        return nil
+    }
+}
+
+/// The orientation tag of a JPEG's EXIF segment.
+public enum JPEGOrientation {
+    /// The Orientation (0x0112) of IFD0 in an APP1 body (`Exif\0\0` and a TIFF structure), 1 to 8.
+    public static func of(_ segment: ArraySlice<UInt8>) -> Int? {
+        let body = Array(segment)
+        guard body.count >= 14, body[0..<6].elementsEqual([0x45, 0x78, 0x69, 0x66, 0, 0]) else { return nil }
+        let tiff = Array(body[6...])
+        let bigEndian: Bool
+        switch (tiff[0], tiff[1]) {
+        case (0x4D, 0x4D): bigEndian = true
+        case (0x49, 0x49): bigEndian = false
+        default: return nil
+        }
+        func number(_ offset: Int, _ size: Int) -> Int? {
+            guard offset >= 0, offset + size <= tiff.count else { return nil }
+            let bytes = tiff[offset..<offset + size]
+            return (bigEndian ? Array(bytes) : bytes.reversed()).reduce(0) { $0 << 8 | Int($1) }
+        }
+        guard let ifd = number(4, 4), let count = number(ifd, 2) else { return nil }
+        for entry in 0..<count {
+            let start = ifd + 2 + entry * 12
+            guard let tag = number(start, 2) else { return nil }
+            if tag == 0x0112 { return number(start + 8, 2).flatMap { (1...8).contains($0) ? $0 : nil } }
+        }
+        return nil
+    }
+}
