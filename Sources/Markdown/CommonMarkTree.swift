@@ -307,17 +307,10 @@ private struct TreeWalker {
     /// them. Only pictures of `content/` have a size, so every `src` is a local address.
     mutating func replaceSizedImages() {
         for image in sizedImages {
-            guard let replacement = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
             var html = "<img src=\"\(MarkupText.escaped(image.src))\" alt=\"\(MarkupText.escaped(image.alt))\""
             if !image.title.isEmpty { html += " title=\"\(MarkupText.escaped(image.title))\"" }
             html += " width=\"\(image.size.width)\" height=\"\(image.size.height)\" />"
-            cmark_node_set_on_enter(replacement, html)
-            cmark_node_set_on_exit(replacement, "")
-            if cmark_node_replace(image.node, replacement) != 0 {
-                cmark_node_free(image.node)
-            } else {
-                cmark_node_free(replacement)
-            }
+            replace(image.node, with: CMARK_NODE_CUSTOM_INLINE, writing: html)
         }
         sizedImages.removeAll()
     }
@@ -334,16 +327,23 @@ private struct TreeWalker {
                         position: sourceMap.position(line: block.line + problem.line, column: block.column),
                         message: problem.message, hint: problem.hint))
             }
-            guard let html, let replacement = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
-            cmark_node_set_on_enter(replacement, html)
-            cmark_node_set_on_exit(replacement, "")
-            if cmark_node_replace(block.node, replacement) != 0 {
-                cmark_node_free(block.node)
-            } else {
-                cmark_node_free(replacement)
-            }
+            guard let html else { continue }
+            replace(block.node, with: CMARK_NODE_CUSTOM_BLOCK, writing: html)
         }
         dataBlocks.removeAll()
+    }
+
+    /// Puts a custom node of `type` that writes `html` as it is in the place of `node`, and
+    /// frees `node` with what it holds.
+    private func replace(_ node: OpaquePointer, with type: cmark_node_type, writing html: String) {
+        guard let replacement = cmark_node_new(type) else { return }
+        cmark_node_set_on_enter(replacement, html)
+        cmark_node_set_on_exit(replacement, "")
+        if cmark_node_replace(node, replacement) != 0 {
+            cmark_node_free(node)
+        } else {
+            cmark_node_free(replacement)
+        }
     }
 
     private func moveChildren(of source: OpaquePointer, to destination: OpaquePointer) {
