@@ -47,16 +47,12 @@ enum PhotoMetadata {
             let isMetadata = marker == 0xE1 || marker == 0xEC || marker == 0xED || marker == 0xFE
             if !isMetadata {
                 output += bytes[index..<index + 2 + length]
-            } else if marker == 0xE1, let orientation = exifOrientation(segment), orientation != 1 {
+            } else if marker == 0xE1, let orientation = JPEGOrientation.of(segment), orientation != 1 {
                 output += orientationSegment(orientation)
             }
             index += 2 + length
         }
         return index == bytes.count ? output : nil
-    }
-
-    static func exifOrientation(_ segment: ArraySlice<UInt8>) -> Int? {
-        JPEGOrientation.of(segment)
     }
 
     /// An APP1 segment holding only an orientation: a big-endian TIFF with one IFD0 entry.

@@ -103,26 +103,24 @@ extension SiteBuilder {
         let published: @Sendable (String) -> [UInt8]? = { path in
             FileManager.default.contents(atPath: output.appendingPathComponent(path).path).map { [UInt8]($0) }
         }
-        do {
-            let terms = try await emitInParallel(
-                Self.runs(of: update.termShards.count, pieces: options.parallelism), stage: stage, into: sink
-            ) { position in
-                let shard = update.termShards[position]
-                let path = SearchIndexLayout.termShardPath(shard)
-                guard let bytes = published(path), let updated = update.termShard(shard, published: bytes) else {
-                    return nil
-                }
-                return (path, updated == bytes ? nil : updated)
+        let pieces = options.parallelism
+        /// Each of `shards` read back from the output and edited: only a changed one is written.
+        func edit(
+            _ shards: [Int], at path: @escaping @Sendable (Int) -> String,
+            _ edited: @escaping @Sendable (Int, [UInt8]) -> [UInt8]?
+        ) async throws -> SearchIndexOutput {
+            try await emitInParallel(Self.runs(of: shards.count, pieces: pieces), stage: stage, into: sink) { position in
+                let shard = shards[position]
+                guard let bytes = published(path(shard)), let updated = edited(shard, bytes) else { return nil }
+                return (path(shard), updated == bytes ? nil : updated)
             }
-            let documents = try await emitInParallel(
-                Self.runs(of: update.documentShards.count, pieces: options.parallelism), stage: stage, into: sink
-            ) { position in
-                let shard = update.documentShards[position]
-                let path = SearchIndexLayout.documentShardPath(shard)
-                guard let bytes = published(path), let updated = update.documentShard(shard, published: bytes) else {
-                    return nil
-                }
-                return (path, updated == bytes ? nil : updated)
+        }
+        do {
+            let terms = try await edit(update.termShards, at: SearchIndexLayout.termShardPath) {
+                update.termShard($0, published: $1)
+            }
+            let documents = try await edit(update.documentShards, at: SearchIndexLayout.documentShardPath) {
+                update.documentShard($0, published: $1)
             }
             for part in [terms, documents] {
                 result.written += part.written

@@ -85,16 +85,22 @@ struct LinkResolver: Sendable {
         return imageSizes[path]
     }
 
-    /// The width and height of the pictures among `files` (content-relative paths, read from
-    /// `directory`).
+    /// The width and height of the pictures among `files` (content-relative paths). Only the
+    /// start of each file is read, where its header is: a phone photo is megabytes, its EXIF
+    /// at most 64 KB; a JPEG whose frame header comes later is read whole.
     static func imageSizes(of files: [String: URL]) -> [String: ImageSize] {
         var sizes: [String: ImageSize] = [:]
         for (relative, url) in files {
             let ending = relative.split(separator: ".").last.map { $0.lowercased() } ?? ""
-            guard ["png", "jpg", "jpeg", "gif", "webp"].contains(ending),
-                let data = FileManager.default.contents(atPath: url.path), let size = ImageSize(of: [UInt8](data))
+            guard ["png", "jpg", "jpeg", "gif", "webp"].contains(ending), let file = try? FileHandle(forReadingFrom: url)
             else { continue }
-            sizes[relative] = size
+            defer { try? file.close() }
+            let start = [UInt8]((try? file.read(upToCount: 128 * 1024)) ?? Data())
+            if let size = ImageSize(of: start) {
+                sizes[relative] = size
+            } else if start.count == 128 * 1024, let rest = try? file.readToEnd(), let size = ImageSize(of: start + rest) {
+                sizes[relative] = size
+            }
         }
         return sizes
     }

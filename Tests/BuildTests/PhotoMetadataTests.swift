@@ -1,3 +1,4 @@
+import Core
 import Testing
 
 @testable import Build
@@ -35,7 +36,7 @@ import Testing
         #expect(
             published
                 == [0xFF, 0xD8] + Self.jfif + PhotoMetadata.orientationSegment(6) + Self.quantization + Self.scan)
-        #expect(PhotoMetadata.exifOrientation(PhotoMetadata.orientationSegment(6)[4...]) == 6)
+        #expect(JPEGOrientation.of(PhotoMetadata.orientationSegment(6)[4...]) == 6)
         let text = String(decoding: published, as: UTF8.self)
         #expect(!text.contains("GPS") && !text.contains("xmpmeta") && !text.contains("东湖区") && !text.contains("IPTC"))
     }
