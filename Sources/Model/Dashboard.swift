@@ -45,6 +45,27 @@ public struct Dashboard: Sendable {
         }
     }
 
+    /// Progress toward one target: the figures the targets table and the home page show.
+    public struct Progress: Sendable, Equatable {
+        public var label: String
+        public var current: Int
+        public var target: Int
+        /// After the figures: `个`, `个区`, `人`.
+        public var unit: String
+        /// What falls short, named: the districts without enough demonstration sites.
+        public var note: String?
+
+        /// `current` as a whole percentage of `target`, at most 100.
+        public var percent: Int { target > 0 ? min(100, current * 100 / target) : 0 }
+        public var isMet: Bool { current >= target }
+
+        var row: [String] {
+            [label, "\(current)", "\(target)", "\(percent)%", isMet ? "已达标" : "还差 \(target - current) \(unit)"]
+        }
+    }
+
+    /// Progress toward each target `portal.yaml` sets, in the order of the targets table.
+    public let progress: [Progress]
     public let tables: [Table]
 
     public init(index: PortalIndex) {
@@ -57,34 +78,38 @@ public struct Dashboard: Sendable {
         let liaisonByDistrict = Dictionary(grouping: liaison, by: \.district.slug)
         var tables: [Table] = []
 
-        var progress: [[String]] = []
+        var progress: [Progress] = []
         if let total = targets.demonstrationSitesTotal {
             let deadline = targets.demonstrationSitesDeadline.map { "（\($0.chinese)前）" } ?? ""
-            progress.append(Self.progressRow("示范点\(deadline)", current: demonstration.count, target: total, unit: "个"))
+            progress.append(Progress(label: "示范点\(deadline)", current: demonstration.count, target: total, unit: "个"))
         }
         if let perDistrict = targets.demonstrationSitesPerDistrict {
-            let meeting = config.districts.count { (demonstrationByDistrict[$0.slug]?.count ?? 0) >= perDistrict }
+            let short = config.districts.filter { (demonstrationByDistrict[$0.slug]?.count ?? 0) < perDistrict }
             progress.append(
-                Self.progressRow("每区至少\(perDistrict)个示范点", current: meeting, target: config.districts.count, unit: "个区"))
+                Progress(
+                    label: "每区至少\(perDistrict)个示范点", current: config.districts.count - short.count,
+                    target: config.districts.count, unit: "个区",
+                    note: short.isEmpty ? nil : "尚未达标：" + short.map(\.name).joined(separator: "、")))
         }
         if let minimum = targets.liaisonPointsMinimum {
-            progress.append(Self.progressRow("联系点", current: liaison.count, target: minimum, unit: "个"))
+            progress.append(Progress(label: "联系点", current: liaison.count, target: minimum, unit: "个"))
         }
         if !portal.sites.isEmpty {
             let complete = portal.sites.count(where: \.liuyou.isComplete)
-            progress.append(Self.progressRow("“六有”全部达标的站点", current: complete, target: portal.sites.count, unit: "个"))
+            progress.append(Progress(label: "“六有”全部达标的站点", current: complete, target: portal.sites.count, unit: "个"))
         }
         if let heads = targets.trainingOrgHeads {
             let years = targets.trainingRotationYears
             let trained = Self.sessionsInRotation(portal.training, years: years).reduce(0) { $0 + $1.orgHeads }
             let label = years.map { "党组织书记轮训（\($0)年一轮）" } ?? "党组织书记轮训"
-            progress.append(Self.progressRow(label, current: trained, target: heads, unit: "人"))
+            progress.append(Progress(label: label, current: trained, target: heads, unit: "人"))
         }
+        self.progress = progress
         if !progress.isEmpty {
             tables.append(
                 Table(
                     id: "targets", title: "目标完成情况", note: "按 portal.yaml 中的目标，用示范点与联系点名单计算。",
-                    columns: ["指标", "当前", "目标", "完成率", "情况"], rows: progress,
+                    columns: ["指标", "当前", "目标", "完成率", "情况"], rows: progress.map(\.row),
                     chart: Chart(valueColumn: 3, target: 100, targetLabel: "100%", unit: "%")))
         }
 
@@ -195,11 +220,6 @@ public struct Dashboard: Sendable {
                 columns: ["年份", "期数", "参训人次", "其中党组织书记"],
                 rows: byYear.keys.sorted().map { ["\($0)年"] + figures(byYear[$0]!) }, chart: chart),
         ]
-    }
-
-    private static func progressRow(_ label: String, current: Int, target: Int, unit: String) -> [String] {
-        let state = current >= target ? "已达标" : "还差 \(target - current) \(unit)"
-        return [label, "\(current)", "\(target)", percent(current, of: target), state]
     }
 
     /// `current` as a whole percentage of `total`, at most 100%: `67%`.
