@@ -7,6 +7,7 @@
 //   Content, Templates,     loading and validating content/; view models and templates/;
 //   Search                  the search index: terms, postings, shard files (no I/O)
 //   Build                   the stages in order, and the writing of site/
+//   Preview                 `portal serve`: rebuilds on save, serves on 127.0.0.1, reloads pages
 //   CLI → portal            the commands, and the executable
 import PackageDescription
 
@@ -20,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -47,9 +49,16 @@ let package = Package(
         .target(name: "Search", dependencies: ["Core", "Model"]),
         .target(name: "Build", dependencies: ["CDeflate", "Core", "Model", "Content", "Templates", "Search"]),
         .target(
+            name: "Preview",
+            dependencies: [
+                "Build", "Core", .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]
+        ),
+        .target(
             name: "CLI",
             dependencies: [
-                "Build", "Markdown",
+                "Build", "Markdown", "Preview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -71,6 +80,7 @@ let package = Package(
         .testTarget(name: "SearchTests", dependencies: ["Search", "Model"]),
         // SearchHarness holds the script that runs the portal's search under node.
         .testTarget(name: "BuildTests", dependencies: ["Build"], exclude: ["Fixtures", "Golden", "SearchHarness"]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Build"]),
         .testTarget(name: "CLITests", dependencies: ["CLI", "CommonMarkSpec"]),
     ]
 )

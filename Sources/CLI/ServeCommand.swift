@@ -1,0 +1,100 @@
+import ArgumentParser
+import Build
+import Core
+import Foundation
+import Preview
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Previews the portal with drafts on 127.0.0.1: rebuilds on every save and reloads the open pages.",
+        discussion: """
+            Build errors show in the terminal and over the page in the browser; the preview keeps \
+            the last good build until they are put right. site/ is never touched.
+            """
+    )
+
+    @OptionGroup var sources: SourceOptions
+
+    @Option(name: .long, help: "The port on 127.0.0.1 (0 takes any free port).")
+    var port: UInt16 = 8080
+
+    @Option(
+        name: .long,
+        help: "Where the preview is built (default: a folder of its own in the system's temporary folder). Never site.")
+    var output: String?
+
+    func run() async throws {
+        let options = sources.builderOptions
+        let folder =
+            output.map { URL(fileURLWithPath: $0) }
+            ?? PreviewSite.defaultOutput(content: options.content, templates: options.templates)
+        if let output, BuildCommand.isDefaultOutput(output) {
+            DiagnosticPrinter.print([
+                .error(
+                    at: SourceLocation(path: SourceOptions.display(output)), "预览不能构建到默认输出目录 \(BuildCommand.defaultOutput)/",
+                    hint: "预览包含草稿；去掉 --output 使用临时目录，或指定另一个目录")
+            ])
+            throw ExitCode(1)
+        }
+        let site = PreviewSite(options: options, output: folder)
+        say("正在构建预览（含草稿）…")
+        let started = ContinuousClock.now
+        report(await site.rebuild(), started: started)
+
+        let watcher = SourceWatcher(roots: [options.content, options.templates])
+        do {
+            try await PreviewServer(site: site, port: port).run { port in
+                say("预览：http://127.0.0.1:\(port)/  （保存文件即自动更新；Ctrl-C 结束）")
+                for await _ in watcher.changes() {
+                    let started = ContinuousClock.now
+                    report(await site.rebuild(), started: started)
+                }
+            }
+        } catch {
+            throw Self.explain(error, port: port)
+        }
+    }
+
+    /// A server that could not start, as a diagnostic.
+    static func explain(_ error: any Error, port: UInt16) -> any Error {
+        let problem: Diagnostic =
+            PreviewServer.isAddressInUse(error)
+            ? .error(
+                at: SourceLocation(path: "--port"), "端口 \(port) 已被占用",
+                hint: "另一个预览或程序正在使用它：用 --port 换一个端口，如 portal serve --port \(port == 65535 ? 8081 : port + 1)")
+            : .error(at: SourceLocation(path: "--port"), "无法在端口 \(port) 上启动预览：\(error.localizedDescription)")
+        DiagnosticPrinter.print([problem])
+        return ExitCode(1)
+    }
+
+    private func report(_ outcome: PreviewSite.Outcome, started: ContinuousClock.Instant) {
+        let time = Self.clock()
+        switch outcome {
+        case .built(let result):
+            DiagnosticPrinter.print(result.warnings)
+            let elapsed = ContinuousClock.now - started
+            say("[\(time)] 已构建 \(result.pageCount) 个页面，更新 \(result.changedFiles) 个文件（\(Self.milliseconds(elapsed)) ms）")
+        case .unchanged:
+            say("[\(time)] 没有变化")
+        case .failed(let problems):
+            DiagnosticPrinter.print(problems)
+            say("[\(time)] 构建失败：浏览器里显示上面的问题，预览仍是上次成功构建的页面")
+        }
+    }
+
+    private static func clock() -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "HH:mm:ss"
+        return formatter.string(from: Date())
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Int {
+        Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
+    }
+}
+
+/// Prints a line on standard output at once, for a terminal or a program reading it.
+private func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}

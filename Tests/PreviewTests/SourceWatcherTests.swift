@@ -1,0 +1,40 @@
+import Foundation
+import Preview
+import Testing
+
+@Suite struct SourceWatcherTests {
+    /// Counts the batches a watcher reports.
+    actor Counter {
+        private(set) var count = 0
+        func add() { count += 1 }
+
+        /// Waits until more than `seen` batches came, giving up after `limit` (far longer than a
+        /// batch takes: this bounds a broken watcher, it does not measure speed).
+        func waitBeyond(_ seen: Int, limit: Duration = .seconds(20)) async -> Bool {
+            let end = ContinuousClock.now + limit
+            while count <= seen && ContinuousClock.now < end { try? await Task.sleep(for: .milliseconds(20)) }
+            return count > seen
+        }
+    }
+
+    @Test func reportsSavesNewFoldersAndFilesInThem() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("portal-watch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("cases"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let counter = Counter()
+        let changes = SourceWatcher(roots: [root]).changes()
+        let reader = Task { for await _ in changes { await counter.add() } }
+        defer { reader.cancel() }
+        try await Task.sleep(for: .milliseconds(200))
+
+        try Data("a".utf8).write(to: root.appendingPathComponent("cases/a.md"))
+        #expect(await counter.waitBeyond(0))
+
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("cases/new"), withIntermediateDirectories: true)
+        #expect(await counter.waitBeyond(1))
+        try await Task.sleep(for: .milliseconds(200))
+        let seen = await counter.count
+        try Data("b".utf8).write(to: root.appendingPathComponent("cases/new/photo.txt"))
+        #expect(await counter.waitBeyond(seen))
+    }
+}
