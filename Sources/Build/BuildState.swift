@@ -276,3 +276,22 @@ extension BuildState {
         try writer.writeJSON(portal.training)
     }
 }
+
+/// The state of the last build of one output, kept in memory by a process that builds it again
+/// and again (`portal serve`). A build given it neither reads the state from disk nor stamps
+/// every output file to learn whether another program changed them: the output is the
+/// process's own. It still writes the state, so that a process started later resumes quickly.
+public final class ResidentState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var kept: BuildState?
+
+    public init() {}
+
+    var state: BuildState? {
+        get { lock.withLock { kept } }
+        set { lock.withLock { kept = newValue } }
+    }
+
+    /// Whether a build left its state here.
+    public var holdsState: Bool { state != nil }
+}

@@ -126,6 +126,7 @@ extension SiteBuilder {
             pageCount: specs.count, files: state.files, changedFiles: written.reduce(0) { $0 + $1.filesWritten },
             warnings: (loaded.warnings + linkWarnings), timings: timings)
         report.wasQuick = true
+        report.state = next
         return report
     }
 

@@ -183,13 +183,13 @@ public struct SiteBuilder: Sendable {
     /// Builds into a staging folder beside `output` and swaps it in only when everything
     /// succeeded; on any error the published folder stays exactly as it was.
     public func publish(to output: URL) async throws(DiagnosticsError) -> Report {
-        try await publish(to: output, through: { $0 })
+        try await publish(to: output, keeping: nil, through: { $0 })
     }
 
     /// `publish(to:)` with the disk sink wrapped by `wrap`: tests use it to make writing fail
     /// half-way, as a full disk or a crash would.
     public func publish(
-        to output: URL, through wrap: @Sendable (DiskSink) -> any OutputSink
+        to output: URL, keeping resident: ResidentState? = nil, through wrap: @Sendable (DiskSink) -> any OutputSink = { $0 }
     ) async throws(DiagnosticsError) -> Report {
         if let problem = Publisher.checkOutput(output, protecting: [options.content, options.templates]) {
             throw DiagnosticsError([problem])
@@ -201,12 +201,16 @@ public struct SiteBuilder: Sendable {
             let updates = options.updatesInPlace && Self.isFolder(publisher.output)
             var timings = StageTimings()
             timings.announce = options.progress
-            let changes = await timings.measure("changes") { await findChanges(publisher, reusingState: updates) }
+            let changes = await timings.measure("changes") {
+                await findChanges(publisher, reusingState: updates, resident: resident?.state)
+            }
             do throws(DiagnosticsError) {
                 if let state = changes.state, state.identity == identity, changes.outputs == state.outputs {
-                    if let report = try await quickBuild(
+                    if var report = try await quickBuild(
                         from: state, stamps: changes.inputs, publisher: publisher, timings: timings, through: wrap)
                     {
+                        resident?.state = report.state
+                        report.state = nil
                         return report
                     }
                     publisher.discard()
@@ -224,11 +228,14 @@ public struct SiteBuilder: Sendable {
                         state.inputs = changes.inputs
                         state.outputs = await BuildState.stamps(ofOutput: publisher.output, pieces: options.parallelism)
                         state.write(model: publisher.stateFile, search: publisher.searchStateFile, stamps: publisher.stampsFile)
+                        resident?.state = state
                     }
                     report.state = nil
                 }
                 return report
             } catch {
+                // What the output holds is known again only from the disk.
+                resident?.state = nil
                 publisher.discard()
                 throw error
             }
@@ -237,7 +244,7 @@ public struct SiteBuilder: Sendable {
 
     /// What a build starts from, read at once: the stamps of the input files and, when the
     /// output is to be updated, the state the last build left and the stamps of the output.
-    private func findChanges(_ publisher: Publisher, reusingState: Bool) async -> (
+    private func findChanges(_ publisher: Publisher, reusingState: Bool, resident: BuildState?) async -> (
         inputs: [String: FileStamp], state: BuildState?, outputs: [String: FileStamp]?
     ) {
         let (content, templates, pieces) = (options.content, options.templates, options.parallelism)
@@ -245,6 +252,7 @@ public struct SiteBuilder: Sendable {
         let output = publisher.output
         async let inputs = BuildState.stamps(content: content, templates: templates)
         guard reusingState else { return (await inputs, nil, nil) }
+        if let resident { return (await inputs, resident, resident.outputs) }
         async let state = BuildState.read(model: stateFile, search: searchFile, stamps: stampsFile)
         async let outputs = BuildState.stamps(ofOutput: output, pieces: pieces)
         return (await inputs, await state, await outputs)

@@ -19,6 +19,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The port on 127.0.0.1 (0 takes any free port).")
     var port: UInt16 = 8080
 
+    @Flag(name: .long, help: "Print the time of each stage of every build.")
+    var timings = false
+
     @Option(
         name: .long,
         help: "Where the preview is built (default: a folder of its own in the system's temporary folder). Never site.")
@@ -75,6 +78,10 @@ struct ServeCommand: AsyncParsableCommand {
             DiagnosticPrinter.print(result.warnings)
             let elapsed = ContinuousClock.now - started
             say("[\(time)] 已构建 \(result.pageCount) 个页面，更新 \(result.changedFiles) 个文件（\(Self.milliseconds(elapsed)) ms）")
+            if timings {
+                TimingPrinter.print(result.timings)
+                fflush(stdout)
+            }
         case .unchanged:
             say("[\(time)] 没有变化")
         case .failed(let problems):

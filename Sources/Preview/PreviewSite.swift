@@ -24,6 +24,8 @@ public actor PreviewSite {
     }
 
     private let builder: SiteBuilder
+    /// The last build's state, kept between builds: a save costs only the work it causes.
+    private let resident = ResidentState()
     /// The folder the preview builds into and serves from.
     public nonisolated let output: URL
     /// Counts the builds that changed the site; a page knows the generation it was served at.
@@ -57,7 +59,7 @@ public actor PreviewSite {
     public func rebuild() async -> Outcome {
         let outcome: Outcome
         do {
-            let report = try await builder.publish(to: output)
+            let report = try await builder.publish(to: output, keeping: resident)
             let changed = !hasSite || report.changedFiles > 0 || report.removedFiles > 0 || !problems.isEmpty
             hasSite = true
             problems = []

@@ -14,9 +14,13 @@ import Testing
         var content: URL { fixture.content }
         var updated: URL { fixture.output }
         var options: SiteBuilder.Options { fixture.options }
+        /// The state kept in memory between builds, as `portal serve` keeps it; nil to read it
+        /// from disk each time, as `portal build` does.
+        let resident: ResidentState?
 
-        init() throws {
+        init(keepingState: Bool = false) throws {
             fixture = try FixtureWorkspace(copyingTemplates: true)
+            resident = keepingState ? ResidentState() : nil
         }
 
         func edit(_ path: String, _ change: (String) -> String) throws {
@@ -33,7 +37,7 @@ import Testing
 
         /// Updates the output in place, builds the same sources cleanly beside it, and compares.
         func updateAndCompare(after edit: String) async throws -> SiteBuilder.Report {
-            let report = try await SiteBuilder(options: options).publish(to: updated)
+            let report = try await SiteBuilder(options: options).publish(to: updated, keeping: resident)
             let clean = root.appendingPathComponent("clean")
             defer { try? FileManager.default.removeItem(at: clean) }
             var cleanOptions = options
@@ -51,8 +55,9 @@ import Testing
         }
     }
 
-    @Test func anUpdatedOutputEqualsACleanBuildAfterEveryEdit() async throws {
-        let workspace = try Workspace()
+    /// Run twice: with the state read from disk before each build, and kept in memory.
+    @Test(arguments: [false, true]) func anUpdatedOutputEqualsACleanBuildAfterEveryEdit(keepingState: Bool) async throws {
+        let workspace = try Workspace(keepingState: keepingState)
         defer { workspace.fixture.remove() }
         let first = try await workspace.updateAndCompare(after: "the first build")
         #expect(first.changedFiles == first.fileCount)
@@ -62,6 +67,11 @@ import Testing
         #expect(unchanged.removedFiles == 0)
         #expect(unchanged.wasQuick)
 
+        if keepingState {
+            // The state in memory is used, not the one on disk.
+            let cache = workspace.updated.deletingLastPathComponent().appendingPathComponent(".portal-cache")
+            try FileManager.default.removeItem(at: cache)
+        }
         try workspace.edit("content/cases/case-05.md") { $0 + "\n新增的一段经验做法。\n" }
         let bodyEdit = try await workspace.updateAndCompare(after: "a body edit")
         // Its page, its document shard and the term shards of its new words, each with its .gz.
@@ -171,15 +181,17 @@ import Testing
         _ = try await workspace.updateAndCompare(after: "a change of sites.yaml")
     }
 
-    @Test func aFailedBuildLeavesTheNextOneQuick() async throws {
-        let workspace = try Workspace()
+    @Test(arguments: [false, true]) func aFailedBuildLeavesTheNextOneQuick(keepingState: Bool) async throws {
+        let workspace = try Workspace(keepingState: keepingState)
         defer { workspace.fixture.remove() }
         _ = try await workspace.updateAndCompare(after: "the first build")
+        #expect(workspace.resident?.holdsState ?? true, "a build leaves its state in memory when asked to")
         let before = try FixtureSite.snapshot(workspace.updated)
         try workspace.edit("content/cases/case-05.md") { $0.replacingOccurrences(of: "district: ", with: "district: 不存在的区\nx: ") }
         await #expect(throws: DiagnosticsError.self) {
-            try await SiteBuilder(options: workspace.options).publish(to: workspace.updated)
+            try await SiteBuilder(options: workspace.options).publish(to: workspace.updated, keeping: workspace.resident)
         }
+        #expect(workspace.resident?.holdsState != true, "after a failure the state is read from disk again")
         #expect(try FixtureSite.snapshot(workspace.updated) == before, "a failed build leaves the output as it was")
         try workspace.edit("content/cases/case-05.md") {
             $0.replacingOccurrences(of: "district: 不存在的区\nx: ", with: "district: ") + "\n改正后补充的一段。\n"
