@@ -80,7 +80,7 @@ struct ServeCommand: AsyncParsableCommand {
             say("[\(time)] 已构建 \(result.pageCount) 个页面，更新 \(result.changedFiles) 个文件（\(Self.milliseconds(elapsed)) ms）")
             if timings {
                 TimingPrinter.print(result.timings)
-                fflush(stdout)
+                fflush(nil)
             }
         case .unchanged:
             say("[\(time)] 没有变化")
