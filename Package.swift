@@ -71,6 +71,8 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "CommonMarkSpec"]),
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
+        // Fixtures holds the spreadsheets and the script that makes the .xlsx ones.
+        .testTarget(name: "ImportTests", dependencies: ["Import", "Spreadsheets", "Build"], exclude: ["Fixtures"]),
         // swift-mustache is the reference the template engine's output is compared with.
         .testTarget(
             name: "TemplatesTests", dependencies: ["Templates", "Model", .product(name: "Mustache", package: "swift-mustache")]),

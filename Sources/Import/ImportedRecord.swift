@@ -95,6 +95,8 @@ enum RecordRows {
                     case .year(let year):
                         record.values[field.key] = ImportedRecord.Value(
                             yaml: String(year), meaning: String(year), cells: [(0, origin)])
+                    case .digits(let text):
+                        record.values[field.key] = ImportedRecord.Value(yaml: text, meaning: text, cells: [(0, origin)])
                     case .text(let text):
                         record.values[field.key] = ImportedRecord.Value(
                             yaml: YAMLScalarText.quoted(text), meaning: text, cells: [(0, origin)])
@@ -169,6 +171,8 @@ enum RecordRows {
 
     enum YearReading: Equatable {
         case year(Int)
+        /// Digits, written as they are: the decoder reads them as a number, or says why not.
+        case digits(String)
         /// Not a year nor a date: left for the decoder to report as it would in YAML.
         case text(String)
         case invalidDate(String)
@@ -188,6 +192,7 @@ enum RecordRows {
         default:
             let text = value.text.trimmingWhitespace
             if text.isEmpty { return .empty }
+            if text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) { return .digits(text) }
             let groups = text.split(whereSeparator: { !$0.isASCII || !$0.isNumber })
             let separatorsOnly = text.allSatisfy { ($0.isASCII && $0.isNumber) || "-/.年月日 ".contains($0) }
             guard separatorsOnly, (2...3).contains(groups.count), groups[0].count == 4, let year = Int(groups[0]),

@@ -1,4 +1,5 @@
 import Core
+import Foundation
 
 /// One sheet of a spreadsheet as it was read: its non-empty rows, each cell with the row and
 /// column number a person sees in Excel or WPS, so that every complaint can point at it.
@@ -97,7 +98,7 @@ public enum ColumnName {
 enum NumberText {
     static func plain(_ digits: String) -> String {
         guard digits.contains(where: { $0 == "E" || $0 == "e" }), let value = Double(digits) else { return digits }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        if value == value.rounded(), abs(value) < 1e21 { return String(format: "%.0f", value) }
         return digits
     }
 }
