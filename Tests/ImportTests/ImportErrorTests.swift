@@ -52,6 +52,10 @@ import Testing
             name: "phone of the wrong shape", csv: members + "m-101,张三,张三小卖部,东湖区,site-01,2001,138abc\n",
             location: "m.csv:2:7", message: "第 2 行“联系电话”列：phone 格式不正确"),
         Case(
+            name: "ID number whose check digit is wrong",
+            csv: members + "m-101,张三,张三小卖部,东湖区,site-01,2001,,110105194912310021\n", location: "m.csv:2:8",
+            message: "第 2 行“身份证号”列：id_number 不是有效的身份证号码"),
+        Case(
             name: "empty required cell", csv: members + "m-101,张三,,东湖区,site-01,2001\n", location: "m.csv:2:3",
             message: "第 2 行“店铺”列：党员经营户缺少必填项 'shop'"),
         Case(
