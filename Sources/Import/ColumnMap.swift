@@ -91,6 +91,22 @@ struct ColumnMap {
         return (problems.isEmpty ? map : nil, problems)
     }
 
+    /// A warning for each column that holds values under no header: they are not imported.
+    static func unnamedColumns(_ sheet: Sheet, map: ColumnMap, place: SheetPlace) -> [Diagnostic] {
+        var first: [Int: Int] = [:]
+        for row in sheet.rows where row.number > map.headerRow {
+            for cell in row.cells where map.headers[cell.column] == nil && first[cell.column] == nil {
+                first[cell.column] = row.number
+            }
+        }
+        return first.sorted { $0.key < $1.key }.map { column, row in
+            .warning(
+                at: place.location(row: row, column: column),
+                "\(place.describe(row: row, header: nil))第 \(column) 列（\(ColumnName.letters(column)) 列）没有列名，这一列不会导入",
+                hint: "在列名行写上列名，或删去这一列")
+        }
+    }
+
     /// Reads a mapping file: one `header: field` line for each header the built-in list does
     /// not know; the field is a YAML key (`name`, `phone` …), a known header (`姓名`), or
     /// `忽略` for a column to leave out.

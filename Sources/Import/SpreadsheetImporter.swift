@@ -58,7 +58,8 @@ public struct SpreadsheetImporter: Sendable {
         let place = SheetPlace(path: request.displayPath, sheet: sheet.name)
         let (map, headerProblems) = ColumnMap.read(sheet, schema: schema, mapping: mapping ?? [:], place: place)
         guard let map else { throw DiagnosticsError(headerProblems) }
-        let (records, rowProblems) = RecordRows.read(sheet, map: map, schema: schema, place: place)
+        var (records, rowProblems) = RecordRows.read(sheet, map: map, schema: schema, place: place)
+        rowProblems += ColumnMap.unnamedColumns(sheet, map: map, place: place)
 
         // The files as they are must load: an import builds on them.
         _ = try loader.records()
@@ -95,7 +96,8 @@ public struct SpreadsheetImporter: Sendable {
             problems.append(
                 Diagnostic(
                     diagnostic.severity, at: place.location(row: cell.row, column: cell.column),
-                    place.describe(row: cell.row, header: cell.header) + diagnostic.message, hint: diagnostic.hint))
+                    place.describe(row: cell.row, header: cell.header) + diagnostic.message,
+                    hint: Self.hint(diagnostic.hint, for: map.fields[cell.column])))
         }
         if problems.contains(where: \.isError) { throw DiagnosticsError(problems) }
         return Plan(
@@ -119,11 +121,29 @@ public struct SpreadsheetImporter: Sendable {
                 .error(at: SourceLocation(path: plan.path), "文件在导入期间被修改过，没有写入", hint: "重新运行导入")
             ])
         }
+        // A file saved with a byte-order mark or CRLF line ends keeps them.
+        let raw = FileManager.default.contents(atPath: plan.url.path) ?? Data()
+        var bytes = raw.starts(with: [0xEF, 0xBB, 0xBF]) ? Data([0xEF, 0xBB, 0xBF]) : Data()
+        let usesCRLF = raw.firstRange(of: Data("\r\n".utf8)) != nil
+        bytes.append(contentsOf: Data((usesCRLF ? plan.newText.replacingOccurrences(of: "\n", with: "\r\n") : plan.newText).utf8))
         do {
             try FileManager.default.createDirectory(at: plan.url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(plan.newText.utf8).write(to: plan.url, options: .atomic)
+            try bytes.write(to: plan.url, options: .atomic)
         } catch {
             throw DiagnosticsError([.error(at: SourceLocation(path: plan.path), "无法写入：\(error.localizedDescription)")])
+        }
+    }
+
+    /// The decoders' hints say how to write YAML (`只写数字，不加引号，如 joined: 1921`); for a
+    /// cell, what to type in it says more.
+    static func hint(_ hint: String?, for field: RecordSchema.Field?) -> String? {
+        guard let hint, let field, hint.contains("引号") || hint.contains("\(field.key):") else { return hint }
+        switch field.value {
+        case .year: return "写年份，如 2008，或日期，如 2008-05-01"
+        case .digits where field.key == "phone": return "只写号码，数字之间可以用 - 或空格，如 13800000000"
+        case .digits: return "18 位，最后一位是数字或 X；核对有没有输错或漏输"
+        case .liuyouItem, .liuyouList: return "写 是 或 否"
+        case .text, .name: return hint
         }
     }
 

@@ -44,17 +44,19 @@ import Testing
             location: "m.csv:2:6", message: "第 2 行“入党时间”列：日期 '2001-02-30' 不存在"),
         Case(
             name: "year that is not a number", csv: members + "m-101,张三,张三小卖部,东湖区,site-01,两千零一年\n",
-            location: "m.csv:2:6", message: "第 2 行“入党时间”列：'joined' 应为整数，这里是 '两千零一年'"),
+            location: "m.csv:2:6", message: "第 2 行“入党时间”列：'joined' 应为整数，这里是 '两千零一年'",
+            hint: "写年份，如 2008，或日期，如 2008-05-01"),
         Case(
             name: "year out of range", csv: members + "m-101,张三,张三小卖部,东湖区,site-01,1900\n", location: "m.csv:2:6",
             message: "第 2 行“入党时间”列：'joined' 的值 1900 超出范围 1921–2100"),
         Case(
             name: "phone of the wrong shape", csv: members + "m-101,张三,张三小卖部,东湖区,site-01,2001,138abc\n",
-            location: "m.csv:2:7", message: "第 2 行“联系电话”列：phone 格式不正确"),
+            location: "m.csv:2:7", message: "第 2 行“联系电话”列：phone 格式不正确",
+            hint: "只写号码，数字之间可以用 - 或空格，如 13800000000"),
         Case(
             name: "ID number whose check digit is wrong",
             csv: members + "m-101,张三,张三小卖部,东湖区,site-01,2001,,110105194912310021\n", location: "m.csv:2:8",
-            message: "第 2 行“身份证号”列：id_number 不是有效的身份证号码"),
+            message: "第 2 行“身份证号”列：id_number 不是有效的身份证号码", hint: "18 位，最后一位是数字或 X；核对有没有输错或漏输"),
         Case(
             name: "empty required cell", csv: members + "m-101,张三,,东湖区,site-01,2001\n", location: "m.csv:2:3",
             message: "第 2 行“店铺”列：党员经营户缺少必填项 'shop'"),
@@ -88,7 +90,8 @@ import Testing
         Case(
             name: "liuyou item neither yes nor no", kind: .sites,
             csv: "编号,名称,类型,所属区,类别,设立年份,场所,设施,标志,党旗,书报,制度\nsite-20,新站,联系点,东湖区,小微企业,2025,是,是,待定,是,是,是\n",
-            location: "m.csv:2:9", message: "第 2 行“标志”列：'标志' 应为 true 或 false，这里是 '待定'"),
+            location: "m.csv:2:9", message: "第 2 行“标志”列：'标志' 应为 true 或 false，这里是 '待定'",
+            hint: "写 是 或 否"),
         Case(
             name: "incomplete liuyou columns", kind: .sites,
             csv: "编号,名称,类型,所属区,类别,设立年份,场所,设施\n", location: "m.csv:1:1",
@@ -119,6 +122,18 @@ import Testing
             "m.csv", Self.members + "m-101,张三,张三小卖部,高新,site-01,2001\nm-102,李四,李四五金,东湖区,site-01,1800,12ab\n")
         let problems = workspace.problems(workspace.request(.members, sheet))
         #expect(problems.map(\.location.description) == ["m.csv:2:4", "m.csv:3:6", "m.csv:3:7"])
+    }
+
+    @Test func warnsOfValuesInAColumnWithoutHeaderAndImportsTheRest() throws {
+        let workspace = try ImportWorkspace()
+        defer { workspace.remove() }
+        let sheet = try workspace.file("m.csv", "编号,姓名,店铺,所属区,所属站点,入党时间\nm-101,张三,张三小卖部,东湖区,site-01,2001,多出来的\n")
+        let plan = try workspace.importer.plan(workspace.request(.members, sheet))
+        #expect(plan.added == ["m-101"])
+        #expect(
+            plan.warnings.map(\.description) == [
+                "m.csv:2:7: warning: 第 2 行：第 7 列（G 列）没有列名，这一列不会导入\n  hint: 在列名行写上列名，或删去这一列"
+            ])
     }
 
     @Test func namesTheSheetOfAWorkbook() throws {

@@ -63,6 +63,24 @@ import Testing
         #expect(try workspace.text("data/members.yaml").contains("\n  joined: 2008   # 待核实\n"))
     }
 
+    @Test func keepsTheByteOrderMarkAndCRLFLineEndsOfTheFile() throws {
+        let workspace = try ImportWorkspace()
+        defer { workspace.remove() }
+        let url = workspace.content.appendingPathComponent("data/members.yaml")
+        let original = try workspace.text("data/members.yaml")
+        try Data(([0xEF, 0xBB, 0xBF] as [UInt8]) + Array(original.replacingOccurrences(of: "\n", with: "\r\n").utf8)).write(
+            to: url)
+        let sheet = try workspace.file("m.csv", "编号,姓名,店铺,所属区,所属站点,入党时间\nm-001,陈秀英,秀英水产档,东湖区,site-01,2009\n")
+        try workspace.run(workspace.request(.members, sheet))
+        let written = [UInt8](try Data(contentsOf: url))
+        #expect(written.starts(with: [0xEF, 0xBB, 0xBF]))
+        let text = String(decoding: written.dropFirst(3), as: UTF8.self)
+        #expect(
+            text
+                == original.replacingOccurrences(of: "joined: 2008", with: "joined: 2009").replacingOccurrences(
+                    of: "\n", with: "\r\n"))
+    }
+
     @Test func addsAFieldTheRecordLackedAfterItsLastLine() throws {
         let workspace = try ImportWorkspace()
         defer { workspace.remove() }
