@@ -18,6 +18,11 @@ public enum SpreadsheetFile {
                     hint: "导入 .xlsx 或 .csv 文件；旧的 .xls 和 WPS 的 .et 文件请先另存为 .xlsx")
             ])
         }
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw DiagnosticsError([
+                .error(at: SourceLocation(path: displayPath), "找不到文件 \(displayPath)", hint: "检查文件名和所在的文件夹")
+            ])
+        }
         let bytes: [UInt8]
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: url.path)

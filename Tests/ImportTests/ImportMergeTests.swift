@@ -172,6 +172,24 @@ import Testing
                 of: "书报: false, 制度: true}\n\n- id: site-05", with: "书报: true, 制度: true}\n\n- id: site-05") == after)
     }
 
+    @Test func replacesAValueWrittenOverSeveralLines() throws {
+        let workspace = try ImportWorkspace()
+        defer { workspace.remove() }
+        let url = workspace.content.appendingPathComponent("data/sites.yaml")
+        let block = "  liuyou:\n    场所: true\n    设施: true\n    标志: true\n    党旗: true\n    书报: false   # 在订\n    制度: true\n"
+        let text = try workspace.text("data/sites.yaml").replacingOccurrences(
+            of: "  liuyou: {场所: true, 设施: true, 标志: true, 党旗: true, 书报: false, 制度: true}\n", with: block)
+        try Data(text.utf8).write(to: url)
+        let sheet = try workspace.file(
+            "s.csv", "编号,名称,类型,所属区,类别,设立年份,六有\nsite-04,北塘区建材家居市场党支部活动室,联系点,北塘区,专业市场,2023,场所、设施、标志、党旗、书报、制度\n")
+        let plan = try workspace.run(workspace.request(.sites, sheet))
+        #expect(plan.updated == ["site-04"])
+        #expect(
+            try workspace.text("data/sites.yaml")
+                == text.replacingOccurrences(
+                    of: block, with: "  liuyou: {场所: true, 设施: true, 标志: true, 党旗: true, 书报: true, 制度: true}\n"))
+    }
+
     @Test func theContentStillBuildsAfterAnImport() async throws {
         let workspace = try ImportWorkspace()
         defer { workspace.remove() }

@@ -108,6 +108,16 @@ import Testing
         }
     }
 
+    @Test func saysWhenTheFileIsNotThere() {
+        #expect {
+            _ = try SpreadsheetFile.read(URL(fileURLWithPath: "/nonexistent/名单.xlsx"), displayPath: "名单.xlsx")
+        } throws: { error in
+            (error as! DiagnosticsError).diagnostics.map(\.description) == [
+                "名单.xlsx:1:1: error: 找不到文件 名单.xlsx\n  hint: 检查文件名和所在的文件夹"
+            ]
+        }
+    }
+
     @Test func refusesAFileThatIsNotAWorkbook() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("portal-\(UUID().uuidString).xlsx")
         defer { try? FileManager.default.removeItem(at: url) }
