@@ -4,8 +4,12 @@
 //   CCmark, CDeflate, Core  leaves: the C libraries (Markdown, gzip), diagnostics and paths
 //   Charts                  charts drawn in SVG at build time, for write-ups and the dashboard
 //   Markdown, Model         Markdown through cmark; the portal's plain values
+//   Spreadsheets            CSV and XLSX files read into sheets of cells (zip through libdeflate,
+//                           XML through Foundation's parser); knows nothing of the portal
 //   Content, Templates,     loading and validating content/; view models and templates/;
 //   Search                  the search index: terms, postings, shard files (no I/O)
+//   Import                  spreadsheet rows mapped by header, checked by Content's decoders and
+//                           merged into data/*.yaml (`portal import`)
 //   Build                   the stages in order, and the writing of site/
 //   Preview                 `portal serve`: rebuilds on save, serves on 127.0.0.1, reloads pages
 //   CLI → portal            the commands, and the executable
@@ -38,6 +42,7 @@ let package = Package(
         .target(name: "Charts", dependencies: ["Core"]),
         .target(name: "Markdown", dependencies: ["CCmark", "Charts", "Core"]),
         .target(name: "Model", dependencies: ["Core"]),
+        .target(name: "Spreadsheets", dependencies: ["CDeflate", "Core"]),
         .target(
             name: "Content",
             dependencies: ["Core", "Markdown", "Model", .product(name: "Yams", package: "Yams")]
@@ -47,6 +52,7 @@ let package = Package(
             dependencies: ["Charts", "Core", "Model"]
         ),
         .target(name: "Search", dependencies: ["Core", "Model"]),
+        .target(name: "Import", dependencies: ["Content", "Core", "Model", "Spreadsheets"]),
         .target(name: "Build", dependencies: ["CDeflate", "Core", "Model", "Content", "Templates", "Search"]),
         .target(
             name: "Preview",
@@ -58,7 +64,7 @@ let package = Package(
         .target(
             name: "CLI",
             dependencies: [
-                "Build", "Markdown", "Preview",
+                "Build", "Import", "Markdown", "Preview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -74,6 +80,8 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "CommonMarkSpec"]),
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
+        // Fixtures holds the spreadsheets and the script that makes the .xlsx ones.
+        .testTarget(name: "ImportTests", dependencies: ["Import", "Spreadsheets", "Build"], exclude: ["Fixtures"]),
         // swift-mustache is the reference the template engine's output is compared with.
         .testTarget(
             name: "TemplatesTests", dependencies: ["Templates", "Model", .product(name: "Mustache", package: "swift-mustache")]),

@@ -1,3 +1,5 @@
+import Core
+
 /// Finds personal information in published text: mainland resident ID numbers, mobile numbers
 /// and e-mail addresses. Pure logic, no I/O; the build runs it over every output file.
 ///
@@ -64,8 +66,6 @@ private struct ByteScan {
         self.allowedEmails = allowedEmails
     }
 
-    static let idWeights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-    static let idCheckCharacters: [UInt8] = Array("10X98765432".utf8)
     /// Top-level "domains" that are file extensions: `logo@2x.png` is an image, not an address.
     static let fileExtensions: Set<String> = [
         "png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "ico", "bmp", "css", "js", "html", "htm",
@@ -212,8 +212,8 @@ private struct ByteScan {
         if digits.count == 17 { digits.append(UInt8(ascii: "X")) }
         guard digits.count == 18 else { return false }
         var sum = 0
-        for position in 0..<17 { sum += Int(digits[position] &- 0x30) * Self.idWeights[position] }
-        guard digits[17] == Self.idCheckCharacters[sum % 11] else { return false }
+        for position in 0..<17 { sum += Int(digits[position] &- 0x30) * ResidentIDNumber.weights[position] }
+        guard digits[17] == ResidentIDNumber.checkCharacters[sum % 11] else { return false }
         // The birth date: an 18-digit order or account number with a chance check digit
         // rarely also holds a date.
         func number(_ range: Range<Int>) -> Int { digits[range].reduce(0) { $0 * 10 + Int($1 &- 0x30) } }

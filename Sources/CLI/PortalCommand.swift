@@ -6,7 +6,8 @@ public struct PortalCommand: AsyncParsableCommand {
         commandName: "portal",
         abstract: "Builds the “小个专”党建 publicity and training portal from content/ and templates/.",
         subcommands: [
-            BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, ExportCommand.self, ApproveCommand.self,
+            BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, ImportCommand.self, ExportCommand.self,
+            ApproveCommand.self,
             RenderCommand.self,
         ]
     )

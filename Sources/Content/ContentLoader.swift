@@ -230,9 +230,43 @@ public struct ContentLoader: Sendable {
         var files: [SourceFile]
     }
 
+    /// Checks `portal.yaml`, the sites and the members as `load()` does (each record, unique ids,
+    /// members' sites, wrong formulations), with the data files named in `replacing` read from
+    /// the texts given instead of from disk: what an import would write, checked before it is
+    /// written. Returns every problem; the pages are not read.
+    public func checkRecords(replacing texts: [DataFile: String]) -> [Diagnostic] {
+        var diagnostics = Diagnostics()
+        var inventory = ContentInventory.scan(directory, displayRoot: displayRoot, diagnostics: &diagnostics)
+        diagnostics = Diagnostics(diagnostics.all.filter(\.isError))
+        for file in texts.keys {
+            let url = directory.appendingPathComponent(file.rawValue)
+            switch file {
+            case .sites: inventory.sites = url
+            case .members: inventory.members = url
+            }
+        }
+        guard let records = readRecords(inventory, replacing: texts, diagnostics: &diagnostics) else { return diagnostics.all }
+        var checker = ReferenceChecker(
+            sites: records.sites, brokenSiteIDs: records.brokenSiteIDs, sitesAreKnown: records.sitesAreKnown,
+            members: records.members, resolver: LinkResolver(targets: [:], unreadable: [], files: []), anchors: [:])
+        checker.checkRecords()
+        diagnostics.append(contentsOf: checker.diagnostics.all)
+        let proofreader = Proofreader(terms: readTerms(inventory.terms, diagnostics: &diagnostics))
+        for file in records.files { diagnostics.append(contentsOf: proofreader.diagnostics(for: file)) }
+        return diagnostics.all
+    }
+
+    /// The data files an import writes, by their content-relative paths.
+    public enum DataFile: String, Sendable, Hashable, CaseIterable {
+        case sites = "data/sites.yaml"
+        case members = "data/members.yaml"
+    }
+
     /// `portal.yaml` (nil when it cannot be read), then `sites.yaml`, `members.yaml` and
-    /// `training.yaml`.
-    private func readRecords(_ inventory: ContentInventory, diagnostics: inout Diagnostics) -> Records? {
+    /// `training.yaml`; a data file named in `replacing` is read from the text given.
+    private func readRecords(
+        _ inventory: ContentInventory, replacing texts: [DataFile: String] = [:], diagnostics: inout Diagnostics
+    ) -> Records? {
         guard FileManager.default.fileExists(atPath: inventory.config.path),
             let configFile = read(inventory.config, diagnostics: &diagnostics),
             case .some(let configRoot) = parse(configFile, diagnostics: &diagnostics),
@@ -240,7 +274,19 @@ public struct ContentLoader: Sendable {
         else { return nil }
         let lookup = TaxonLookup(config: config)
         var records = Records(config: config, files: [configFile])
-        if let url = inventory.sites, let file = read(url, proofreading: &records.files, diagnostics: &diagnostics),
+        func readData(_ url: URL, proofreading files: inout [SourceFile], diagnostics: inout Diagnostics) -> SourceFile? {
+            if let file = DataFile.allCases.first(where: {
+                directory.appendingPathComponent($0.rawValue).standardizedFileURL.path == url.standardizedFileURL.path
+            }),
+                let text = texts[file]
+            {
+                let replaced = SourceFile(path: displayPath(of: url), text: text)
+                files.append(replaced)
+                return replaced
+            }
+            return self.read(url, proofreading: &files, diagnostics: &diagnostics)
+        }
+        if let url = inventory.sites, let file = readData(url, proofreading: &records.files, diagnostics: &diagnostics),
             case .some(let root) = parse(file, diagnostics: &diagnostics)
         {
             (records.sites, records.brokenSiteIDs) = SiteDecoder.decode(
@@ -248,12 +294,12 @@ public struct ContentLoader: Sendable {
         } else if inventory.sites != nil {
             records.sitesAreKnown = false
         }
-        if let url = inventory.members, let file = read(url, proofreading: &records.files, diagnostics: &diagnostics),
+        if let url = inventory.members, let file = readData(url, proofreading: &records.files, diagnostics: &diagnostics),
             case .some(let root) = parse(file, diagnostics: &diagnostics)
         {
             records.members = MemberDecoder.decode(root, file: file, lookup: lookup, diagnostics: &diagnostics)
         }
-        if let url = inventory.training, let file = read(url, proofreading: &records.files, diagnostics: &diagnostics),
+        if let url = inventory.training, let file = readData(url, proofreading: &records.files, diagnostics: &diagnostics),
             case .some(let root) = parse(file, diagnostics: &diagnostics)
         {
             records.training = (root, file)

@@ -40,6 +40,11 @@ enum MemberDecoder {
                 continue
             }
             guard let value = reader.string(field, required: false) else { continue }
+            if field == "id_number" && !ResidentIDNumber.isValid(value) {
+                diagnostics.error(
+                    at: reader.location(of: field), "id_number 不是有效的身份证号码",
+                    hint: "18 位，最后一位是数字或 X，加引号，如 id_number: \"11010519491231002X\"；核对有没有输错或漏输")
+            }
             if field == "phone" {
                 let digits = value.filter { $0 != "-" && $0 != " " }
                 if digits.isEmpty || !digits.allSatisfy({ $0.isASCII && $0.isNumber }) || !(7...12).contains(digits.count) {

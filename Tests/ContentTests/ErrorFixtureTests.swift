@@ -303,6 +303,15 @@ import Testing
                 "content/data/members.yaml:8:10: error: phone 格式不正确\n  hint: 号码只写数字并加引号，如 phone: \"13800000000\""
             ]),
         Fixture(
+            "invalidPrivateIDNumber",
+            [
+                "data/members.yaml": base["data/members.yaml"]!.replacingOccurrences(
+                    of: "phone: \"13800000001\"", with: "id_number: \"110105194912310021\"")
+            ],
+            [
+                "content/data/members.yaml:8:14: error: id_number 不是有效的身份证号码\n  hint: 18 位，最后一位是数字或 X，加引号，如 id_number: \"11010519491231002X\"；核对有没有输错或漏输"
+            ]),
+        Fixture(
             "unknownMemberField",
             ["data/members.yaml": base["data/members.yaml"]!.replacingOccurrences(of: "phone:", with: "mobile:")],
             [

@@ -1,0 +1,164 @@
+import Core
+import Foundation
+import Import
+import Testing
+
+/// One small sheet per error message: each problem is reported at its cell, named by its row
+/// and column header, and nothing is written.
+@Suite struct ImportErrorTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        var kind: RecordSchema.Kind = .members
+        var csv: String
+        var mapping: String?
+        /// `m.csv:row:column`
+        var location: String
+        var message: String
+        var hint: String?
+
+        var testDescription: String { name }
+    }
+
+    static let members = "编号,姓名,店铺,所属区,所属站点,入党时间,联系电话,身份证号\n"
+
+    static let cases: [Case] = [
+        Case(
+            name: "unknown header", csv: "编号,姓名,户主,店铺,所属区,所属站点,入党时间\n", location: "m.csv:1:3",
+            message: "第 1 行“户主”列：不认识的列名“户主”"),
+        Case(
+            name: "missing column", csv: "编号,姓名,所属区,所属站点,入党时间\nm-1,张三,东湖区,site-01,2001\n",
+            location: "m.csv:1:1", message: "表格第 1 行（列名行）缺少“店铺”列",
+            hint: "加一列，列名写 “店铺”或“店铺名称”或“商户名称”或“商铺名称”或“字号”；列名不同时用 --mapping 文件对应到 shop"),
+        Case(
+            name: "two columns for one field", csv: "编号,姓名,店铺,店铺名称,所属区,所属站点,入党时间\n", location: "m.csv:1:4",
+            message: "第 1 行“店铺名称”列：与第 3 列“店铺”都对应“店铺”"),
+        Case(
+            name: "unknown district", csv: members + "m-101,张三,张三小卖部,高新区,site-01,2001\n", location: "m.csv:2:4",
+            message: "第 2 行“所属区”列：未知的区 '高新区'",
+            hint: "district 须是 portal.yaml 中的一个：东湖区、西津区、南浦区、北塘区、临江区、云溪区"),
+        Case(
+            name: "missing site", csv: members + "m-101,张三,张三小卖部,东湖区,site-99,2001\n", location: "m.csv:2:5",
+            message: "第 2 行“所属站点”列：党员经营户 '张三' 所属的示范点/联系点 'site-99' 不存在", hint: "是不是 'site-01'？"),
+        Case(
+            name: "date that does not exist", csv: members + "m-101,张三,张三小卖部,东湖区,site-01,2001-02-30\n",
+            location: "m.csv:2:6", message: "第 2 行“入党时间”列：日期 '2001-02-30' 不存在"),
+        Case(
+            name: "year that is not a number", csv: members + "m-101,张三,张三小卖部,东湖区,site-01,两千零一年\n",
+            location: "m.csv:2:6", message: "第 2 行“入党时间”列：'joined' 应为整数，这里是 '两千零一年'",
+            hint: "写年份，如 2008，或日期，如 2008-05-01"),
+        Case(
+            name: "year out of range", csv: members + "m-101,张三,张三小卖部,东湖区,site-01,1900\n", location: "m.csv:2:6",
+            message: "第 2 行“入党时间”列：'joined' 的值 1900 超出范围 1921–2100"),
+        Case(
+            name: "phone of the wrong shape", csv: members + "m-101,张三,张三小卖部,东湖区,site-01,2001,138abc\n",
+            location: "m.csv:2:7", message: "第 2 行“联系电话”列：phone 格式不正确",
+            hint: "只写号码，数字之间可以用 - 或空格，如 13800000000"),
+        Case(
+            name: "ID number whose check digit is wrong",
+            csv: members + "m-101,张三,张三小卖部,东湖区,site-01,2001,,110105194912310021\n", location: "m.csv:2:8",
+            message: "第 2 行“身份证号”列：id_number 不是有效的身份证号码", hint: "18 位，最后一位是数字或 X；核对有没有输错或漏输"),
+        Case(
+            name: "empty required cell", csv: members + "m-101,张三,,东湖区,site-01,2001\n", location: "m.csv:2:3",
+            message: "第 2 行“店铺”列：党员经营户缺少必填项 'shop'"),
+        Case(
+            name: "invisible character in an id", csv: members + "m-1\u{200B}01,张三,张三小卖部,东湖区,site-01,2001\n",
+            location: "m.csv:2:1", message: "第 2 行“编号”列：'id' 中有不可见字符 U+200B"),
+        Case(
+            name: "duplicate id", csv: members + "m-101,张三,张三小卖部,东湖区,site-01,2001\nm-101,李四,李四五金,东湖区,site-01,2002\n",
+            location: "m.csv:3:1", message: "第 3 行“编号”列：编号 'm-101' 与第 2 行重复"),
+        Case(
+            name: "duplicate of an existing record by name and shop",
+            csv: "姓名,店铺,所属区,所属站点,入党时间\n陈秀英,秀英水产档,东湖区,site-01,2008\n陈秀英,秀英水产档,东湖区,site-01,2008\n",
+            location: "m.csv:3:1", message: "第 3 行“姓名”列：编号 'm-001' 与第 2 行重复"),
+        Case(
+            name: "wrong formulation",
+            csv: members
+                + "m-101,张三,张三小卖部,东湖区,site-01,2001\n".replacingOccurrences(
+                    of: "张三小卖部", with: "扫黑险恶小卖部"), location: "m.csv:2:3",
+            message: "第 2 行“店铺”列：表述错误：“扫黑险恶”应为“扫黑除恶”"),
+        Case(
+            name: "unknown field in the mapping", csv: "户主\n", mapping: "户主: nmae\n", location: "mapping.yaml:1:5",
+            message: "未知的字段 'nmae'", hint: "是不是 'name'？"),
+        Case(
+            name: "unknown site kind", kind: .sites,
+            csv: "编号,名称,类型,所属区,类别,设立年份,六有\nsite-20,新站,服务站,东湖区,小微企业,2025,场所\n", location: "m.csv:2:3",
+            message: "第 2 行“类型”列：未知的类型 '服务站'", hint: "kind 写 示范点 或 联系点"),
+        Case(
+            name: "unknown liuyou item", kind: .sites,
+            csv: "编号,名称,类型,所属区,类别,设立年份,六有\nsite-20,新站,联系点,东湖区,小微企业,2025,场所、设备\n", location: "m.csv:2:7",
+            message: "第 2 行“六有”列：未知的“六有”项 '设备'", hint: "是不是 '设施'？"),
+        Case(
+            name: "liuyou item neither yes nor no", kind: .sites,
+            csv: "编号,名称,类型,所属区,类别,设立年份,场所,设施,标志,党旗,书报,制度\nsite-20,新站,联系点,东湖区,小微企业,2025,是,是,待定,是,是,是\n",
+            location: "m.csv:2:9", message: "第 2 行“标志”列：'标志' 应为 true 或 false，这里是 '待定'",
+            hint: "写 是 或 否"),
+        Case(
+            name: "incomplete liuyou columns", kind: .sites,
+            csv: "编号,名称,类型,所属区,类别,设立年份,场所,设施\n", location: "m.csv:1:1",
+            message: "表格的“六有”单项列不全，缺少 标志、党旗、书报、制度"),
+    ]
+
+    @Test(arguments: cases)
+    func reportsEachProblemAtItsCell(_ test: Case) throws {
+        let workspace = try ImportWorkspace()
+        defer { workspace.remove() }
+        let file = test.kind == .members ? "data/members.yaml" : "data/sites.yaml"
+        let before = try workspace.text(file)
+        let mapping = try test.mapping.map { try workspace.file("mapping.yaml", $0) }
+        let problems = workspace.problems(workspace.request(test.kind, try workspace.file("m.csv", test.csv), mapping: mapping))
+        #expect(problems.count == 1, "\(problems)")
+        let problem = try #require(problems.first)
+        #expect(problem.isError)
+        #expect(problem.location.description == test.location)
+        #expect(problem.message == test.message)
+        if let hint = test.hint { #expect(problem.hint == hint) }
+        #expect(try workspace.text(file) == before, "nothing is written")
+    }
+
+    @Test func listsEveryProblemOfTheSheet() throws {
+        let workspace = try ImportWorkspace()
+        defer { workspace.remove() }
+        let sheet = try workspace.file(
+            "m.csv", Self.members + "m-101,张三,张三小卖部,高新,site-01,2001\nm-102,李四,李四五金,东湖区,site-01,1800,12ab\n")
+        let problems = workspace.problems(workspace.request(.members, sheet))
+        #expect(problems.map(\.location.description) == ["m.csv:2:4", "m.csv:3:6", "m.csv:3:7"])
+    }
+
+    @Test func warnsOfValuesInAColumnWithoutHeaderAndImportsTheRest() throws {
+        let workspace = try ImportWorkspace()
+        defer { workspace.remove() }
+        let sheet = try workspace.file("m.csv", "编号,姓名,店铺,所属区,所属站点,入党时间\nm-101,张三,张三小卖部,东湖区,site-01,2001,多出来的\n")
+        let plan = try workspace.importer.plan(workspace.request(.members, sheet))
+        #expect(plan.added == ["m-101"])
+        #expect(
+            plan.warnings.map(\.description) == [
+                "m.csv:2:7: warning: 第 2 行：第 7 列（G 列）没有列名，这一列不会导入\n  hint: 在列名行写上列名，或删去这一列"
+            ])
+    }
+
+    @Test func namesTheSheetOfAWorkbook() throws {
+        let workspace = try ImportWorkspace()
+        defer { workspace.remove() }
+        let problems = workspace.problems(
+            workspace.request(.members, ImportWorkspace.fixtures.appendingPathComponent("id-number.xlsx")))
+        #expect(
+            problems.map(\.description) == [
+                """
+                id-number.xlsx:2:7: error: 工作表“Sheet”第 2 行“身份证号”列：身份证号被存成了数字，后几位已经丢失（110105194912310000）
+                  hint: 把这一列设为“文本”格式后重新填写，或在号码前加英文单引号 '
+                """
+            ])
+    }
+
+    @Test func refusesARowWithoutIdThatMatchesTwoRecords() throws {
+        let workspace = try ImportWorkspace()
+        defer { workspace.remove() }
+        let url = workspace.content.appendingPathComponent("data/members.yaml")
+        let copy = "\n- id: m-900\n  name: 陈秀英\n  shop: 秀英水产档\n  district: 东湖区\n  site: site-01\n  joined: 2008\n"
+        try Data((try workspace.text("data/members.yaml") + copy).utf8).write(to: url)
+        let sheet = try workspace.file("m.csv", "姓名,店铺,所属区,所属站点,入党时间\n陈秀英,秀英水产档,东湖区,site-01,2008\n")
+        let problems = workspace.problems(workspace.request(.members, sheet))
+        #expect(problems.map(\.message) == ["第 2 行：没有编号，文件中有 2 条记录与它的姓名、店铺相同，无法确定更新哪一条"])
+        #expect(problems.first?.hint == "加一列“编号”，写上要更新的记录的 id（m-001、m-900）")
+    }
+}
