@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 // The targets follow the build pipeline; each depends only on the ones above it:
 //
-//   CCmark, CDeflate, Core  leaves: the C libraries (Markdown, gzip), diagnostics and paths
+//   CCmark, CDeflate, CVips leaves: the C libraries (Markdown, gzip, photos),
+//   Core                    diagnostics and paths
 //   Charts                  charts drawn in SVG at build time, for write-ups and the dashboard
 //   Markdown, Model         Markdown through cmark; the portal's plain values
 //   Content, Templates,     loading and validating content/; view models and templates/;
@@ -32,6 +33,12 @@ let package = Package(
             pkgConfig: "libdeflate",
             providers: [.apt(["libdeflate-dev"])]
         ),
+        // libvips, which resizes phone photos for the web and leaves their metadata behind.
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
         .target(name: "Core"),
         .target(name: "Charts", dependencies: ["Core"]),
         .target(name: "Markdown", dependencies: ["CCmark", "Charts", "Core"]),
@@ -45,7 +52,7 @@ let package = Package(
             dependencies: ["Charts", "Core", "Model"]
         ),
         .target(name: "Search", dependencies: ["Core", "Model"]),
-        .target(name: "Build", dependencies: ["CDeflate", "Core", "Model", "Content", "Templates", "Search"]),
+        .target(name: "Build", dependencies: ["CDeflate", "CVips", "Core", "Model", "Content", "Templates", "Search"]),
         .target(
             name: "CLI",
             dependencies: [

@@ -73,6 +73,9 @@ public struct SiteBuilder: Sendable {
         public var removedFiles = 0
         /// Whether only the pages of changed case bodies were rendered (see `quickBuild`).
         public var wasQuick = false
+        /// How the pictures and attachments were made: how many photos were resized, and how
+        /// many came from the cache of an earlier build.
+        public var media = MediaReport()
         /// What the next build can take up; set by a full build.
         var state: BuildState?
         public var warnings: [Diagnostic]
@@ -85,15 +88,25 @@ public struct SiteBuilder: Sendable {
         self.options = options
     }
 
-    /// Renders the whole portal into `sink`.
+    /// Renders the whole portal into `sink`. Every photo is resized anew: only `publish` keeps a
+    /// cache of them.
     public func build(into sink: some OutputSink) async throws(DiagnosticsError) -> Report {
+        try await build(into: sink, photoCache: PhotoCache(folder: nil), knownMedia: [:])
+    }
+
+    /// Renders the whole portal into `sink`, taking resized photos from `photoCache` where it has
+    /// them and the hashes of unchanged pictures and attachments from `knownMedia`.
+    func build(into sink: some OutputSink, photoCache: PhotoCache, knownMedia: [String: MediaFacts])
+        async throws(DiagnosticsError) -> Report
+    {
         var timings = StageTimings()
         timings.announce = options.progress
         var loaded = try await timings.measureTyped("load") { () async throws(DiagnosticsError) in
-            try await ContentLoader(
+            var loader = ContentLoader(
                 directory: options.content, displayRoot: options.contentDisplay, parallelism: options.parallelism,
-                includeUnpublished: options.includeUnpublished
-            ).load()
+                includeUnpublished: options.includeUnpublished)
+            loader.knownMedia = knownMedia
+            return try await loader.load()
         }
         if let basePath = options.basePath {
             loaded.portal.config.baseURL = try Self.baseURL(loaded.portal.config.baseURL, servedUnder: basePath)
@@ -110,13 +123,20 @@ public struct SiteBuilder: Sendable {
         let corpus = SearchCorpus(loaded.portal)
         let searchLayout = SearchIndexLayout(documentCount: corpus.count)
 
-        let graph = LinkGraph(paths: specs.map(\.path.filePath) + others.map(\.path) + searchLayout.paths)
+        let mediaPaths = loaded.portal.media.flatMap { $0.renditions.map(\.path.filePath) }
+        let graph = LinkGraph(
+            paths: specs.map(\.path.filePath) + others.map(\.path) + mediaPaths + searchLayout.paths)
         var stage = OutputStage(graph: graph, scanner: PrivacyScanner(allowedEmails: loaded.portal.config.allowedEmails))
         stage.linksToFiles = options.linksToFiles
         let search = try await timings.measureTyped("search") { () async throws(DiagnosticsError) in
             try await writingOutput {
                 try sink.createFolders(Self.folders(of: graph.paths))
                 return try await emitSearchIndex(corpus, layout: searchLayout, stage: stage, into: sink)
+            }
+        }
+        let media = try await timings.measureTyped("media") { () async throws(DiagnosticsError) in
+            try await writingOutput {
+                try await emitMedia(loaded.portal.media, memory: loaded.memory, cache: photoCache, stage: stage, into: sink)
             }
         }
         // Made after the index, so that the cards and the index's posting lists are never in
@@ -128,10 +148,11 @@ public struct SiteBuilder: Sendable {
                 for file in others {
                     written.append(try await stage.emit(file.bytes, at: file.path, source: nil, into: sink, work: &work))
                 }
-                return (written + search.written, work + search.work)
+                return (written + media.written + search.written, work + media.work + search.work)
             }
         }
         for part in loaded.work { timings.appendDetail(part.name, part.duration) }
+        timings.appendDetail("photos", media.processing)
         timings.appendDetail("search index", search.indexing)
         timings.appendDetail("templates", work.templates)
         timings.appendDetail("checks", work.checks)
@@ -163,8 +184,10 @@ public struct SiteBuilder: Sendable {
         let state = BuildState(
             identity: "", inputs: [:], portal: loaded.portal.withoutCaseBodies, memory: loaded.memory,
             linkWarnings: linkProblems, paths: graph.paths, links: links, files: files, searchMasks: search.masks)
-        return Report(
+        var report = Report(
             pageCount: specs.count, files: files, changedFiles: changed, state: state, warnings: warnings, timings: timings)
+        report.media = media.report
+        return report
     }
 
     /// Pages no link needs to lead to: the not-found page and the register for staff.
@@ -175,6 +198,8 @@ public struct SiteBuilder: Sendable {
     private func writingOutput<T>(_ work: () async throws -> T) async throws(DiagnosticsError) -> T {
         do {
             return try await work()
+        } catch let problems as DiagnosticsError {
+            throw problems
         } catch {
             throw DiagnosticsError([.error(at: SourceLocation(path: "site"), "写入输出失败：\(error.localizedDescription)")])
         }
@@ -215,7 +240,11 @@ public struct SiteBuilder: Sendable {
                 // The state of the last good build stays until this one succeeds: a failed build
                 // leaves the output as it was, and one that fails half-way through publishing
                 // leaves output files whose stamps the state does not know.
-                var report = try await updates ? update(publisher, through: wrap) : replace(publisher, through: wrap)
+                // What the last build knew of the pictures, when it built these same folders.
+                let known = changes.state.flatMap { $0.identity == identity ? $0.memory.media : nil } ?? [:]
+                var report =
+                    try await updates
+                    ? update(publisher, knownMedia: known, through: wrap) : replace(publisher, knownMedia: known, through: wrap)
                 report.timings = timings.followed(by: report.timings)
                 publisher.recordPublishedFiles(report.files)
                 if var state = report.state {
@@ -261,10 +290,12 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Builds into the staging folder and swaps it in for the output.
-    private func replace(_ publisher: Publisher, through wrap: (DiskSink) -> any OutputSink) async throws(DiagnosticsError)
-        -> Report
-    {
-        var report = try await build(into: wrap(DiskSink(root: publisher.staging)))
+    private func replace(
+        _ publisher: Publisher, knownMedia: [String: MediaFacts], through wrap: (DiskSink) -> any OutputSink
+    ) async throws(DiagnosticsError) -> Report {
+        var report = try await build(
+            into: wrap(DiskSink(root: publisher.staging)), photoCache: PhotoCache(folder: publisher.photoCacheFolder),
+            knownMedia: knownMedia)
         try report.timings.measurePublishing(publisher, "无法发布到输出目录") {
             _ = publisher.takePublishedFiles()
             try publisher.publish()
@@ -274,12 +305,13 @@ public struct SiteBuilder: Sendable {
 
     /// Builds with only the changed files staged, then moves them into the output and removes
     /// the files the build no longer makes.
-    private func update(_ publisher: Publisher, through wrap: (DiskSink) -> any OutputSink) async throws(DiagnosticsError)
-        -> Report
-    {
+    private func update(
+        _ publisher: Publisher, knownMedia: [String: MediaFacts], through wrap: (DiskSink) -> any OutputSink
+    ) async throws(DiagnosticsError) -> Report {
         let sink = UpdatingSink(
             published: publisher.output, staging: wrap(DiskSink(root: publisher.staging)), stagingFolder: publisher.staging)
-        var report = try await build(into: sink)
+        var report = try await build(
+            into: sink, photoCache: PhotoCache(folder: publisher.photoCacheFolder), knownMedia: knownMedia)
         let files = Set(report.files)
         report.removedFiles = try report.timings.measurePublishing(publisher, "无法更新输出目录") {
             try sink.commit(produced: files, previous: publisher.takePublishedFiles()).removed
@@ -375,14 +407,13 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    /// The files that are not pages: feed, register, sitemap, assets and pictures.
+    /// The files that are not pages: feed, register, sitemap and assets (pictures and
+    /// attachments are written by `emitMedia`).
     private func otherFiles(of index: PortalIndex, specs: [PageSpec]) throws(DiagnosticsError) -> [(
         path: String, bytes: [UInt8]
     )] {
-        let portal = index.portal
         var files = Self.listings(of: index, specs: specs)
         files += try assetFiles().map { (path: $0.0, bytes: $0.1) }
-        files += try mediaFiles(portal.media).map { (path: $0.0, bytes: $0.1) }
         return files
     }
 
@@ -437,18 +468,5 @@ public struct SiteBuilder: Sendable {
             files.append(("assets/\(relative)", [UInt8](data)))
         }
         return files.sorted { $0.0 < $1.0 }
-    }
-
-    /// The pictures and attachments pages use, copied with the metadata of photos left out
-    /// (`PhotoMetadata`).
-    private func mediaFiles(_ media: [MediaFile]) throws(DiagnosticsError) -> [(String, [UInt8])] {
-        var files: [(String, [UInt8])] = []
-        for file in media {
-            guard let data = FileManager.default.contents(atPath: file.sourceFile) else {
-                throw DiagnosticsError([.error(at: SourceLocation(path: file.sourceFile), "无法读取文件")])
-            }
-            files.append((file.path.filePath, PhotoMetadata.stripped([UInt8](data), path: file.path.filePath)))
-        }
-        return files
     }
 }
