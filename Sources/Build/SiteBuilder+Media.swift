@@ -101,7 +101,8 @@ extension SiteBuilder {
     {
         let file = job.file
         let location = SourceLocation(path: displayPath(ofContent: file.relativePath))
-        let started = ThreadTime.now()
+        // Wall time: vips works on a thread of its own while this one waits for it.
+        let started = ContinuousClock.now
         var bytes: [UInt8]
         var cached = false
         if let width = job.rendition.width {
@@ -131,7 +132,7 @@ extension SiteBuilder {
             }
             bytes = PhotoMetadata.stripped([UInt8](data), path: file.relativePath)
         }
-        let processing = ThreadTime.now() - started
+        let processing = ContinuousClock.now - started
         var work = OutputStage.Work()
         let written = try await stage.emit(bytes, at: job.rendition.path.filePath, source: nil, into: sink, work: &work)
         return .written(written, work, resized: job.rendition.width != nil, cached: cached, processing: processing)

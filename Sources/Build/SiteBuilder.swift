@@ -228,7 +228,7 @@ public struct SiteBuilder: Sendable {
             timings.announce = options.progress
             let changes = await timings.measure("changes") { await findChanges(publisher, reusingState: updates) }
             do throws(DiagnosticsError) {
-                if let state = changes.state, state.identity == identity, changes.outputs == state.outputs {
+                if updates, let state = changes.state, state.identity == identity, changes.outputs == state.outputs {
                     if let report = try await quickBuild(
                         from: state, stamps: changes.inputs, publisher: publisher, timings: timings, through: wrap)
                     {
@@ -264,8 +264,9 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    /// What a build starts from, read at once: the stamps of the input files and, when the
-    /// output is to be updated, the state the last build left and the stamps of the output.
+    /// What a build starts from, read at once: the stamps of the input files, the state the
+    /// last build left (whose hashes of pictures serve a `--clean` build too) and, when the
+    /// output is to be updated, the stamps of the output.
     private func findChanges(_ publisher: Publisher, reusingState: Bool) async -> (
         inputs: [String: FileStamp], state: BuildState?, outputs: [String: FileStamp]?
     ) {
@@ -273,8 +274,8 @@ public struct SiteBuilder: Sendable {
         let (stateFile, searchFile, stampsFile) = (publisher.stateFile, publisher.searchStateFile, publisher.stampsFile)
         let output = publisher.output
         async let inputs = BuildState.stamps(content: content, templates: templates)
-        guard reusingState else { return (await inputs, nil, nil) }
         async let state = BuildState.read(model: stateFile, search: searchFile, stamps: stampsFile)
+        guard reusingState else { return (await inputs, await state, nil) }
         async let outputs = BuildState.stamps(ofOutput: output, pieces: pieces)
         return (await inputs, await state, await outputs)
     }
