@@ -200,3 +200,63 @@ import Testing
         #expect(photo.removedFiles == 2, "the two widths of the old photo")
     }
 }
+
+extension PhotoTests {
+    /// A PNG of `width` × `height` pixels (a gradient), written here with stored deflate
+    /// blocks, and `chunks` before its image data.
+    static func png(width: Int, height: Int, chunks: [(type: String, data: [UInt8])] = []) -> [UInt8] {
+        func crc32(_ bytes: [UInt8]) -> UInt32 {
+            var crc: UInt32 = 0xFFFF_FFFF
+            for byte in bytes {
+                crc ^= UInt32(byte)
+                for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+            }
+            return ~crc
+        }
+        func bigEndian(_ value: UInt32) -> [UInt8] {
+            [UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)]
+        }
+        func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
+            bigEndian(UInt32(data.count)) + Array(type.utf8) + data + bigEndian(crc32(Array(type.utf8) + data))
+        }
+        var raw: [UInt8] = []
+        for y in 0..<height {
+            raw.append(0)  // no filter
+            for x in 0..<width { raw += [UInt8(x * 255 / width), UInt8(y * 255 / height), 90] }
+        }
+        var zlib: [UInt8] = [0x78, 0x01]
+        var (a, b): (UInt32, UInt32) = (1, 0)
+        for byte in raw {
+            a = (a + UInt32(byte)) % 65521
+            b = (b + a) % 65521
+        }
+        for start in stride(from: 0, to: raw.count, by: 65535) {
+            let block = raw[start..<min(start + 65535, raw.count)]
+            let length = UInt16(block.count)
+            zlib += [start + 65535 >= raw.count ? 1 : 0, UInt8(length & 0xFF), UInt8(length >> 8)]
+            zlib += [UInt8(~length & 0xFF), UInt8(~length >> 8)] + block
+        }
+        zlib += bigEndian(b << 16 | a)
+        let header = bigEndian(UInt32(width)) + bigEndian(UInt32(height)) + [8, 2, 0, 0, 0]
+        return [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + chunk("IHDR", header)
+            + chunks.flatMap { chunk($0.type, $0.data) } + chunk("IDAT", zlib) + chunk("IEND", [])
+    }
+
+    @Test func aWidePNGIsResizedAndLosesItsTextChunks() async throws {
+        let picture = Self.png(width: 1000, height: 100, chunks: [("tEXt", Array("Comment\0GPS 30.59N 114.31E".utf8))])
+        let fixture = try Self.workspace([("banner.png", picture)])
+        defer { fixture.remove() }
+        let sink = MemorySink()
+        _ = try await fixture.builder.build(into: sink)
+        let files = await sink.files
+        let media = Self.published(files)
+        let name = try #require(media.keys.first { $0.hasPrefix("banner-800.") && $0.hasSuffix(".png") })
+        #expect(media.count == 1, "800 wide only: the picture is not wider than 1600")
+        let bytes = try #require(media[name])
+        #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        #expect(ImageSize(of: bytes) == ImageSize(width: 800, height: 80))
+        #expect(!String(decoding: bytes, as: UTF8.self).contains("GPS"))
+        let page = try #require(files.text("cases/case-05/index.html"))
+        #expect(page.contains("<img src=\"../../media/cases/case-05/\(name)\" alt=\"市场外景\" width=\"800\" height=\"80\" />"))
+    }
+}
