@@ -8,14 +8,17 @@ import Templates
 /// Builds the portal: the stages run in this order, each timed, and each stops the build with
 /// all its diagnostics when it finds an error.
 ///
-/// 1. load: read and check `content/` (front matter, data, Markdown, references)
+/// 1. load: read and check `content/` (front matter, data, Markdown, references), and hash the
+///    pictures and attachments, whose names pages need
 /// 2. templates: load `templates/`
 /// 3. search: index every case, site, course and page, and write the search index
 ///    (`SearchIndexLayout`) on all cores, while only the loaded portal is in memory
-/// 4. render: every page through its template on all cores, each page checked (its links, and
+/// 4. media: the pictures and attachments pages use, photos resized on all cores
+///    (`emitMedia`)
+/// 5. render: every page through its template on all cores, each page checked (its links, and
 ///    personal information in it) and written with its `.gz` twin as soon as it is rendered
-/// 5. links: no broken link, and every page reachable from the home page
-/// 6. privacy: no ID number, mobile number or unlisted e-mail address in any output file
+/// 6. links: no broken link, and every page reachable from the home page
+/// 7. privacy: no ID number, mobile number or unlisted e-mail address in any output file
 ///
 /// `build` writes into a staging folder that replaces the published one only when every stage
 /// passed.
