@@ -10,8 +10,9 @@
 //   `portal_vips_free`.
 #include <vips/vips.h>
 
-/// Drops vips's warnings, which it would print on standard error: a photo that vips warns
-/// about fails, and the error says why.
+/// Drops vips's warnings, which it would print on standard error in the middle of the build's
+/// own output: a damaged photo fails, and the build's error says why; a minor flaw that vips
+/// reads past is no reason to stop.
 static void portal_vips_ignore(const gchar *domain, GLogLevelFlags level, const gchar *message, gpointer data) {}
 
 /// Starts libvips once per process. Each image is worked on by one thread: the portal runs
