@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 // The targets follow the build pipeline; each depends only on the ones above it:
 //
-//   CCmark, CDeflate, Core  leaves: the C libraries (Markdown, gzip), diagnostics and paths
+//   CCmark, CDeflate, CVips leaves: the C libraries (Markdown, gzip, photos),
+//   Core                    diagnostics and paths
 //   Charts                  charts drawn in SVG at build time, for write-ups and the dashboard
 //   Markdown, Model         Markdown through cmark; the portal's plain values
 //   Spreadsheets            CSV and XLSX files read into sheets of cells (zip through libdeflate,
@@ -38,6 +39,13 @@ let package = Package(
             pkgConfig: "libdeflate",
             providers: [.apt(["libdeflate-dev"])]
         ),
+        // libvips, which resizes phone photos for the web and leaves their metadata behind.
+        .systemLibrary(
+            name: "CVips",
+            // No pkgConfig: vips.pc passes -pthread, which the package manager refuses with a
+            // warning on every build; the shim declares the calls it makes (see shim.h).
+            providers: [.apt(["libvips-dev"])]
+        ),
         .target(name: "Core"),
         .target(name: "Charts", dependencies: ["Core"]),
         .target(name: "Markdown", dependencies: ["CCmark", "Charts", "Core"]),
@@ -53,7 +61,7 @@ let package = Package(
         ),
         .target(name: "Search", dependencies: ["Core", "Model"]),
         .target(name: "Import", dependencies: ["Content", "Core", "Model", "Spreadsheets"]),
-        .target(name: "Build", dependencies: ["CDeflate", "Core", "Model", "Content", "Templates", "Search"]),
+        .target(name: "Build", dependencies: ["CDeflate", "CVips", "Core", "Model", "Content", "Templates", "Search"]),
         .target(
             name: "Preview",
             dependencies: [
@@ -77,7 +85,7 @@ let package = Package(
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         // The CommonMark 0.30 spec examples, shared by the Markdown and command-line suites.
         .target(name: "CommonMarkSpec", path: "Tests/Support/CommonMarkSpec"),
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "CommonMarkSpec"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Core", "Markdown", "CommonMarkSpec"]),
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
         // Fixtures holds the spreadsheets and the script that makes the .xlsx ones.

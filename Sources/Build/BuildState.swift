@@ -36,7 +36,7 @@ struct BuildState: Sendable {
     var outputs: [String: FileStamp] = [:]
 
     /// The first bytes of both files; another format version is not read.
-    private static let format = "portal-state-4"
+    private static let format = "portal-state-5"
 
     /// The state kept in three files: `model` (the portal, the load's memory, the links) and
     /// `search` (the term shards of each case), each written only when it changes, and `stamps`

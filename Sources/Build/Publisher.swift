@@ -75,6 +75,11 @@ public struct Publisher: Sendable {
         cacheFolder.appendingPathComponent("\(output.lastPathComponent).stamps")
     }
 
+    /// Where resized photos are kept for the next build; see `PhotoCache`.
+    var photoCacheFolder: URL {
+        cacheFolder.appendingPathComponent("\(output.lastPathComponent).photos")
+    }
+
     private var manifest: URL {
         cacheFolder.appendingPathComponent("\(output.lastPathComponent).files")
     }

@@ -8,14 +8,17 @@ import Templates
 /// Builds the portal: the stages run in this order, each timed, and each stops the build with
 /// all its diagnostics when it finds an error.
 ///
-/// 1. load: read and check `content/` (front matter, data, Markdown, references)
+/// 1. load: read and check `content/` (front matter, data, Markdown, references), and hash the
+///    pictures and attachments, whose names pages need
 /// 2. templates: load `templates/`
 /// 3. search: index every case, site, course and page, and write the search index
 ///    (`SearchIndexLayout`) on all cores, while only the loaded portal is in memory
-/// 4. render: every page through its template on all cores, each page checked (its links, and
+/// 4. media: the pictures and attachments pages use, photos resized on all cores
+///    (`emitMedia`)
+/// 5. render: every page through its template on all cores, each page checked (its links, and
 ///    personal information in it) and written with its `.gz` twin as soon as it is rendered
-/// 5. links: no broken link, and every page reachable from the home page
-/// 6. privacy: no ID number, mobile number or unlisted e-mail address in any output file
+/// 6. links: no broken link, and every page reachable from the home page
+/// 7. privacy: no ID number, mobile number or unlisted e-mail address in any output file
 ///
 /// `build` writes into a staging folder that replaces the published one only when every stage
 /// passed.
@@ -73,6 +76,9 @@ public struct SiteBuilder: Sendable {
         public var removedFiles = 0
         /// Whether only the pages of changed case bodies were rendered (see `quickBuild`).
         public var wasQuick = false
+        /// How the pictures and attachments were made: how many photos were resized, and how
+        /// many came from the cache of an earlier build.
+        public var media = MediaReport()
         /// What the next build can take up; set by a full build.
         var state: BuildState?
         public var warnings: [Diagnostic]
@@ -85,15 +91,25 @@ public struct SiteBuilder: Sendable {
         self.options = options
     }
 
-    /// Renders the whole portal into `sink`.
+    /// Renders the whole portal into `sink`. Every photo is resized anew: only `publish` keeps a
+    /// cache of them.
     public func build(into sink: some OutputSink) async throws(DiagnosticsError) -> Report {
+        try await build(into: sink, photoCache: PhotoCache(folder: nil), knownMedia: [:])
+    }
+
+    /// Renders the whole portal into `sink`, taking resized photos from `photoCache` where it has
+    /// them and the hashes of unchanged pictures and attachments from `knownMedia`.
+    func build(into sink: some OutputSink, photoCache: PhotoCache, knownMedia: [String: MediaFacts])
+        async throws(DiagnosticsError) -> Report
+    {
         var timings = StageTimings()
         timings.announce = options.progress
         var loaded = try await timings.measureTyped("load") { () async throws(DiagnosticsError) in
-            try await ContentLoader(
+            var loader = ContentLoader(
                 directory: options.content, displayRoot: options.contentDisplay, parallelism: options.parallelism,
-                includeUnpublished: options.includeUnpublished
-            ).load()
+                includeUnpublished: options.includeUnpublished)
+            loader.knownMedia = knownMedia
+            return try await loader.load()
         }
         if let basePath = options.basePath {
             loaded.portal.config.baseURL = try Self.baseURL(loaded.portal.config.baseURL, servedUnder: basePath)
@@ -110,13 +126,20 @@ public struct SiteBuilder: Sendable {
         let corpus = SearchCorpus(loaded.portal)
         let searchLayout = SearchIndexLayout(documentCount: corpus.count)
 
-        let graph = LinkGraph(paths: specs.map(\.path.filePath) + others.map(\.path) + searchLayout.paths)
+        let mediaPaths = loaded.portal.media.flatMap { $0.renditions.map(\.path.filePath) }
+        let graph = LinkGraph(
+            paths: specs.map(\.path.filePath) + others.map(\.path) + mediaPaths + searchLayout.paths)
         var stage = OutputStage(graph: graph, scanner: PrivacyScanner(allowedEmails: loaded.portal.config.allowedEmails))
         stage.linksToFiles = options.linksToFiles
         let search = try await timings.measureTyped("search") { () async throws(DiagnosticsError) in
             try await writingOutput {
                 try sink.createFolders(Self.folders(of: graph.paths))
                 return try await emitSearchIndex(corpus, layout: searchLayout, stage: stage, into: sink)
+            }
+        }
+        let media = try await timings.measureTyped("media") { () async throws(DiagnosticsError) in
+            try await writingOutput {
+                try await emitMedia(loaded.portal.media, memory: loaded.memory, cache: photoCache, stage: stage, into: sink)
             }
         }
         // Made after the index, so that the cards and the index's posting lists are never in
@@ -128,10 +151,11 @@ public struct SiteBuilder: Sendable {
                 for file in others {
                     written.append(try await stage.emit(file.bytes, at: file.path, source: nil, into: sink, work: &work))
                 }
-                return (written + search.written, work + search.work)
+                return (written + media.written + search.written, work + media.work + search.work)
             }
         }
         for part in loaded.work { timings.appendDetail(part.name, part.duration) }
+        timings.appendDetail("photos", media.processing)
         timings.appendDetail("search index", search.indexing)
         timings.appendDetail("templates", work.templates)
         timings.appendDetail("checks", work.checks)
@@ -163,8 +187,10 @@ public struct SiteBuilder: Sendable {
         let state = BuildState(
             identity: "", inputs: [:], portal: loaded.portal.withoutCaseBodies, memory: loaded.memory,
             linkWarnings: linkProblems, paths: graph.paths, links: links, files: files, searchMasks: search.masks)
-        return Report(
+        var report = Report(
             pageCount: specs.count, files: files, changedFiles: changed, state: state, warnings: warnings, timings: timings)
+        report.media = media.report
+        return report
     }
 
     /// Pages no link needs to lead to: the not-found page and the register for staff.
@@ -175,6 +201,8 @@ public struct SiteBuilder: Sendable {
     private func writingOutput<T>(_ work: () async throws -> T) async throws(DiagnosticsError) -> T {
         do {
             return try await work()
+        } catch let problems as DiagnosticsError {
+            throw problems
         } catch {
             throw DiagnosticsError([.error(at: SourceLocation(path: "site"), "写入输出失败：\(error.localizedDescription)")])
         }
@@ -205,7 +233,7 @@ public struct SiteBuilder: Sendable {
                 await findChanges(publisher, reusingState: updates, resident: resident?.state)
             }
             do throws(DiagnosticsError) {
-                if let state = changes.state, state.identity == identity, changes.outputs == state.outputs {
+                if updates, let state = changes.state, state.identity == identity, changes.outputs == state.outputs {
                     if var report = try await quickBuild(
                         from: state, stamps: changes.inputs, publisher: publisher, timings: timings, through: wrap)
                     {
@@ -219,7 +247,11 @@ public struct SiteBuilder: Sendable {
                 // The state of the last good build stays until this one succeeds: a failed build
                 // leaves the output as it was, and one that fails half-way through publishing
                 // leaves output files whose stamps the state does not know.
-                var report = try await updates ? update(publisher, through: wrap) : replace(publisher, through: wrap)
+                // What the last build knew of the pictures, when it built these same folders.
+                let known = changes.state.flatMap { $0.identity == identity ? $0.memory.media : nil } ?? [:]
+                var report =
+                    try await updates
+                    ? update(publisher, knownMedia: known, through: wrap) : replace(publisher, knownMedia: known, through: wrap)
                 report.timings = timings.followed(by: report.timings)
                 publisher.recordPublishedFiles(report.files)
                 if var state = report.state {
@@ -242,8 +274,10 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    /// What a build starts from, read at once: the stamps of the input files and, when the
-    /// output is to be updated, the state the last build left and the stamps of the output.
+    /// What a build starts from, read at once: the stamps of the input files, the state the
+    /// last build left (whose hashes of pictures serve a `--clean` build too) and, when the
+    /// output is to be updated, the stamps of the output. A state kept in memory (`resident`)
+    /// stands for both the state and the stamps of the output.
     private func findChanges(_ publisher: Publisher, reusingState: Bool, resident: BuildState?) async -> (
         inputs: [String: FileStamp], state: BuildState?, outputs: [String: FileStamp]?
     ) {
@@ -251,9 +285,9 @@ public struct SiteBuilder: Sendable {
         let (stateFile, searchFile, stampsFile) = (publisher.stateFile, publisher.searchStateFile, publisher.stampsFile)
         let output = publisher.output
         async let inputs = BuildState.stamps(content: content, templates: templates)
-        guard reusingState else { return (await inputs, nil, nil) }
-        if let resident { return (await inputs, resident, resident.outputs) }
+        if let resident { return (await inputs, resident, reusingState ? resident.outputs : nil) }
         async let state = BuildState.read(model: stateFile, search: searchFile, stamps: stampsFile)
+        guard reusingState else { return (await inputs, await state, nil) }
         async let outputs = BuildState.stamps(ofOutput: output, pieces: pieces)
         return (await inputs, await state, await outputs)
     }
@@ -269,10 +303,12 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Builds into the staging folder and swaps it in for the output.
-    private func replace(_ publisher: Publisher, through wrap: (DiskSink) -> any OutputSink) async throws(DiagnosticsError)
-        -> Report
-    {
-        var report = try await build(into: wrap(DiskSink(root: publisher.staging)))
+    private func replace(
+        _ publisher: Publisher, knownMedia: [String: MediaFacts], through wrap: (DiskSink) -> any OutputSink
+    ) async throws(DiagnosticsError) -> Report {
+        var report = try await build(
+            into: wrap(DiskSink(root: publisher.staging)), photoCache: PhotoCache(folder: publisher.photoCacheFolder),
+            knownMedia: knownMedia)
         try report.timings.measurePublishing(publisher, "无法发布到输出目录") {
             _ = publisher.takePublishedFiles()
             try publisher.publish()
@@ -282,12 +318,13 @@ public struct SiteBuilder: Sendable {
 
     /// Builds with only the changed files staged, then moves them into the output and removes
     /// the files the build no longer makes.
-    private func update(_ publisher: Publisher, through wrap: (DiskSink) -> any OutputSink) async throws(DiagnosticsError)
-        -> Report
-    {
+    private func update(
+        _ publisher: Publisher, knownMedia: [String: MediaFacts], through wrap: (DiskSink) -> any OutputSink
+    ) async throws(DiagnosticsError) -> Report {
         let sink = UpdatingSink(
             published: publisher.output, staging: wrap(DiskSink(root: publisher.staging)), stagingFolder: publisher.staging)
-        var report = try await build(into: sink)
+        var report = try await build(
+            into: sink, photoCache: PhotoCache(folder: publisher.photoCacheFolder), knownMedia: knownMedia)
         let files = Set(report.files)
         report.removedFiles = try report.timings.measurePublishing(publisher, "无法更新输出目录") {
             try sink.commit(produced: files, previous: publisher.takePublishedFiles()).removed
@@ -383,14 +420,13 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    /// The files that are not pages: feed, register, sitemap, assets and pictures.
+    /// The files that are not pages: feed, register, sitemap and assets (pictures and
+    /// attachments are written by `emitMedia`).
     private func otherFiles(of index: PortalIndex, specs: [PageSpec]) throws(DiagnosticsError) -> [(
         path: String, bytes: [UInt8]
     )] {
-        let portal = index.portal
         var files = Self.listings(of: index, specs: specs)
         files += try assetFiles().map { (path: $0.0, bytes: $0.1) }
-        files += try mediaFiles(portal.media).map { (path: $0.0, bytes: $0.1) }
         return files
     }
 
@@ -445,18 +481,5 @@ public struct SiteBuilder: Sendable {
             files.append(("assets/\(relative)", [UInt8](data)))
         }
         return files.sorted { $0.0 < $1.0 }
-    }
-
-    /// The pictures and attachments pages use, copied with the metadata of photos left out
-    /// (`PhotoMetadata`).
-    private func mediaFiles(_ media: [MediaFile]) throws(DiagnosticsError) -> [(String, [UInt8])] {
-        var files: [(String, [UInt8])] = []
-        for file in media {
-            guard let data = FileManager.default.contents(atPath: file.sourceFile) else {
-                throw DiagnosticsError([.error(at: SourceLocation(path: file.sourceFile), "无法读取文件")])
-            }
-            files.append((file.path.filePath, PhotoMetadata.stripped([UInt8](data), path: file.path.filePath)))
-        }
-        return files
     }
 }

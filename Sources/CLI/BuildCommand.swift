@@ -60,7 +60,11 @@ struct BuildCommand: AsyncParsableCommand {
             let result = try await builder.publish(to: URL(fileURLWithPath: output))
             progress?.finish()
             DiagnosticPrinter.print(result.warnings, format: report.format)
-            if timings { TimingPrinter.print(result.timings) }
+            if timings {
+                TimingPrinter.print(result.timings)
+                let media = result.media
+                print("photos: \(media.resized) resized, \(media.fromCache) from the cache; \(media.copied) files copied")
+            }
             if report.format == .text && !quiet {
                 let changes =
                     result.changedFiles == result.fileCount && result.removedFiles == 0

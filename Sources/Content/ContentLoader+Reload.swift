@@ -25,8 +25,8 @@ extension ContentLoader {
         let decoder = PageDecoder(
             lookup: TaxonLookup(config: portal.config), includeUnpublished: includeUnpublished,
             verifiesApprovals: verifiesApprovals)
-        let resolver = LinkResolver(
-            targets: memory.targets, unreadable: [], files: memory.files, imageSizes: memory.imageSizes)
+        var resolver = LinkResolver(targets: memory.targets, unreadable: [], files: memory.files)
+        for (relative, facts) in memory.media { resolver.media[relative] = facts.file(relative, in: directory) }
         let renderer = MarkdownRenderer(options: .portal)
         for relative in changed {
             var found = Diagnostics()

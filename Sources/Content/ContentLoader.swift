@@ -33,6 +33,10 @@ public struct ContentLoader: Sendable {
     /// file before approving it again.
     public let verifiesApprovals: Bool
 
+    /// What the last build knew of the pictures and attachments: a file whose stamp is
+    /// unchanged is not read again.
+    public var knownMedia: [String: MediaFacts] = [:]
+
     public init(
         directory: URL, displayRoot: String, parallelism: Int = ProcessInfo.processInfo.activeProcessorCount * 4,
         includeUnpublished: Bool = false, verifiesApprovals: Bool = true
@@ -65,7 +69,13 @@ public struct ContentLoader: Sendable {
 
         var resolver = Self.linkResolver(
             for: sources, unreadable: unreadable, files: Set(inventory.otherFiles.keys), diagnostics: &diagnostics)
-        resolver.imageSizes = LinkResolver.imageSizes(of: inventory.otherFiles)
+        let (directory, displayRoot) = (directory, displayRoot)
+        let media = await MediaFacts.read(
+            inventory.otherFiles, known: knownMedia, parallelism: parallelism,
+            displayPath: { Self.displayPath(of: $0, in: directory, displayRoot: displayRoot) })
+        work.append(("media", media.time))
+        diagnostics.append(contentsOf: media.problems)
+        for (relative, facts) in media.facts { resolver.media[relative] = facts.file(relative, in: directory) }
         let (bodies, markdownTime) = await Self.renderBodies(of: sources, resolver: resolver, parallelism: parallelism)
         work.append(("markdown", markdownTime))
         for index in sources.indices { sources[index].body = "" }
@@ -125,19 +135,17 @@ public struct ContentLoader: Sendable {
                 hint: "页面文件须以 .md 结尾；图片要在页面中用 ![说明](路径) 引用，否则请移出内容目录")
         }
         let memory = LoadMemory(
-            targets: resolver.targets, files: resolver.files, imageSizes: resolver.imageSizes, anchors: anchors,
+            targets: resolver.targets, files: resolver.files, media: media.facts, anchors: anchors,
             images: images,
             fileDiagnostics: perFile.filter { !$0.value.isEmpty }, otherDiagnostics: diagnostics.all)
         if memory.diagnostics.contains(where: \.isError) { throw DiagnosticsError(memory.diagnostics) }
-        let media = checker.usedFiles.sorted().compactMap { relative in
-            inventory.otherFiles[relative].map { MediaFile(sourceFile: $0.path, path: LinkResolver.mediaPath(of: relative)) }
-        }
+        let usedMedia = checker.usedFiles.sorted().compactMap { resolver.media[$0] }
 
         cases.sort(by: CaseStudy.newestFirst)
         courses.sort { ($0.date, $0.slug) > ($1.date, $1.slug) }
         pages.sort { $0.slug < $1.slug }
         let portal = Portal(
-            config: config, cases: cases, courses: courses, pages: pages, sites: sites, members: members, media: media,
+            config: config, cases: cases, courses: courses, pages: pages, sites: sites, members: members, media: usedMedia,
             training: training ?? [])
         return Loaded(portal: portal, warnings: memory.diagnostics, work: work, memory: memory)
     }
@@ -394,7 +402,7 @@ public struct ContentLoader: Sendable {
             source.body,
             rewriteLink: { resolver.rewrite($0, from: source.relativePath, origin: source.path) },
             rewriteImage: { resolver.rewriteImage($0, from: source.relativePath, origin: source.path) },
-            imageSize: { resolver.imageSize(of: $0, from: source.relativePath) })
+            imageAttributes: { resolver.imageAttributes(of: $0, from: source.relativePath, origin: source.path) })
     }
 
     static func renderedBody(_ document: MarkdownDocument) -> RenderedBody {

@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import Markdown
 import Model
 
 /// Resolves links between Markdown files (`../cases/a.md#做法`) to the pages they become.
@@ -45,8 +46,8 @@ struct LinkResolver: Sendable {
     let unreadable: Set<String>
     /// Content-relative paths of the files that are not pages: pictures and attachments.
     let files: Set<String>
-    /// The width and height of each picture among `files` whose header tells them.
-    var imageSizes: [String: ImageSize] = [:]
+    /// Each of `files` with the names it is published under.
+    var media: [String: MediaFile] = [:]
 
     enum ImageResolution: Equatable {
         /// A file of `content/`, by its content-relative path.
@@ -71,44 +72,30 @@ struct LinkResolver: Sendable {
         return .file(resolved)
     }
 
-    /// Where a picture or attachment of `content/` is published: `media/` followed by its path
-    /// in `content/` (a file already in `content/media/` keeps its path).
-    static func mediaPath(of relativePath: String) -> SitePath {
-        let segments = relativePath.split(separator: "/").map(String.init)
-        return SitePath(
-            file: segments.first == ContentInventory.mediaFolder ? segments : [ContentInventory.mediaFolder] + segments)
-    }
+    /// How wide a picture in a page's text is shown: the text column (`--measure` in the
+    /// stylesheet) or the whole screen when it is narrower.
+    static let shownWidths = "(max-width: 42em) 100vw, 42em"
 
-    /// The width and height of the picture an image's source names, when known.
-    func imageSize(of source: String, from sourcePath: String) -> ImageSize? {
-        guard case .file(let path) = resolveImage(source, from: sourcePath) else { return nil }
-        return imageSizes[path]
-    }
-
-    /// The width and height of the pictures among `files` (content-relative paths). Only the
-    /// start of each file is read, where its header is: a phone photo is megabytes, its EXIF
-    /// at most 64 KB; a JPEG whose frame header comes later is read whole.
-    static func imageSizes(of files: [String: URL]) -> [String: ImageSize] {
-        var sizes: [String: ImageSize] = [:]
-        for (relative, url) in files {
-            let ending = relative.split(separator: ".").last.map { $0.lowercased() } ?? ""
-            guard ["png", "jpg", "jpeg", "gif", "webp"].contains(ending), let file = try? FileHandle(forReadingFrom: url)
-            else { continue }
-            defer { try? file.close() }
-            let start = [UInt8]((try? file.read(upToCount: 128 * 1024)) ?? Data())
-            if let size = ImageSize(of: start) {
-                sizes[relative] = size
-            } else if start.count == 128 * 1024, let rest = try? file.readToEnd(), let size = ImageSize(of: start + rest) {
-                sizes[relative] = size
-            }
+    /// The width and height of the picture an image's source names, when known, and the other
+    /// widths it comes in, as hrefs from the page at `origin`.
+    func imageAttributes(of source: String, from sourcePath: String, origin: SitePath) -> ImageAttributes? {
+        guard case .file(let path) = resolveImage(source, from: sourcePath), let file = media[path],
+            let size = file.shown.size
+        else { return nil }
+        let renditions = file.renditions
+        guard renditions.count > 1 else { return ImageAttributes(size: size) }
+        let candidates = renditions.compactMap { rendition in
+            rendition.width.map { "\(rendition.path.href(from: origin)) \($0)w" }
         }
-        return sizes
+        return ImageAttributes(size: size, sourceSet: candidates.joined(separator: ", "), sizes: Self.shownWidths)
     }
 
     /// The src an image gets in the page at `origin`, or nil to leave it as written.
     func rewriteImage(_ source: String, from sourcePath: String, origin: SitePath) -> String? {
-        guard case .file(let resolved) = resolveImage(source, from: sourcePath) else { return nil }
-        return Self.mediaPath(of: resolved).href(from: origin)
+        guard case .file(let resolved) = resolveImage(source, from: sourcePath), let file = media[resolved] else {
+            return nil
+        }
+        return file.shown.path.href(from: origin)
     }
 
     func resolve(_ destination: String, from sourcePath: String) -> Resolution {
@@ -138,7 +125,7 @@ struct LinkResolver: Sendable {
     /// The href a link gets in the page at `origin`, or nil to leave it as written.
     func rewrite(_ destination: String, from sourcePath: String, origin: SitePath) -> String? {
         let resolution = resolve(destination, from: sourcePath)
-        if case .file(let path) = resolution { return Self.mediaPath(of: path).href(from: origin) }
+        if case .file(let path) = resolution { return media[path]?.linked.path.href(from: origin) }
         guard case .page(let target, let fragment) = resolution else { return nil }
         let href = target.path.href(from: origin)
         let base = href.isEmpty ? "./" : href

@@ -9,8 +9,8 @@ public struct LoadMemory: Sendable, Equatable {
     var targets: [String: LinkResolver.Target]
     /// Content-relative paths of the files that are not pages.
     var files: Set<String>
-    /// The width and height of the pictures among them.
-    var imageSizes: [String: ImageSize]
+    /// The hash and size of each of them, with the stamp they were read at.
+    public internal(set) var media: [String: MediaFacts]
     var anchors: [String: Set<String>]
     /// The content files each page shows as pictures.
     var images: [String: Set<String>]
@@ -27,6 +27,12 @@ public struct LoadMemory: Sendable, Equatable {
     /// The content-relative paths of the files of the cases `slugs`, sorted.
     public func relativePaths(ofCases slugs: Set<String>) -> [String] {
         targets.filter { $0.value.kind == .caseStudy && slugs.contains($0.value.slug) }.keys.sorted()
+    }
+
+    /// The pages (content-relative Markdown paths) that show or link to the file at
+    /// `relativePath`, sorted.
+    public func pages(using relativePath: String) -> [String] {
+        images.filter { $0.value.contains(relativePath) }.keys.sorted()
     }
 
     /// Every diagnostic, as a full load reports them (only warnings, once a load succeeded).
@@ -46,11 +52,17 @@ extension LoadMemory {
         writer.write(kept.map(\.status.rawValue))
         writer.write(kept.map(\.title))
         writer.write(files.sorted())
-        let sized = imageSizes.keys.sorted()
-        writer.write(sized)
-        writer.write(sized) { writer, path in
-            writer.write(imageSizes[path]!.width)
-            writer.write(imageSizes[path]!.height)
+        let known = media.keys.sorted()
+        writer.write(known)
+        writer.write(known) { writer, path in
+            let facts = media[path]!
+            writer.write(Int(facts.stamp.size))
+            writer.write(Int(facts.stamp.modified))
+            writer.write(Int(facts.stamp.changed))
+            writer.write(facts.stamp.inode)
+            writer.write(facts.hash)
+            writer.write(facts.size?.width ?? 0)
+            writer.write(facts.size?.height ?? 0)
         }
         Self.write(anchors, to: &writer)
         Self.write(images, to: &writer)
@@ -87,10 +99,18 @@ extension LoadMemory {
                 kind: kind, relativePath: pages[index], slug: slugs[index], path: path, status: status, title: titles[index])
         }
         files = Set(try reader.strings())
-        let sized = try reader.strings()
-        let sizes = try reader.array { ImageSize(width: try $0.int(), height: try $0.int()) }
-        guard sizes.count == sized.count else { throw ByteReader.Malformed() }
-        imageSizes = Dictionary(zip(sized, sizes), uniquingKeysWith: { first, _ in first })
+        let known = try reader.strings()
+        let facts = try reader.array { reader in
+            let stamp = FileStamp(
+                size: Int64(try reader.int()), modified: Int64(try reader.int()), changed: Int64(try reader.int()),
+                inode: try reader.unsigned())
+            let hash = try reader.string()
+            let (width, height) = (try reader.int(), try reader.int())
+            return MediaFacts(
+                stamp: stamp, hash: hash, size: width > 0 && height > 0 ? ImageSize(width: width, height: height) : nil)
+        }
+        guard facts.count == known.count else { throw ByteReader.Malformed() }
+        media = Dictionary(zip(known, facts), uniquingKeysWith: { first, _ in first })
         // Pages without anchors or pictures are not stored, but a load knows them all.
         anchors = try Self.sets(from: &reader)
         for page in pages where anchors[page] == nil { anchors[page] = [] }

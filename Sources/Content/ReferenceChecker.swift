@@ -121,6 +121,11 @@ struct ReferenceChecker {
         switch resolver.resolveImage(image.source, from: source.relativePath) {
         case .file(let path):
             usedFiles.insert(path)
+            if resolver.media[path]?.isUnreadablePicture == true {
+                diagnostics.error(
+                    at: location, "无法识别图片格式：\(image.source)",
+                    hint: "文件内容不是 JPEG、PNG 或 WebP 图片（可能已损坏，或扩展名与格式不符）；用看图软件打开并另存为 JPEG 后再引用")
+            }
         case .missing(let path):
             diagnostics.error(
                 at: location, "图片文件不存在：\(image.source)",

@@ -1,7 +1,7 @@
 /// The width and height of a picture, read from its header (PNG, JPEG, GIF, WebP), so that a
 /// page can reserve its place before it loads. A JPEG whose EXIF orientation turns it on its
 /// side gives its width and height as shown.
-public struct ImageSize: Sendable, Hashable {
+public struct ImageSize: Sendable, Hashable, Codable {
     public var width: Int
     public var height: Int
 

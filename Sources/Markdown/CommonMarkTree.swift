@@ -36,7 +36,7 @@ enum CommonMarkTree {
     /// in document order.
     static func render(
         _ text: String, settings: Settings, sourceMap: SourceMap, rewriteLink: (String) -> String?,
-        rewriteImage: (String) -> String?, imageSize: (String) -> ImageSize?
+        rewriteImage: (String) -> String?, imageAttributes: (String) -> ImageAttributes?
     ) -> MarkdownDocument {
         // CMARK_OPT_SOURCEPOS only at parsing: it corrects the lines of inline nodes after a code
         // span that spans lines. Rendering without it keeps `data-sourcepos` out of the HTML.
@@ -47,7 +47,7 @@ enum CommonMarkTree {
         defer { cmark_node_free(document) }
 
         var walker = TreeWalker(settings: settings, sourceMap: sourceMap)
-        walker.walk(document, rewriteLink: rewriteLink, rewriteImage: rewriteImage, imageSize: imageSize)
+        walker.walk(document, rewriteLink: rewriteLink, rewriteImage: rewriteImage, imageAttributes: imageAttributes)
         if settings.portalAdditions {
             walker.replaceHeadingsWithAnchoredHeadings()
             walker.replaceSizedImages()
@@ -104,7 +104,8 @@ private struct TreeWalker {
 
     var dataBlockProblems: [DataBlockProblem] = []
     /// Images of known size to write with their width and height after the walk.
-    private var sizedImages: [(node: OpaquePointer, src: String, alt: String, title: String, size: ImageSize)] = []
+    private var sizedImages: [(node: OpaquePointer, src: String, alt: String, title: String, attributes: ImageAttributes)] =
+        []
     /// Table and chart blocks to replace after the walk, with their text and where it starts.
     private var dataBlocks: [(node: OpaquePointer, kind: DataBlock.Kind, text: String, line: Int, column: Int)] = []
 
@@ -132,7 +133,7 @@ private struct TreeWalker {
 
     mutating func walk(
         _ document: OpaquePointer, rewriteLink: (String) -> String?, rewriteImage: (String) -> String?,
-        imageSize: (String) -> ImageSize?
+        imageAttributes: (String) -> ImageAttributes?
     ) {
         guard let iterator = cmark_iter_new(document) else { return }
         defer { cmark_iter_free(iterator) }
@@ -143,7 +144,7 @@ private struct TreeWalker {
             if event == CMARK_EVENT_ENTER {
                 enter(node)
             } else if event == CMARK_EVENT_EXIT {
-                exit(node, rewriteLink: rewriteLink, rewriteImage: rewriteImage, imageSize: imageSize)
+                exit(node, rewriteLink: rewriteLink, rewriteImage: rewriteImage, imageAttributes: imageAttributes)
             }
         }
     }
@@ -210,7 +211,7 @@ private struct TreeWalker {
 
     private mutating func exit(
         _ node: OpaquePointer, rewriteLink: (String) -> String?, rewriteImage: (String) -> String?,
-        imageSize: (String) -> ImageSize?
+        imageAttributes: (String) -> ImageAttributes?
     ) {
         switch cmark_node_get_type(node) {
         case CMARK_NODE_PARAGRAPH:
@@ -257,8 +258,8 @@ private struct TreeWalker {
                 let position = inlinePosition(of: node, startingWith: [UInt8(ascii: "!")])
                 let alternativeText = text.text(since: mark)
                 images.append(Image(source: source, alternativeText: alternativeText, position: position))
-                if settings.portalAdditions, let size = imageSize(source), let src = copy(cmark_node_get_url(node)) {
-                    sizedImages.append((node, src, alternativeText, copy(cmark_node_get_title(node)) ?? "", size))
+                if settings.portalAdditions, let attributes = imageAttributes(source), let src = copy(cmark_node_get_url(node)) {
+                    sizedImages.append((node, src, alternativeText, copy(cmark_node_get_title(node)) ?? "", attributes))
                 }
             }
         case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST:
@@ -302,14 +303,19 @@ private struct TreeWalker {
         headingNodes.removeAll()
     }
 
-    /// Writes each image of known size as `<img>` with its width and height, in the shape of
-    /// cmark's own (a custom inline in its place, written as it is): cmark has no attribute for
-    /// them. Only pictures of `content/` have a size, so every `src` is a local address.
+    /// Writes each image of known size as `<img>` with its width and height, and its other
+    /// widths when it has some, in the shape of cmark's own (a custom inline in its place,
+    /// written as it is): cmark has no attribute for them. Only pictures of `content/` have a
+    /// size, so every `src` is a local address.
     mutating func replaceSizedImages() {
         for image in sizedImages {
-            var html = "<img src=\"\(MarkupText.escaped(image.src))\" alt=\"\(MarkupText.escaped(image.alt))\""
+            var html = "<img src=\"\(MarkupText.escaped(image.src))\""
+            if let sourceSet = image.attributes.sourceSet { html += " srcset=\"\(MarkupText.escaped(sourceSet))\"" }
+            if let sizes = image.attributes.sizes { html += " sizes=\"\(MarkupText.escaped(sizes))\"" }
+            html += " alt=\"\(MarkupText.escaped(image.alt))\""
             if !image.title.isEmpty { html += " title=\"\(MarkupText.escaped(image.title))\"" }
-            html += " width=\"\(image.size.width)\" height=\"\(image.size.height)\" />"
+            let size = image.attributes.size
+            html += " width=\"\(size.width)\" height=\"\(size.height)\" />"
             replace(image.node, with: CMARK_NODE_CUSTOM_INLINE, writing: html)
         }
         sizedImages.removeAll()

@@ -1,3 +1,5 @@
+import Core
+
 /// What rendering one Markdown text produces: the HTML fragment and what the portal needs to
 /// know about the text without parsing it again. Positions are 1-based and relative to the
 /// Markdown text given to the renderer; the caller shifts them by the front matter's lines.
@@ -101,5 +103,21 @@ public struct Nesting: Sendable, Hashable {
     public init(depth: Int, position: SourcePosition) {
         self.depth = depth
         self.position = position
+    }
+}
+
+/// What an `<img>` of a known picture carries besides its `src`: the width and height it is
+/// shown at, so the page keeps its place while it loads, and the other widths it comes in.
+public struct ImageAttributes: Sendable, Hashable {
+    public var size: ImageSize
+    /// Candidate files by width (`a-800.jpg 800w, a-1600.jpg 1600w`), when there are several.
+    public var sourceSet: String?
+    /// How wide the picture is shown, for the browser to choose among `sourceSet`.
+    public var sizes: String?
+
+    public init(size: ImageSize, sourceSet: String? = nil, sizes: String? = nil) {
+        self.size = size
+        self.sourceSet = sourceSet
+        self.sizes = sizes
     }
 }

@@ -18,11 +18,12 @@ public struct MarkdownRenderer: Sendable {
     /// links resolved); returning a string replaces the destination in the HTML, nil keeps it.
     /// It is only called when `options.portalAdditions` is on. `rewriteImage` does the same for
     /// the source of each image that becomes an `<img>`.
-    /// `imageSize` gives the width and height of the picture an image's source names, written
-    /// on its `<img>` so the page keeps its place while it loads.
+    /// `imageAttributes` gives the width and height of the picture an image's source names, and
+    /// the other widths it comes in, written on its `<img>`.
     public func render(
         _ markdown: String, rewriteLink: (String) -> String? = { _ in nil },
-        rewriteImage: (String) -> String? = { _ in nil }, imageSize: (String) -> ImageSize? = { _ in nil }
+        rewriteImage: (String) -> String? = { _ in nil },
+        imageAttributes: (String) -> ImageAttributes? = { _ in nil }
     ) -> MarkdownDocument {
         let prepared =
             options.cjkEmphasis
@@ -35,6 +36,6 @@ public struct MarkdownRenderer: Sendable {
         let sourceMap = SourceMap(original: markdown, insertions: prepared.insertions)
         return CommonMarkTree.render(
             prepared.text, settings: settings, sourceMap: sourceMap, rewriteLink: rewriteLink, rewriteImage: rewriteImage,
-            imageSize: imageSize)
+            imageAttributes: imageAttributes)
     }
 }

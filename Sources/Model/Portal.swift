@@ -9,7 +9,7 @@ public struct Portal: Sendable, Hashable {
     public var pages: [StandalonePage]
     public var sites: [Site]
     public var members: [Member]
-    /// The pictures pages show, copied to the output as they are.
+    /// The pictures and attachments pages use, by their content-relative paths.
     public var media: [MediaFile]
     /// The classes of the rotating training, oldest first.
     public var training: [TrainingSession]
@@ -26,17 +26,5 @@ public struct Portal: Sendable, Hashable {
         self.members = members
         self.media = media
         self.training = training
-    }
-}
-
-/// A file of `content/` published as it is, such as a picture in a case.
-public struct MediaFile: Sendable, Hashable, Codable {
-    /// The file on disk.
-    public var sourceFile: String
-    public var path: SitePath
-
-    public init(sourceFile: String, path: SitePath) {
-        self.sourceFile = sourceFile
-        self.path = path
     }
 }

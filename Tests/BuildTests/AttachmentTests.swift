@@ -1,9 +1,10 @@
 import Build
+import Core
 import Foundation
 import Testing
 
 /// Files a write-up links to (a PDF of a notice, a spreadsheet) are published beside its
-/// pictures, and the link leads to them.
+/// pictures under names that hold a hash of their bytes, and the link leads to them.
 @Suite struct AttachmentTests {
     @Test func aLinkedFileIsPublishedAndTheLinkLeadsToIt() async throws {
         let fixture = try FixtureWorkspace()
@@ -16,9 +17,11 @@ import Testing
         let sink = MemorySink()
         let report = try await SiteBuilder(options: fixture.options).build(into: sink)
         let files = await sink.files
-        #expect(files["media/cases/通知.pdf"] == [UInt8](pdf))
+        let hash = String(SHA256Hash.hex(of: [UInt8](pdf)).prefix(8))
+        #expect(files["media/cases/通知.\(hash).pdf"] == [UInt8](pdf))
+        #expect(files.keys.filter { $0.hasPrefix("media/cases/通知") } == ["media/cases/通知.\(hash).pdf"])
         let page = try #require(files.text("cases/case-05/index.html"))
-        #expect(page.contains(#"<a href="../../media/cases/%E9%80%9A%E7%9F%A5.pdf">通知原文</a>"#))
+        #expect(page.contains(#"<a href="../../media/cases/%E9%80%9A%E7%9F%A5.\#(hash).pdf">通知原文</a>"#))
         #expect(!report.warnings.contains { $0.message.contains("未被使用") }, "a linked file is used")
     }
 
@@ -41,9 +44,10 @@ import Testing
         #expect(quick.wasQuick)
         let page = try String(
             contentsOf: fixture.output.appendingPathComponent("cases/case-05/index.html"), encoding: .utf8)
+        let hash = String(SHA256Hash.hex(of: png).prefix(8))
         #expect(
             page.contains(
-                #"<img src="../../media/cases/%E7%AB%99%E7%82%B9.png" alt="党群服务站 &quot;外景&quot;" title="东湖" width="640" height="480" />"#
+                #"<img src="../../media/cases/%E7%AB%99%E7%82%B9.\#(hash).png" alt="党群服务站 &quot;外景&quot;" title="东湖" width="640" height="480" />"#
             ))
     }
 }

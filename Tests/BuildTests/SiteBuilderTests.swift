@@ -24,9 +24,11 @@ import Testing
         ])
         // 29 documents (25 cases, 2 sites, a course, a page): 4 document shards, 4 term shards.
         let index = (0..<4).flatMap { ["search/docs/\($0).js", "search/terms/\($0).js"] }
-        let expected = fixed.union(index).union((1...25).map { String(format: "cases/case-%02d/index.html", $0) })
-        #expect(Set(files.keys.filter { !$0.hasSuffix(".gz") }) == expected)
-        #expect(Set(files.keys.filter { $0.hasSuffix(".gz") }) == Set(expected.map { $0 + ".gz" }), "every file is text")
+        let texts = fixed.union(index).union((1...25).map { String(format: "cases/case-%02d/index.html", $0) })
+        // Case 7's photo, in two widths, each named by a hash.
+        let photos: Set = ["media/cases/case-07/market-800.6bb9a632.jpg", "media/cases/case-07/market-1600.73878eeb.jpg"]
+        #expect(Set(files.keys.filter { !$0.hasSuffix(".gz") }) == texts.union(photos))
+        #expect(Set(files.keys.filter { $0.hasSuffix(".gz") }) == Set(texts.map { $0 + ".gz" }), "every text file")
     }
 
     @Test func reportsEachStageAndThePagesWritten() async throws {
@@ -52,7 +54,7 @@ import Testing
             if case .stage(let name) = event { return name }
             return nil
         }
-        #expect(stages == ["load", "templates", "search", "render", "links", "privacy"])
+        #expect(stages == ["load", "templates", "search", "media", "render", "links", "privacy"])
         let pages = events.all.compactMap { event -> Int? in
             if case .pages(let done, let total) = event, total == report.pageCount { return done }
             return nil

@@ -29,6 +29,9 @@ import Testing
         a + "```\(kind)\n\(lines)\n```\n"
     }
 
+    /// A picture whose header tells its size: a GIF of one pixel.
+    static let onePixel = "GIF89a\u{1}\u{0}\u{1}\u{0}\u{0}\u{0}\u{0}"
+
     static let c = base["courses/c.md"]!
     /// Course `c` with these lines of lessons in its front matter (from line 7 on).
     static func withLessons(_ lines: String) -> String {
@@ -422,9 +425,15 @@ import Testing
             ]),
         Fixture(
             "imageWithoutAltText",
-            ["cases/b.md": base["cases/b.md"]! + "\n![](images/market.jpg)\n", "cases/images/market.jpg": "jpg"],
+            ["cases/b.md": base["cases/b.md"]! + "\n![](images/market.jpg)\n", "cases/images/market.jpg": onePixel],
             [
                 "content/cases/b.md:16:1: error: 图片缺少说明文字（替代文字）\n  hint: 在方括号里写出图片内容，供读屏软件朗读：![市场党群服务中心外景](images/market.jpg)"
+            ]),
+        Fixture(
+            "unrecognisedPicture",
+            ["cases/b.md": base["cases/b.md"]! + "\n![市场外景](images/market.jpg)\n", "cases/images/market.jpg": "jpg"],
+            [
+                "content/cases/b.md:16:1: error: 无法识别图片格式：images/market.jpg\n  hint: 文件内容不是 JPEG、PNG 或 WebP 图片（可能已损坏，或扩展名与格式不符）；用看图软件打开并另存为 JPEG 后再引用"
             ]),
         Fixture(
             "imageFromAnotherHost",

@@ -1,3 +1,4 @@
+import Core
 import Markdown
 import Testing
 
@@ -28,5 +29,22 @@ import Testing
     @Test func keepsDataImagesButEmptiesOtherDangerousSourcesInSafeMode() {
         let document = renderer.render("![a](data:image/png;base64,AAAA) ![b](javascript:x)")
         #expect(document.html == "<p><img src=\"data:image/png;base64,AAAA\" alt=\"a\" /> <img src=\"\" alt=\"b\" /></p>\n")
+    }
+
+    @Test func writesTheWidthsAPictureComesInOnItsImage() {
+        let document = renderer.render(
+            "![市场 \"外景\"](photo.jpg)",
+            rewriteImage: { _ in "media/photo-800.1a2b3c4d.jpg" },
+            imageAttributes: { _ in
+                ImageAttributes(
+                    size: ImageSize(width: 800, height: 600),
+                    sourceSet: "media/photo-800.1a2b3c4d.jpg 800w, media/photo-1600.5e6f7a8b.jpg 1600w",
+                    sizes: "(max-width: 42em) 100vw, 42em")
+            })
+        #expect(
+            document.html
+                == "<p><img src=\"media/photo-800.1a2b3c4d.jpg\""
+                + " srcset=\"media/photo-800.1a2b3c4d.jpg 800w, media/photo-1600.5e6f7a8b.jpg 1600w\""
+                + " sizes=\"(max-width: 42em) 100vw, 42em\" alt=\"市场 &quot;外景&quot;\" width=\"800\" height=\"600\" /></p>\n")
     }
 }

@@ -1,0 +1,41 @@
+import Foundation
+import Model
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Resized photos from earlier builds, in a folder of the cache beside the output: a photo
+/// whose bytes, width and encoder settings are unchanged is not decoded again. Each entry is
+/// named by all three, so an entry never goes stale; a build keeps only the entries it used.
+struct PhotoCache: Sendable {
+    /// Nil for a build that keeps nothing (one into memory, or `portal check`).
+    let folder: URL?
+
+    /// The name of the entry for a photo whose bytes hash to `sourceHash`, resized to `width`.
+    static func key(sourceHash: String, width: Int, fileExtension: String) -> String {
+        "\(sourceHash)-\(width)-v\(MediaFile.encoderVersion).\(fileExtension)"
+    }
+
+    func bytes(for key: String) -> [UInt8]? {
+        guard let folder, let data = FileManager.default.contents(atPath: folder.appendingPathComponent(key).path) else {
+            return nil
+        }
+        return [UInt8](data)
+    }
+
+    /// Stores an entry in one rename, so a build stopped half-way leaves no partial entry.
+    func store(_ bytes: [UInt8], for key: String) {
+        guard let folder else { return }
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try? Data(bytes).write(to: folder.appendingPathComponent(key), options: .atomic)
+    }
+
+    /// Removes the entries not named in `keys`: photos that were changed or removed since.
+    func prune(keeping keys: Set<String>) {
+        guard let folder, let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where !keys.contains(name) {
+            unlink(folder.appendingPathComponent(name).path)
+        }
+    }
+}
