@@ -78,8 +78,8 @@ static inline int portal_vips_resize(
         result = vips_webpsave_buffer(image, out, outLength, "strip", PORTAL_TRUE, "Q", quality, NULL);
         break;
     default:
-        result = vips_jpegsave_buffer(image, out, outLength, "strip", PORTAL_TRUE, "Q", quality, "optimize_coding", TRUE,
-            "interlace", TRUE, NULL);
+        result = vips_jpegsave_buffer(image, out, outLength, "strip", PORTAL_TRUE, "Q", quality, "optimize_coding", PORTAL_TRUE,
+            "interlace", PORTAL_TRUE, NULL);
         break;
     }
     g_object_unref(image);
