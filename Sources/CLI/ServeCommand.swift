@@ -41,15 +41,16 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let site = PreviewSite(options: options, output: folder)
+        // Watching starts before the first build, so a save made while it runs is not missed.
+        let changes = SourceWatcher(roots: [options.content, options.templates]).changes()
         say("正在构建预览（含草稿）…")
         let started = ContinuousClock.now
         report(await site.rebuild(), started: started)
 
-        let watcher = SourceWatcher(roots: [options.content, options.templates])
         do {
             try await PreviewServer(site: site, port: port).run { port in
                 say("预览：http://127.0.0.1:\(port)/  （保存文件即自动更新；Ctrl-C 结束）")
-                for await _ in watcher.changes() {
+                for await _ in changes {
                     let started = ContinuousClock.now
                     report(await site.rebuild(), started: started)
                 }

@@ -19,19 +19,29 @@ public struct SourceWatcher: Sendable {
         self.roots = roots
     }
 
-    /// The batches of changes, until the task that reads them is cancelled.
+    /// The batches of changes, until the task that reads them is cancelled. Every folder is
+    /// watched before this returns: a save made after it is reported.
     public func changes() -> AsyncStream<Void> {
         let (stream, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
-        let task = Task { [self] in
-            #if os(Linux)
-                await watchWithInotify(continuation)
-            #else
-                await watchByPolling(continuation)
-            #endif
+        let work = watching(continuation)
+        let task = Task {
+            await work()
             continuation.finish()
         }
         continuation.onTermination = { _ in task.cancel() }
         return stream
+    }
+
+    /// The loop that reports changes to `continuation`, every folder already watched.
+    private func watching(_ continuation: AsyncStream<Void>.Continuation) -> @Sendable () async -> Void {
+        #if os(Linux)
+            if let inotify = Inotify(roots: roots) {
+                let settle = self.settle
+                return { await inotify.watch(continuation, settle: settle) }
+            }
+        #endif
+        let polling = Polling(roots: roots)
+        return { await polling.watch(continuation) }
     }
 
     /// The folders below `root`, itself first, leaving out those the build ignores.
@@ -50,43 +60,52 @@ public struct SourceWatcher: Sendable {
     }
 
     #if os(Linux)
-        private func watchWithInotify(_ continuation: AsyncStream<Void>.Continuation) async {
-            let descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
-            guard descriptor >= 0 else { return await watchByPolling(continuation) }
-            defer { close(descriptor) }
-            let mask = UInt32(
+        /// An inotify descriptor with a watch on every folder below the roots.
+        final class Inotify: @unchecked Sendable {
+            private let descriptor: Int32
+            /// The folder of each watch. Only `watch` touches it once it runs, on one task.
+            private var folders: [Int32: String] = [:]
+            private static let mask = UInt32(
                 IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB | IN_DELETE_SELF)
-            var folders: [Int32: String] = [:]
-            func watch(_ folder: String) {
-                let watch = inotify_add_watch(descriptor, folder, mask)
-                if watch >= 0 { folders[watch] = folder }
-            }
-            for root in roots { for folder in Self.folders(below: root) { watch(folder) } }
 
-            var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-            var pending = false
-            var quietSince = ContinuousClock.now
-            while !Task.isCancelled {
-                let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-                if count > 0 {
-                    for event in Self.events(in: buffer[..<count]) {
-                        if event.mask & UInt32(IN_ISDIR) != 0, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0,
-                            let parent = folders[event.watch], !IgnoredFiles.isIgnored(event.name)
-                        {
-                            for root in [URL(fileURLWithPath: parent + "/" + event.name)] {
-                                for folder in Self.folders(below: root) { watch(folder) }
+            init?(roots: [URL]) {
+                descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+                guard descriptor >= 0 else { return nil }
+                for root in roots { add(below: root) }
+            }
+
+            deinit { close(descriptor) }
+
+            private func add(below root: URL) {
+                for folder in SourceWatcher.folders(below: root) {
+                    let watch = inotify_add_watch(descriptor, folder, Self.mask)
+                    if watch >= 0 { folders[watch] = folder }
+                }
+            }
+
+            func watch(_ continuation: AsyncStream<Void>.Continuation, settle: Duration) async {
+                var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+                var pending = false
+                var quietSince = ContinuousClock.now
+                while !Task.isCancelled {
+                    let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+                    if count > 0 {
+                        for event in SourceWatcher.events(in: buffer[..<count]) where !IgnoredFiles.isIgnored(event.name) {
+                            let madeFolder = event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0
+                            if event.mask & UInt32(IN_ISDIR) != 0, madeFolder, let parent = folders[event.watch] {
+                                add(below: URL(fileURLWithPath: parent + "/" + event.name))
                             }
+                            pending = true
                         }
-                        if !IgnoredFiles.isIgnored(event.name) { pending = true }
+                        quietSince = .now
+                        continue
                     }
-                    quietSince = .now
-                    continue
+                    if pending && ContinuousClock.now - quietSince >= settle {
+                        pending = false
+                        continuation.yield()
+                    }
+                    try? await Task.sleep(for: .milliseconds(20))
                 }
-                if pending && ContinuousClock.now - quietSince >= settle {
-                    pending = false
-                    continuation.yield()
-                }
-                try? await Task.sleep(for: .milliseconds(20))
             }
         }
 
@@ -114,26 +133,37 @@ public struct SourceWatcher: Sendable {
         }
     #endif
 
-    private func watchByPolling(_ continuation: AsyncStream<Void>.Continuation) async {
-        var last = modificationTimes()
-        while !Task.isCancelled {
-            try? await Task.sleep(for: .milliseconds(500))
-            let now = modificationTimes()
-            if now != last {
-                last = now
-                continuation.yield()
-            }
-        }
-    }
+    /// Modification times compared every half second, where inotify is missing.
+    struct Polling: Sendable {
+        let roots: [URL]
+        let first: [String: Date]
 
-    private func modificationTimes() -> [String: Date] {
-        var times: [String: Date] = [:]
-        for root in roots {
-            for relative in FileTree.files(below: root.path, skipping: IgnoredFiles.isIgnored) {
-                let path = root.path + "/" + relative
-                times[path] = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+        init(roots: [URL]) {
+            self.roots = roots
+            first = Self.modificationTimes(below: roots)
+        }
+
+        func watch(_ continuation: AsyncStream<Void>.Continuation) async {
+            var last = first
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .milliseconds(500))
+                let now = Self.modificationTimes(below: roots)
+                if now != last {
+                    last = now
+                    continuation.yield()
+                }
             }
         }
-        return times
+
+        static func modificationTimes(below roots: [URL]) -> [String: Date] {
+            var times: [String: Date] = [:]
+            for root in roots {
+                for relative in FileTree.files(below: root.path, skipping: IgnoredFiles.isIgnored) {
+                    let path = root.path + "/" + relative
+                    times[path] = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+                }
+            }
+            return times
+        }
     }
 }

@@ -8,9 +8,11 @@ import Testing
         private(set) var count = 0
         func add() { count += 1 }
 
-        /// Waits until more than `seen` batches came, giving up after `limit` (far longer than a
-        /// batch takes: this bounds a broken watcher, it does not measure speed).
-        func waitBeyond(_ seen: Int, limit: Duration = .seconds(20)) async -> Bool {
+        /// Waits until more than `seen` batches came, giving up after `limit`: this bounds a
+        /// broken watcher, it does not measure speed. The limit is long because tests that run
+        /// programs and wait for them (the CommonMark suite runs 1,300) can hold every thread
+        /// of the test process for half a minute, and the watcher's task waits for one.
+        func waitBeyond(_ seen: Int, limit: Duration = .seconds(180)) async -> Bool {
             let end = ContinuousClock.now + limit
             while count <= seen && ContinuousClock.now < end { try? await Task.sleep(for: .milliseconds(20)) }
             return count > seen
@@ -25,7 +27,7 @@ import Testing
         let changes = SourceWatcher(roots: [root]).changes()
         let reader = Task { for await _ in changes { await counter.add() } }
         defer { reader.cancel() }
-        try await Task.sleep(for: .milliseconds(200))
+        // Every folder is watched once `changes()` returns.
 
         try Data("a".utf8).write(to: root.appendingPathComponent("cases/a.md"))
         #expect(await counter.waitBeyond(0))
