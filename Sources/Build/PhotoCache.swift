@@ -6,15 +6,17 @@ import Model
 #endif
 
 /// Resized photos from earlier builds, in a folder of the cache beside the output: a photo
-/// whose bytes, width and encoder settings are unchanged is not decoded again. Each entry is
-/// named by all three, so an entry never goes stale; a build keeps only the entries it used.
+/// whose bytes, width, encoder settings and libvips version are unchanged is not decoded again.
+/// Each entry is named by all four, so an entry never goes stale (a newer libvips may encode the
+/// same photo into other bytes, which a clean build would publish); a build keeps only the
+/// entries it used.
 struct PhotoCache: Sendable {
     /// Nil for a build that keeps nothing (one into memory, or `portal check`).
     let folder: URL?
 
     /// The name of the entry for a photo whose bytes hash to `sourceHash`, resized to `width`.
     static func key(sourceHash: String, width: Int, fileExtension: String) -> String {
-        "\(sourceHash)-\(width)-v\(MediaFile.encoderVersion).\(fileExtension)"
+        "\(sourceHash)-\(width)-v\(MediaFile.encoderVersion)-vips\(PhotoEncoder.libraryVersion).\(fileExtension)"
     }
 
     func bytes(for key: String) -> [UInt8]? {

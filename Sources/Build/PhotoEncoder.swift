@@ -11,7 +11,7 @@ enum PhotoEncoder {
         var reason: String
     }
 
-    /// Whether vips started; `VIPS_INIT` is called once, by the first photo of the process.
+    /// Whether vips started; `vips_init` is called once, by the first photo of the process.
     private static let started: Bool = portal_vips_start() == 0
 
     /// The photo `bytes` (a JPEG, PNG or WebP, as `fileExtension` says) at `width` pixels wide,
@@ -48,8 +48,8 @@ enum PhotoEncoder {
     }
 
     /// The version of libvips in use, such as `8.14.1`.
-    static var libraryVersion: String {
+    static let libraryVersion: String = {
         _ = started
         return portal_vips_version().map { String(cString: $0) } ?? ""
-    }
+    }()
 }
