@@ -36,7 +36,7 @@ struct BuildState: Sendable {
     var outputs: [String: FileStamp] = [:]
 
     /// The first bytes of both files; another format version is not read.
-    private static let format = "portal-state-5"
+    private static let format = "portal-state-6"
 
     /// The state kept in three files: `model` (the portal, the load's memory, the links) and
     /// `search` (the term shards of each case), each written only when it changes, and `stamps`
@@ -221,7 +221,8 @@ extension BuildState {
             guard config.districts.indices.contains(district) else { throw ByteReader.Malformed() }
             return Member(
                 id: id, name: name, shop: shop, district: config.districts[district], siteID: try reader.string(),
-                joined: try reader.int(), commitment: try reader.string(), source: try SourceLocation(from: &reader))
+                joined: try reader.int(), commitment: try reader.string(), source: try SourceLocation(from: &reader),
+                siteSource: try SourceLocation(from: &reader))
         }
         portal = Portal(
             config: config, cases: cases, courses: try reader.json([Course].self), pages: try reader.json([StandalonePage].self),
@@ -268,6 +269,7 @@ extension BuildState {
             writer.write(member.joined)
             writer.write(member.commitment)
             member.source.write(to: &writer)
+            member.siteSource.write(to: &writer)
         }
         try writer.writeJSON(portal.courses)
         try writer.writeJSON(portal.pages)

@@ -27,7 +27,7 @@ enum MemberDecoder {
             members.append(
                 Member(
                     id: id, name: name, shop: shop, district: district, siteID: siteID, joined: joined,
-                    commitment: commitment, source: item.location))
+                    commitment: commitment, source: item.location, siteSource: reader.location(of: "site")))
         }
         return members
     }

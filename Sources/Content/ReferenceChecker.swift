@@ -40,7 +40,7 @@ struct ReferenceChecker {
         for member in members {
             if sitesAreKnown, !siteIDs.contains(member.siteID) {
                 diagnostics.error(
-                    at: member.source, "党员经营户 '\(member.name)' 所属的示范点/联系点 '\(member.siteID)' 不存在",
+                    at: member.siteSource, "党员经营户 '\(member.name)' 所属的示范点/联系点 '\(member.siteID)' 不存在",
                     hint: Suggestion.didYouMean(member.siteID, in: sites.map(\.id)) ?? "site 要写 data/sites.yaml 中的 id")
             }
         }

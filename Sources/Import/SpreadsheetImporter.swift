@@ -148,13 +148,12 @@ public struct SpreadsheetImporter: Sendable {
     }
 
     /// The cell a decoder's problem is about: the cell of the value at its column, or for a
-    /// problem of the whole record, the column its message names.
+    /// problem of the whole record (a duplicate id), the column its message names.
     private static func cell(for diagnostic: Diagnostic, origin: RecordMerger.LineOrigin) -> CellOrigin {
         if !origin.cells.isEmpty {
             return origin.cells.last { $0.column <= diagnostic.location.column }?.origin ?? origin.cells[0].origin
         }
         let record = origin.record
-        if diagnostic.message.contains("所属的示范点/联系点"), let site = record.columns["site"] { return site }
         for (key, cell) in record.columns where diagnostic.message.contains("'\(key)'") { return cell }
         return record.firstCell
     }

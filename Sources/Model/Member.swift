@@ -12,10 +12,12 @@ public struct Member: Sendable, Hashable {
     public var joined: Int
     public var commitment: String
     public var source: SourceLocation
+    /// Where its `site` is written, for a message about that site.
+    public var siteSource: SourceLocation
 
     public init(
         id: String, name: String, shop: String, district: Taxon, siteID: String, joined: Int,
-        commitment: String, source: SourceLocation
+        commitment: String, source: SourceLocation, siteSource: SourceLocation? = nil
     ) {
         self.id = id
         self.name = name
@@ -25,5 +27,6 @@ public struct Member: Sendable, Hashable {
         self.joined = joined
         self.commitment = commitment
         self.source = source
+        self.siteSource = siteSource ?? source
     }
 }

@@ -183,7 +183,7 @@ import Testing
             "memberAtMissingSite",
             ["data/members.yaml": base["data/members.yaml"]!.replacingOccurrences(of: "site: site-01", with: "site: site-09")],
             [
-                "content/data/members.yaml:1:3: error: 党员经营户 '陈秀英' 所属的示范点/联系点 'site-09' 不存在\n  hint: 是不是 'site-01'？"
+                "content/data/members.yaml:5:9: error: 党员经营户 '陈秀英' 所属的示范点/联系点 'site-09' 不存在\n  hint: 是不是 'site-01'？"
             ]),
         Fixture(
             "linkToMissingFile",
