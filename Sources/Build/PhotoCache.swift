@@ -11,8 +11,11 @@ import Model
 /// same photo into other bytes, which a clean build would publish); a build keeps only the
 /// entries it used.
 struct PhotoCache: Sendable {
-    /// Nil for a build that keeps nothing (one into memory, or `portal check`).
+    /// Nil for a build that keeps nothing (one into memory).
     let folder: URL?
+    /// Whether the build only reads the cache (`portal check`): it neither adds nor removes
+    /// entries, which belong to the builds of the output.
+    var readOnly = false
 
     /// The name of the entry for a photo whose bytes hash to `sourceHash`, resized to `width`.
     static func key(sourceHash: String, width: Int, fileExtension: String) -> String {
@@ -28,14 +31,14 @@ struct PhotoCache: Sendable {
 
     /// Stores an entry in one rename, so a build stopped half-way leaves no partial entry.
     func store(_ bytes: [UInt8], for key: String) {
-        guard let folder else { return }
+        guard let folder, !readOnly else { return }
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try? Data(bytes).write(to: folder.appendingPathComponent(key), options: .atomic)
     }
 
     /// Removes the entries not named in `keys`: photos that were changed or removed since.
     func prune(keeping keys: Set<String>) {
-        guard let folder, let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        guard let folder, !readOnly, let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
         for name in names where !keys.contains(name) {
             unlink(folder.appendingPathComponent(name).path)
         }

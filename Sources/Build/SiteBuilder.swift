@@ -91,10 +91,12 @@ public struct SiteBuilder: Sendable {
         self.options = options
     }
 
-    /// Renders the whole portal into `sink`. Every photo is resized anew: only `publish` keeps a
-    /// cache of them.
-    public func build(into sink: some OutputSink) async throws(DiagnosticsError) -> Report {
-        try await build(into: sink, photoCache: PhotoCache(folder: nil), knownMedia: [:])
+    /// Renders the whole portal into `sink`. Every photo is resized anew, unless `photosOf`
+    /// names an output whose build left its resized photos in the cache: then those are read
+    /// from there (`portal check` reads those of `site/`), and the cache is left as it was.
+    public func build(into sink: some OutputSink, photosOf output: URL? = nil) async throws(DiagnosticsError) -> Report {
+        let cache = PhotoCache(folder: output.map { Publisher(output: $0).photoCacheFolder }, readOnly: true)
+        return try await build(into: sink, photoCache: cache, knownMedia: [:])
     }
 
     /// Renders the whole portal into `sink`, taking resized photos from `photoCache` where it has

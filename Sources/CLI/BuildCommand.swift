@@ -98,10 +98,13 @@ struct CheckCommand: AsyncParsableCommand {
 
     @OptionGroup var report: ReportOptions
 
+    /// The output whose resized photos `check` reads instead of resizing them again.
+    static let publishedOutput = BuildCommand.defaultOutput
+
     func run() async throws {
         let builder = SiteBuilder(options: sources.builderOptions)
         do {
-            let result = try await builder.build(into: DiscardingSink())
+            let result = try await builder.build(into: DiscardingSink(), photosOf: URL(fileURLWithPath: Self.publishedOutput))
             DiagnosticPrinter.print(result.warnings, format: report.format)
             if report.format == .text { print("检查通过：\(result.pageCount) 个页面") }
         } catch {

@@ -163,6 +163,25 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: cache.path).count == 2 + 1)
     }
 
+    @Test func aCheckReadsThePhotosTheOutputsBuildResizedAndLeavesTheCacheAlone() async throws {
+        let fixture = try Self.workspace([("street.jpg", Self.taken(Self.street, orientation: 1))])
+        defer { fixture.remove() }
+        _ = try await fixture.builder.publish(to: fixture.output)
+        let cache = fixture.root.appendingPathComponent(".portal-cache/site.photos")
+        let entries = try FileManager.default.contentsOfDirectory(atPath: cache.path).sorted()
+
+        let check = try await fixture.builder.build(into: DiscardingSink(), photosOf: fixture.output)
+        #expect(check.media.resized == 0)
+        #expect(check.media.fromCache == 2 + 2)
+
+        // A changed photo is decoded by the check, and the cache keeps what the build put there.
+        try Data(Self.taken(Self.street, orientation: 6)).write(
+            to: fixture.content.appendingPathComponent("cases/case-05/street.jpg"))
+        let changed = try await fixture.builder.build(into: DiscardingSink(), photosOf: fixture.output)
+        #expect(changed.media.resized == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.path).sorted() == entries)
+    }
+
     @Test func aPhotoThatCannotBeDecodedIsAnErrorAtTheFile() async throws {
         // The header says 2000 × 1500, but the file stops a third of the way into the picture.
         let fixture = try Self.workspace([("broken.jpg", Array(Self.street.prefix(Self.street.count / 3)))])
