@@ -40,8 +40,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         let local = secondsSince1970 + utcOffsetMinutes * 60
         let days = Int((Double(local) / 86_400).rounded(.down))
         let seconds = local - days * 86_400
-        let (year, month, dayOfMonth) = Self.civil(fromDays: days)
-        self.day = Day(year: year, month: month, day: dayOfMonth)!
+        self.day = Day(daysSince1970: days)!
         self.hour = seconds / 3600
         self.minute = seconds % 3600 / 60
         self.second = seconds % 60
@@ -50,7 +49,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Seconds since 1970-01-01T00:00:00Z.
     public var secondsSince1970: Int {
-        Self.days(from: day) * 86_400 + hour * 3600 + minute * 60 + second - utcOffsetMinutes * 60
+        day.daysSince1970 * 86_400 + hour * 3600 + minute * 60 + second - utcOffsetMinutes * 60
     }
 
     public var description: String {
@@ -78,28 +77,4 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     private static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-
-    /// Days since 1970-01-01 of a date in the proleptic Gregorian calendar (Howard Hinnant's
-    /// `days_from_civil`).
-    private static func days(from day: Day) -> Int {
-        let year = day.month <= 2 ? day.year - 1 : day.year
-        let era = (year >= 0 ? year : year - 399) / 400
-        let yearOfEra = year - era * 400
-        let dayOfYear = (153 * (day.month + (day.month > 2 ? -3 : 9)) + 2) / 5 + day.day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// The inverse of `days(from:)` (Hinnant's `civil_from_days`).
-    private static func civil(fromDays days: Int) -> (Int, Int, Int) {
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let dayOfMonth = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, dayOfMonth)
-    }
 }

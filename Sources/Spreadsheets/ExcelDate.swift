@@ -13,18 +13,8 @@ public enum ExcelDate {
             guard days >= 1, days != 60 else { return nil }
             days += 1
         }
-        // Days since 1899-12-30 to a civil date (Howard Hinnant's algorithm from 1970-01-01).
-        let sinceEpoch = days - 25569
-        let z = sinceEpoch + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return Day(year: year, month: month, day: day)
+        // 1899-12-30 is 25,569 days before 1970-01-01.
+        return Day(daysSince1970: days - 25569)
     }
 
     /// Whether a number format shows a date: the built-in date formats, and custom ones with

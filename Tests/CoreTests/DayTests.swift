@@ -19,4 +19,14 @@ import Testing
         let later = try #require(Day(parsing: "2024-01-01"))
         #expect(earlier < later)
     }
+
+    @Test func countsDaysSince1970BothWays() throws {
+        #expect(Day(daysSince1970: 0) == Day(year: 1970, month: 1, day: 1))
+        #expect(Day(daysSince1970: -1) == Day(year: 1969, month: 12, day: 31))
+        #expect(Day(daysSince1970: 19_782) == Day(year: 2024, month: 2, day: 29))
+        #expect(Day(daysSince1970: -800_000) == nil, "before the year 1")
+        for days in stride(from: -719_162, through: 2_932_896, by: 997) {
+            #expect(try #require(Day(daysSince1970: days)).daysSince1970 == days)
+        }
+    }
 }
