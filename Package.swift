@@ -87,7 +87,7 @@ let package = Package(
         .target(name: "CommonMarkSpec", path: "Tests/Support/CommonMarkSpec"),
         .testTarget(name: "MarkdownTests", dependencies: ["Core", "Markdown", "CommonMarkSpec"]),
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
-        .testTarget(name: "ContentTests", dependencies: ["Content"]),
+        .testTarget(name: "ContentTests", dependencies: ["Content", .product(name: "Yams", package: "Yams")]),
         // Fixtures holds the spreadsheets and the script that makes the .xlsx ones.
         .testTarget(name: "ImportTests", dependencies: ["Import", "Spreadsheets", "Build"], exclude: ["Fixtures"]),
         // swift-mustache is the reference the template engine's output is compared with.

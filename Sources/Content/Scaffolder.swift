@@ -99,13 +99,13 @@ public struct Scaffolder {
         let slug = try slug(new.slug, in: "cases", today: today, problems: &problems)
         let text = """
             ---
-            title: \(Self.quoted(new.title))
+            title: \(YAMLText.quoted(new.title))
             date: \(today)
             district: \(new.district)
             category: \(new.category)
-            tags: [\(new.tags.map(Self.quoted).joined(separator: ", "))]
+            tags: [\(new.tags.map(YAMLText.quoted).joined(separator: ", "))]
             sites: [\(new.sites.joined(separator: ", "))]
-            author: \(Self.quoted(new.author ?? Self.publisher(of: config)))
+            author: \(YAMLText.quoted(new.author ?? Self.publisher(of: config)))
             summary: ""
             slug: \(slug)
             status: draft
@@ -132,10 +132,10 @@ public struct Scaffolder {
         let slug = try slug(new.slug, in: "courses", today: today, problems: &problems)
         let text = """
             ---
-            title: \(Self.quoted(new.title))
+            title: \(YAMLText.quoted(new.title))
             date: \(today)
-            trainer: \(Self.quoted(new.trainer ?? Self.publisher(of: config)))
-            audience: \(Self.quoted(new.audience))
+            trainer: \(YAMLText.quoted(new.trainer ?? Self.publisher(of: config)))
+            audience: \(YAMLText.quoted(new.audience))
             hours: \(new.hours == new.hours.rounded() ? String(Int(new.hours)) : String(new.hours))
             slug: \(slug)
             status: draft
@@ -162,7 +162,7 @@ public struct Scaffolder {
         let slug = try self.slug(slug, in: "pages", today: nil, problems: &problems)
         let text = """
             ---
-            title: \(Self.quoted(title))
+            title: \(YAMLText.quoted(title))
             slug: \(slug)
             status: draft
             ---
@@ -188,13 +188,13 @@ public struct Scaffolder {
         let liuyou = LiuyouChecklist.items.map { "\($0): \(new.liuyou.contains($0))" }.joined(separator: ", ")
         let record = """
             - id: \(new.id)
-              name: \(Self.quoted(new.name))
+              name: \(YAMLText.quoted(new.name))
               kind: \(new.kind)
               district: \(new.district)
               category: \(new.category)
-              address: \(Self.quoted(new.address))
+              address: \(YAMLText.quoted(new.address))
               since: \(new.since)
-              organization: \(Self.quoted(new.organization))
+              organization: \(YAMLText.quoted(new.organization))
               liuyou: {\(liuyou)}
 
             """
@@ -214,15 +214,15 @@ public struct Scaffolder {
         if problems.hasErrors { throw DiagnosticsError(problems.all) }
         var record = """
             - id: \(new.id)
-              name: \(Self.quoted(new.name))
-              shop: \(Self.quoted(new.shop))
+              name: \(YAMLText.quoted(new.name))
+              shop: \(YAMLText.quoted(new.shop))
               district: \(new.district)
               site: \(new.site)
               joined: \(new.joined)
-              commitment: \(Self.quoted(new.commitment))
+              commitment: \(YAMLText.quoted(new.commitment))
 
             """
-        if let phone = new.phone { record += "  phone: \(Self.quoted(phone))\n" }
+        if let phone = new.phone { record += "  phone: \(YAMLText.quoted(phone))\n" }
         return try append(record, to: "data/members.yaml")
     }
 
@@ -341,10 +341,5 @@ public struct Scaffolder {
 
     private static func publisher(of config: PortalConfig) -> String {
         config.publisher.isEmpty ? config.title : config.publisher
-    }
-
-    /// A YAML double-quoted string.
-    static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }

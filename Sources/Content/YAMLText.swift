@@ -1,7 +1,9 @@
-/// Text written into YAML by the portal itself (`portal approve`): plain when YAML reads it back
-/// unchanged as text, double-quoted otherwise.
-enum YAMLText {
-    static func scalar(_ text: String) -> String {
+import Foundation
+
+/// Text written into YAML by the portal itself (`portal approve`, `portal new`, `portal import`):
+/// plain when YAML reads it back unchanged as text, double-quoted otherwise.
+public enum YAMLText {
+    public static func scalar(_ text: String) -> String {
         isPlain(text) ? text : quoted(text)
     }
 
@@ -20,13 +22,22 @@ enum YAMLText {
         scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
-    private static func quoted(_ text: String) -> String {
+    /// A YAML double-quoted string; line breaks and other control characters are escaped.
+    public static func quoted(_ text: String) -> String {
         var result = "\""
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "\\": result += "\\\\"
             case "\"": result += "\\\""
-            default: result.append(character)
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            case "\r": continue
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    result += String(format: "\\x%02X", scalar.value)
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
             }
         }
         return result + "\""

@@ -1,3 +1,4 @@
+import Content
 import Core
 import Foundation
 import Model
@@ -71,12 +72,12 @@ enum RecordRows {
                     let text = cell.value.text.trimmingWhitespace
                     guard !text.isEmpty else { continue }
                     record.values[field.key] = ImportedRecord.Value(
-                        yaml: YAMLScalarText.quoted(text), meaning: text, cells: [(0, origin)])
+                        yaml: YAMLText.quoted(text), meaning: text, cells: [(0, origin)])
                 case .name:
                     let text = cell.value.text.trimmingWhitespace
                     guard !text.isEmpty else { continue }
                     record.values[field.key] = ImportedRecord.Value(
-                        yaml: YAMLScalarText.scalar(text), meaning: text, cells: [(0, origin)])
+                        yaml: YAMLText.scalar(text), meaning: text, cells: [(0, origin)])
                 case .digits:
                     if case .number(_, let digits) = cell.value, field.key == "id_number",
                         digits.count >= 16 || digits.contains("E")
@@ -89,7 +90,7 @@ enum RecordRows {
                     let text = cell.value.text.trimmingWhitespace
                     guard !text.isEmpty else { continue }
                     record.values[field.key] = ImportedRecord.Value(
-                        yaml: YAMLScalarText.quoted(text), meaning: text, cells: [(0, origin)])
+                        yaml: YAMLText.quoted(text), meaning: text, cells: [(0, origin)])
                 case .year:
                     switch year(of: cell.value) {
                     case .year(let year):
@@ -99,7 +100,7 @@ enum RecordRows {
                         record.values[field.key] = ImportedRecord.Value(yaml: text, meaning: text, cells: [(0, origin)])
                     case .text(let text):
                         record.values[field.key] = ImportedRecord.Value(
-                            yaml: YAMLScalarText.quoted(text), meaning: text, cells: [(0, origin)])
+                            yaml: YAMLText.quoted(text), meaning: text, cells: [(0, origin)])
                     case .invalidDate(let text):
                         problem("日期 '\(text)' 不存在", hint: "写年份（如 2008）或日期（如 2008-05-01），并确认这一天存在")
                     case .empty:
@@ -165,7 +166,7 @@ enum RecordRows {
             let text = value.text.trimmingWhitespace
             if ["是", "有", "√", "✓", "✔", "true", "TRUE", "True", "Y", "y", "yes", "已落实"].contains(text) { return "true" }
             if ["否", "无", "×", "✗", "✘", "false", "FALSE", "False", "N", "n", "no", "未落实", ""].contains(text) { return "false" }
-            return YAMLScalarText.quoted(text)
+            return YAMLText.quoted(text)
         }
     }
 
@@ -202,40 +203,5 @@ enum RecordRows {
             let day = groups.count == 3 ? Int(groups[2]) ?? 0 : 1
             return Day(year: year, month: month, day: day) == nil ? .invalidDate(text) : .year(year)
         }
-    }
-}
-
-/// Scalars the import writes: plain when YAML reads them back as the same text, else quoted.
-enum YAMLScalarText {
-    static func scalar(_ text: String) -> String {
-        let nulls: Set<String> = ["null", "Null", "NULL", "~", "true", "false", "True", "False", "TRUE", "FALSE"]
-        guard let first = text.unicodeScalars.first, first.properties.isAlphabetic || first.properties.numericType != nil,
-            !nulls.contains(text),
-            text.unicodeScalars.allSatisfy({
-                $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" || $0 == "_" || $0 == "·"
-            })
-        else { return quoted(text) }
-        return text
-    }
-
-    /// A YAML double-quoted string; line breaks and other control characters are escaped.
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": result += "\\\\"
-            case "\"": result += "\\\""
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            case "\r": continue
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    result += String(format: "\\x%02X", scalar.value)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
     }
 }
