@@ -66,8 +66,8 @@ public struct PreviewServer: Sendable {
         if path == PreviewScript.scriptPath {
             return answer(Array(PreviewScript.source.utf8), type: PreviewFiles.contentType(of: "preview.js"))
         }
-        let (generation, problems, hasSite) = await (site.generation, site.problems, site.hasSite)
-        guard hasSite else {
+        let (generation, problems) = await (site.generation, site.problems)
+        guard generation > 0 else {
             return answer(
                 PreviewScript.problemsPage(problems), type: PreviewFiles.contentType(of: "a.html"), status: .internalServerError)
         }

@@ -28,12 +28,11 @@ public actor PreviewSite {
     private let resident = ResidentState()
     /// The folder the preview builds into and serves from.
     public nonisolated let output: URL
-    /// Counts the builds that changed the site; a page knows the generation it was served at.
+    /// Counts the builds that changed the site, from 1 for the first that passed (0: no site
+    /// yet); a page knows the generation it was served at.
     public private(set) var generation = 0
     /// The errors of the last build, or none when it passed.
     public private(set) var problems: [Diagnostic] = []
-    /// Whether a build has ever passed, so that there are pages to serve.
-    public private(set) var hasSite = false
     private var listeners: [Int: AsyncStream<PreviewEvent>.Continuation] = [:]
     private var nextListener = 0
 
@@ -60,8 +59,7 @@ public actor PreviewSite {
         let outcome: Outcome
         do {
             let report = try await builder.publish(to: output, keeping: resident)
-            let changed = !hasSite || report.changedFiles > 0 || report.removedFiles > 0 || !problems.isEmpty
-            hasSite = true
+            let changed = generation == 0 || report.changedFiles > 0 || report.removedFiles > 0 || !problems.isEmpty
             problems = []
             if changed {
                 generation += 1

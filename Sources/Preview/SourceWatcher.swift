@@ -133,21 +133,21 @@ public struct SourceWatcher: Sendable {
         }
     #endif
 
-    /// Modification times compared every half second, where inotify is missing.
+    /// File stamps (size, times, inode) compared every half second, where inotify is missing.
     struct Polling: Sendable {
         let roots: [URL]
-        let first: [String: Date]
+        let first: [String: FileStamp]
 
         init(roots: [URL]) {
             self.roots = roots
-            first = Self.modificationTimes(below: roots)
+            first = Self.stamps(below: roots)
         }
 
         func watch(_ continuation: AsyncStream<Void>.Continuation) async {
             var last = first
             while !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(500))
-                let now = Self.modificationTimes(below: roots)
+                let now = Self.stamps(below: roots)
                 if now != last {
                     last = now
                     continuation.yield()
@@ -155,15 +155,14 @@ public struct SourceWatcher: Sendable {
             }
         }
 
-        static func modificationTimes(below roots: [URL]) -> [String: Date] {
-            var times: [String: Date] = [:]
+        static func stamps(below roots: [URL]) -> [String: FileStamp] {
+            var stamps: [String: FileStamp] = [:]
             for root in roots {
                 for relative in FileTree.files(below: root.path, skipping: IgnoredFiles.isIgnored) {
-                    let path = root.path + "/" + relative
-                    times[path] = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+                    stamps[root.path + "/" + relative] = FileStamp(at: root.path + "/" + relative)
                 }
             }
-            return times
+            return stamps
         }
     }
 }

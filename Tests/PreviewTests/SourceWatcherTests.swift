@@ -1,5 +1,5 @@
 import Foundation
-import Preview
+@testable import Preview
 import Testing
 
 @Suite struct SourceWatcherTests {
@@ -37,6 +37,30 @@ import Testing
         try await Task.sleep(for: .milliseconds(200))
         let seen = await counter.count
         try Data("b".utf8).write(to: root.appendingPathComponent("cases/new/photo.txt"))
+        #expect(await counter.waitBeyond(seen))
+    }
+
+    /// Where inotify is missing: stamps compared every half second.
+    @Test func pollingReportsASaveAndANewFile() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("portal-poll-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("cases"), withIntermediateDirectories: true)
+        try Data("a".utf8).write(to: root.appendingPathComponent("cases/a.md"))
+        defer { try? FileManager.default.removeItem(at: root) }
+        let counter = Counter()
+        let (changes, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        let polling = SourceWatcher.Polling(roots: [root])
+        let watcher = Task { await polling.watch(continuation) }
+        let reader = Task { for await _ in changes { await counter.add() } }
+        defer {
+            watcher.cancel()
+            reader.cancel()
+        }
+
+        try Data("ab".utf8).write(to: root.appendingPathComponent("cases/a.md"))
+        #expect(await counter.waitBeyond(0))
+        try await Task.sleep(for: .milliseconds(600))
+        let seen = await counter.count
+        try Data("b".utf8).write(to: root.appendingPathComponent("cases/b.md"))
         #expect(await counter.waitBeyond(seen))
     }
 }
