@@ -1,6 +1,7 @@
 import Foundation
-@testable import Preview
 import Testing
+
+@testable import Preview
 
 @Suite struct SourceWatcherTests {
     /// Counts the batches a watcher reports.
