@@ -17,42 +17,20 @@ enum PhotoMetadata {
 
     /// The JPEG without its metadata segments; nil when it is not a JPEG as expected.
     static func strippedJPEG(_ bytes: [UInt8]) -> [UInt8]? {
-        guard bytes.count >= 4, bytes[0] == 0xFF, bytes[1] == 0xD8 else { return nil }
         var output: [UInt8] = [0xFF, 0xD8]
         output.reserveCapacity(bytes.count)
-        var index = 2
-        while index + 4 <= bytes.count {
-            guard bytes[index] == 0xFF else { return nil }
-            let marker = bytes[index + 1]
-            // Start of scan: the image data follows to the end, copied as it is.
-            if marker == 0xDA {
-                output += bytes[index...]
-                return output
+        let whole = JPEGSegment.walk(bytes) { segment in
+            let marker = segment.marker
+            if marker == 0xE1 || marker == 0xEC || marker == 0xED || marker == 0xFE {
+                if marker == 0xE1, let orientation = JPEGOrientation.of(bytes[segment.payload]), orientation != 1 {
+                    output += orientationSegment(orientation)
+                }
+            } else {
+                output += bytes[segment.range]
             }
-            // A fill byte before a marker.
-            if marker == 0xFF {
-                output.append(0xFF)
-                index += 1
-                continue
-            }
-            // Markers without a length.
-            if marker == 0xD8 || marker == 0x01 || (0xD0...0xD7).contains(marker) {
-                output += bytes[index..<index + 2]
-                index += 2
-                continue
-            }
-            let length = Int(bytes[index + 2]) << 8 | Int(bytes[index + 3])
-            guard length >= 2, index + 2 + length <= bytes.count else { return nil }
-            let segment = bytes[index + 4..<index + 2 + length]
-            let isMetadata = marker == 0xE1 || marker == 0xEC || marker == 0xED || marker == 0xFE
-            if !isMetadata {
-                output += bytes[index..<index + 2 + length]
-            } else if marker == 0xE1, let orientation = JPEGOrientation.of(segment), orientation != 1 {
-                output += orientationSegment(orientation)
-            }
-            index += 2 + length
+            return true
         }
-        return index == bytes.count ? output : nil
+        return whole ? output : nil
     }
 
     /// An APP1 segment holding only an orientation: a big-endian TIFF with one IFD0 entry.

@@ -43,29 +43,68 @@ public struct ImageSize: Sendable, Hashable, Codable {
 
     /// The size of a JPEG's frame, turned by its EXIF orientation (5 to 8 swap the sides).
     private static func jpegSize(_ bytes: [UInt8]) -> (Int, Int)? {
-        var index = 2
         var turned = false
-        while index + 9 < bytes.count {
-            guard bytes[index] == 0xFF else { return nil }
-            let marker = bytes[index + 1]
-            if marker == 0xFF {
-                index += 1
-                continue
+        var size: (Int, Int)?
+        _ = JPEGSegment.walk(bytes) { segment in
+            let payload = bytes[segment.payload]
+            if segment.marker == 0xE1, let orientation = JPEGOrientation.of(payload) { turned = orientation >= 5 }
+            guard segment.isFrameHeader else { return true }
+            if payload.count >= 5 {
+                let start = payload.startIndex
+                let height = Int(payload[start + 1]) << 8 | Int(payload[start + 2])
+                let width = Int(payload[start + 3]) << 8 | Int(payload[start + 4])
+                size = turned ? (height, width) : (width, height)
             }
-            let length = Int(bytes[index + 2]) << 8 | Int(bytes[index + 3])
-            guard length >= 2 else { return nil }
-            if marker == 0xE1, let orientation = JPEGOrientation.of(bytes[index + 4..<min(bytes.count, index + 2 + length)]) {
-                turned = orientation >= 5
-            }
-            // Start of frame (not DHT, JPG or DAC, which share the range).
-            if (0xC0...0xCF).contains(marker), marker != 0xC4, marker != 0xC8, marker != 0xCC {
-                let height = Int(bytes[index + 5]) << 8 | Int(bytes[index + 6])
-                let width = Int(bytes[index + 7]) << 8 | Int(bytes[index + 8])
-                return turned ? (height, width) : (width, height)
-            }
-            index += 2 + length
+            return false
         }
-        return nil
+        return size
+    }
+}
+
+/// One piece of a JPEG before its image data: a marker segment, a marker without a length, or
+/// a fill byte. Both reading a photo's size and cutting its metadata out walk a JPEG this way.
+public struct JPEGSegment: Sendable {
+    /// The byte after 0xFF (0xFF itself for a fill byte).
+    public var marker: UInt8
+    /// The whole piece in the file; for the start of scan, everything from it to the end.
+    public var range: Range<Int>
+    /// What follows the marker and its length.
+    public var payload: Range<Int>
+
+    /// Whether this is a start of frame, which holds the picture's size (0xC0 to 0xCF, but not
+    /// DHT, JPG or DAC, which share the range).
+    public var isFrameHeader: Bool {
+        (0xC0...0xCF).contains(marker) && marker != 0xC4 && marker != 0xC8 && marker != 0xCC
+    }
+
+    /// Whether the image data follows: the last piece a walk gives.
+    public var isStartOfScan: Bool { marker == 0xDA }
+
+    /// Gives each piece of `bytes` after the start of image to `body`, in order, until `body`
+    /// returns false, the start of scan has been given, or the bytes end. Returns whether the
+    /// walk ended cleanly there: false when the bytes are not a JPEG or a segment is cut off.
+    public static func walk(_ bytes: [UInt8], _ body: (JPEGSegment) -> Bool) -> Bool {
+        guard bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xD8 else { return false }
+        var index = 2
+        while index < bytes.count {
+            guard bytes[index] == 0xFF, index + 1 < bytes.count else { return false }
+            let marker = bytes[index + 1]
+            let segment: JPEGSegment
+            if marker == 0xFF {
+                segment = JPEGSegment(marker: 0xFF, range: index..<index + 1, payload: index + 1..<index + 1)
+            } else if marker == 0xD8 || marker == 0x01 || (0xD0...0xD7).contains(marker) {
+                segment = JPEGSegment(marker: marker, range: index..<index + 2, payload: index + 2..<index + 2)
+            } else {
+                guard index + 4 <= bytes.count else { return false }
+                let length = Int(bytes[index + 2]) << 8 | Int(bytes[index + 3])
+                guard length >= 2, index + 2 + length <= bytes.count else { return false }
+                let end = marker == 0xDA ? bytes.count : index + 2 + length
+                segment = JPEGSegment(marker: marker, range: index..<end, payload: index + 4..<index + 2 + length)
+            }
+            guard body(segment), !segment.isStartOfScan else { return true }
+            index = segment.range.upperBound
+        }
+        return true
     }
 }
 

@@ -35,6 +35,7 @@
 
         static func run(_ bytes: UnsafeBufferPointer<UInt8>) {
             privacy(bytes)
+            pictures(Array(bytes))
             let text = SourceFile.normalizingLineEnds(String(decoding: bytes, as: UTF8.self))
             pages(text)
             dataFiles(text)
@@ -56,6 +57,24 @@
                     check(problem.position.line >= 2 && problem.position.line < lines, "a problem outside the block")
                 }
                 check(!document.html.contains("<script"), "raw HTML from a cell reached the page")
+            }
+        }
+
+        /// A JPEG made of the input: its size is read without a crash, and once its metadata is
+        /// cut out, no metadata segment is left but an orientation of its own making.
+        static func pictures(_ bytes: [UInt8]) {
+            let jpeg = [0xFF, 0xD8] + bytes
+            _ = ImageSize(of: jpeg)
+            guard let stripped = PhotoMetadata.strippedJPEG(jpeg) else { return }
+            _ = JPEGSegment.walk(stripped) { segment in
+                check(![0xEC, 0xED, 0xFE].contains(segment.marker), "a metadata segment was kept")
+                if segment.marker == 0xE1 {
+                    let orientation = JPEGOrientation.of(stripped[segment.payload])
+                    check(
+                        orientation.map { Array(stripped[segment.range]) == PhotoMetadata.orientationSegment($0) } ?? false,
+                        "an APP1 segment other than an orientation was kept")
+                }
+                return true
             }
         }
 
