@@ -20,14 +20,14 @@ extension SiteBuilder {
     private struct MediaJob: Sendable {
         var file: MediaFile
         var rendition: MediaFile.Rendition
-        /// The pages that show or link to it, as messages name them.
-        var pages: [String]
     }
 
     /// What became of one job.
     private enum MediaOutcome: Sendable {
         case written(OutputStage.Written, OutputStage.Work, resized: Bool, cached: Bool, processing: Duration)
         case failed(Diagnostic)
+        /// vips could not decode the photo, for this reason.
+        case undecodable(MediaFile, reason: String)
     }
 
     /// Makes and writes every file `media` is published as, on all cores (but never more photos
@@ -38,10 +38,7 @@ extension SiteBuilder {
     func emitMedia(
         _ media: [MediaFile], memory: LoadMemory, cache: PhotoCache, stage: OutputStage, into sink: some OutputSink
     ) async throws -> (written: [OutputStage.Written], work: OutputStage.Work, processing: Duration, report: MediaReport) {
-        let jobs = media.flatMap { file in
-            let pages = memory.pages(using: file.relativePath).map(displayPath(ofContent:))
-            return file.renditions.map { MediaJob(file: file, rendition: $0, pages: pages) }
-        }
+        let jobs = media.flatMap { file in file.renditions.map { MediaJob(file: file, rendition: $0) } }
         let lanes = max(1, min(options.parallelism, ProcessInfo.processInfo.activeProcessorCount, jobs.count))
         var outcomes = [MediaOutcome?](repeating: nil, count: jobs.count)
         try await withThrowingTaskGroup(of: (Int, MediaOutcome).self) { group in
@@ -80,6 +77,16 @@ extension SiteBuilder {
             case .failed(let problem):
                 // Each rendition of a photo fails alike: the file is named once.
                 if failed.insert(problem.location.path).inserted { problems.append(problem) }
+            case .undecodable(let file, let reason):
+                let location = SourceLocation(path: displayPath(ofContent: file.relativePath))
+                guard failed.insert(location.path).inserted else { continue }
+                // The pages that show it are looked for only now: a scan of every page per photo.
+                let pages = memory.pages(using: file.relativePath).map(displayPath(ofContent:))
+                let users = pages.isEmpty ? "" : "（用在 \(pages.joined(separator: "、"))）"
+                problems.append(
+                    .error(
+                        at: location, "无法解码图片\(users)：\(reason)",
+                        hint: "文件可能已损坏或只传了一部分；用看图软件打开它，另存为 JPEG 后替换"))
             case nil:
                 break
             }
@@ -119,11 +126,7 @@ extension SiteBuilder {
                     bytes = resized
                     cache.store(resized, for: key)
                 case .failure(let failure):
-                    let users = job.pages.isEmpty ? "" : "（用在 \(job.pages.joined(separator: "、"))）"
-                    return .failed(
-                        .error(
-                            at: location, "无法解码图片\(users)：\(failure.reason)",
-                            hint: "文件可能已损坏或只传了一部分；用看图软件打开它，另存为 JPEG 后替换"))
+                    return .undecodable(file, reason: failure.reason)
                 }
             }
         } else {
