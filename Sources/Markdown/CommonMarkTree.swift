@@ -24,8 +24,10 @@ enum CommonMarkTree {
     struct Settings {
         /// Raw HTML and dangerous URLs pass through (`CMARK_OPT_UNSAFE`).
         var unsafe: Bool
-        /// Heading ids and link rewriting.
+        /// Heading ids, link rewriting, figures with captions and the portal's table markup.
         var portalAdditions: Bool
+        /// GitHub's extensions: tables, strikethrough, extended autolinks, task lists, tag filter.
+        var gitHubExtensions: Bool
         /// How many sentinels from `CJKEmphasisPreparation` the text holds, to be removed from
         /// every string in the tree.
         var sentinels: Int
@@ -46,13 +48,19 @@ enum CommonMarkTree {
         }
         defer { cmark_node_free(document) }
 
-        var walker = TreeWalker(settings: settings, sourceMap: sourceMap)
+        var extensions = ExtensionPass(text: text, settings: settings)
+        if settings.gitHubExtensions { extensions.apply(to: document) }
+        var walker = TreeWalker(settings: settings, sourceMap: sourceMap, extensions: extensions)
         walker.walk(document, rewriteLink: rewriteLink, rewriteImage: rewriteImage, imageAttributes: imageAttributes)
+        // Figures take their picture before it is replaced by its sized version, and tables
+        // render their cells once everything in them has its final form.
         if settings.portalAdditions {
             walker.replaceHeadingsWithAnchoredHeadings()
+            walker.wrapFigures()
             walker.replaceSizedImages()
             walker.replaceDataBlocks()
         }
+        walker.replaceTables()
         let html = renderHTML(document, unsafe: settings.unsafe)
         var rendered = MarkdownDocument(
             html: html,
@@ -65,10 +73,11 @@ enum CommonMarkTree {
             deepestNesting: walker.deepestNesting
         )
         rendered.dataBlockProblems = walker.dataBlockProblems
+        rendered.problems = walker.problems
         return rendered
     }
 
-    private static func renderHTML(_ document: OpaquePointer, unsafe: Bool) -> String {
+    static func renderHTML(_ document: OpaquePointer, unsafe: Bool) -> String {
         guard let html = cmark_render_html(document, unsafe ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT) else {
             return ""
         }
@@ -125,10 +134,36 @@ private struct TreeWalker {
     /// autolink's URL is also its text, a reference definition serves many links).
     private var unseenSentinels: Int
 
-    init(settings: CommonMarkTree.Settings, sourceMap: SourceMap) {
+    /// What GitHub's extensions made: tables to write, paragraphs parsed apart from the
+    /// document with where their lines stand, positions of links found in text.
+    private var tables: [TableNode]
+    private let detachedParagraphs: [OpaquePointer: Int]
+    private let detachedLines: [DetachedLines]
+    private let syntheticPositions: [OpaquePointer: (line: Int, column: Int)]
+    /// The lines of the detached paragraph being walked, if it is one.
+    private var detached: DetachedLines?
+    /// The plain text of each table cell, for the table's accessible name.
+    private var cellTexts: [OpaquePointer: String] = [:]
+    /// Paragraphs that hold nothing but a picture, to become figures after the walk.
+    private var figureParagraphs: [(paragraph: OpaquePointer, image: OpaquePointer, caption: String)] = []
+    private(set) var problems: [MarkupProblem] = []
+
+    init(settings: CommonMarkTree.Settings, sourceMap: SourceMap, extensions: ExtensionPass) {
         self.settings = settings
         self.sourceMap = sourceMap
         self.unseenSentinels = settings.sentinels
+        self.tables = extensions.tables
+        self.detachedParagraphs = extensions.detachedParagraphs
+        self.detachedLines = extensions.detachedLines
+        self.syntheticPositions = extensions.positions
+        for problem in extensions.problems {
+            var position = self.sourceMap.position(line: problem.line, column: problem.column)
+            if let expected = problem.expectedByte, self.sourceMap.byte(line: problem.line, column: problem.column) != expected {
+                position = self.sourceMap.position(line: problem.line, column: 1)
+            }
+            problems.append(
+                MarkupProblem(severity: problem.severity, position: position, message: problem.message, hint: problem.hint))
+        }
     }
 
     mutating func walk(
@@ -153,7 +188,8 @@ private struct TreeWalker {
     private mutating func enter(_ node: OpaquePointer) {
         switch cmark_node_get_type(node) {
         case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
-            blockStart = (Int(cmark_node_get_start_line(node)), Int(cmark_node_get_start_column(node)))
+            detached = detachedParagraphs[node].map { detachedLines[$0] }
+            blockStart = documentPosition(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
             blockTextMark = text.mark
         case CMARK_NODE_TEXT, CMARK_NODE_CODE:
             text.append(literal(of: node))
@@ -215,14 +251,21 @@ private struct TreeWalker {
     ) {
         switch cmark_node_get_type(node) {
         case CMARK_NODE_PARAGRAPH:
-            if firstParagraph == nil { firstParagraph = text.text(since: blockTextMark) }
-            if firstTopLevelParagraph == nil,
-                let parent = cmark_node_parent(node), cmark_node_get_type(parent) == CMARK_NODE_DOCUMENT
-            {
-                firstTopLevelParagraph = text.text(since: blockTextMark)
+            let parent = cmark_node_parent(node)
+            let isCell = parent.map { cmark_node_get_type($0) == CMARK_NODE_CUSTOM_BLOCK } ?? false
+            if isCell {
+                cellTexts[node] = text.text(since: blockTextMark)
+            } else {
+                if firstParagraph == nil { firstParagraph = text.text(since: blockTextMark) }
+                if firstTopLevelParagraph == nil, let parent, cmark_node_get_type(parent) == CMARK_NODE_DOCUMENT {
+                    firstTopLevelParagraph = text.text(since: blockTextMark)
+                }
+                if settings.portalAdditions { noteFigure(node) }
             }
+            detached = nil
             text.endBlock()
         case CMARK_NODE_HEADING:
+            detached = nil
             let level = Int(cmark_node_get_heading_level(node))
             let title = text.text(since: blockTextMark)
             let anchor = anchors.anchor(for: title)
@@ -339,6 +382,99 @@ private struct TreeWalker {
         dataBlocks.removeAll()
     }
 
+    /// A paragraph that holds one picture and nothing else is a photo with its caption, the
+    /// usual 图为… line: its title if it has one, otherwise its description.
+    private mutating func noteFigure(_ paragraph: OpaquePointer) {
+        guard let image = cmark_node_first_child(paragraph), cmark_node_next(image) == nil,
+            cmark_node_get_type(image) == CMARK_NODE_IMAGE, let alternative = images.last?.alternativeText
+        else { return }
+        let title = copy(cmark_node_get_title(image))?.trimmingWhitespace ?? ""
+        let caption = title.isEmpty ? alternative : title
+        guard !caption.isEmpty else { return }
+        if !title.isEmpty, title != alternative { text.append(" " + title) }
+        figureParagraphs.append((paragraph, image, caption))
+    }
+
+    /// Writes each photo paragraph as `<figure>` with a visible `<figcaption>`, the same way
+    /// as headings get their ids.
+    mutating func wrapFigures() {
+        for figure in figureParagraphs {
+            guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            guard let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else {
+                cmark_node_free(block)
+                continue
+            }
+            cmark_node_set_on_enter(block, "")
+            cmark_node_set_on_exit(block, "")
+            cmark_node_set_on_enter(inline, "<figure>")
+            cmark_node_set_on_exit(inline, "<figcaption>\(MarkupText.escaped(figure.caption))</figcaption></figure>")
+            cmark_node_append_child(block, inline)
+            cmark_node_unlink(figure.image)
+            cmark_node_append_child(inline, figure.image)
+            if cmark_node_replace(figure.paragraph, block) != 0 {
+                cmark_node_free(figure.paragraph)
+            } else {
+                cmark_node_append_child(figure.paragraph, figure.image)
+                cmark_node_free(block)
+            }
+        }
+        figureParagraphs.removeAll()
+    }
+
+    /// Writes each pipe table in the place of its block, each cell rendered from its paragraph.
+    /// In the portal a table scrolls sideways on a phone inside a labelled region, as the
+    /// tables of ```` ```table ```` blocks do, and its alignment is a class (the pages allow no
+    /// inline styles); plain GitHub output writes `align`, as cmark-gfm does.
+    mutating func replaceTables() {
+        let portal = settings.portalAdditions
+        for table in tables {
+            var html = ""
+            if portal {
+                let label = (table.rows.first ?? []).map { $0.flatMap { cellTexts[$0] } ?? "" }.filter { !$0.isEmpty }
+                    .joined(separator: "、")
+                html += "<div class=\"table-wrap\" role=\"region\" aria-label=\"\(MarkupText.escaped(label.isEmpty ? "表格" : label))\" tabindex=\"0\">"
+                html += "<table class=\"data-table\">\n"
+            } else {
+                html += "<table>\n"
+            }
+            for (index, row) in table.rows.enumerated() {
+                let header = index == 0
+                if header { html += "<thead>\n" }
+                if index == 1 { html += "<tbody>\n" }
+                html += "<tr>\n"
+                for (column, cell) in row.enumerated() {
+                    let tag = header ? "th" : "td"
+                    var attributes = header && portal ? " scope=\"col\"" : ""
+                    let alignment = column < table.alignments.count ? table.alignments[column] : .none
+                    if alignment != .none {
+                        let name = alignment == .left ? "left" : alignment == .center ? "center" : "right"
+                        attributes += portal ? " class=\"align-\(name)\"" : " align=\"\(name)\""
+                    }
+                    html += "<\(tag)\(attributes)>\(cell.map(renderCell) ?? "")</\(tag)>\n"
+                }
+                html += "</tr>\n"
+                if header { html += "</thead>\n" }
+            }
+            if table.rows.count > 1 { html += "</tbody>\n" }
+            html += portal ? "</table></div>\n" : "</table>\n"
+            replace(table.block, with: CMARK_NODE_CUSTOM_BLOCK, writing: html)
+        }
+        tables.removeAll()
+    }
+
+    /// A cell's inlines as cmark writes them: the paragraph moved into a document of its own
+    /// and rendered, without the `<p>` around it.
+    private func renderCell(_ paragraph: OpaquePointer) -> String {
+        guard let document = cmark_node_new(CMARK_NODE_DOCUMENT) else { return "" }
+        defer { cmark_node_free(document) }
+        cmark_node_unlink(paragraph)
+        cmark_node_append_child(document, paragraph)
+        var html = Substring(CommonMarkTree.renderHTML(document, unsafe: settings.unsafe))
+        if html.hasPrefix("<p>") { html = html.dropFirst(3) }
+        if html.hasSuffix("</p>\n") { html = html.dropLast(5) }
+        return String(html)
+    }
+
     /// Puts a custom node of `type` that writes `html` as it is in the place of `node`, and
     /// frees `node` with what it holds.
     private func replace(_ node: OpaquePointer, with type: cmark_node_type, writing html: String) {
@@ -414,7 +550,15 @@ private struct TreeWalker {
     // MARK: Positions
 
     private mutating func blockPosition(of node: OpaquePointer) -> SourcePosition {
-        sourceMap.position(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
+        let start = documentPosition(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
+        return sourceMap.position(line: start.line, column: start.column)
+    }
+
+    /// cmark's position of a node in the tree, in the document's lines: nodes of a paragraph
+    /// parsed apart (a table cell) have the lines of that parse.
+    private func documentPosition(line: Int, column: Int) -> (line: Int, column: Int) {
+        guard let detached else { return (line, column) }
+        return detached.translate(line: line, column: column)
     }
 
     /// cmark's positions of inline nodes are rough. The line is right (with
@@ -426,10 +570,20 @@ private struct TreeWalker {
     /// character there (`[` for a link, `!` for an image, `<` for raw HTML or an autolink).
     /// Otherwise the node gets the start of its paragraph or heading.
     private mutating func inlinePosition(of node: OpaquePointer, startingWith expected: [UInt8]) -> SourcePosition {
-        let line = Int(cmark_node_get_start_line(node))
-        let column = Int(cmark_node_get_start_column(node))
+        var line = Int(cmark_node_get_start_line(node))
+        var column = Int(cmark_node_get_start_column(node))
         var candidates: [Int] = []
-        if line != blockStart.line, let content = sourceMap.contentColumn(line: line) {
+        var expected = expected
+        if let synthetic = syntheticPositions[node] {
+            // A link found in text starts with the first character of its text.
+            (line, column) = synthetic
+            if let label = cmark_node_first_child(node), let first = cmark_node_get_literal(label)?.pointee {
+                expected = [UInt8(bitPattern: first)]
+            }
+        }
+        if detached != nil {
+            (line, column) = documentPosition(line: line, column: column)
+        } else if line != blockStart.line, let content = sourceMap.contentColumn(line: line) {
             candidates.append(column - (blockStart.column - 1) + (content - 1))
         }
         candidates.append(column)
@@ -439,5 +593,631 @@ private struct TreeWalker {
             }
         }
         return sourceMap.position(line: blockStart.line, column: blockStart.column)
+    }
+}
+
+// MARK: - GitHub's extensions
+
+/// A pipe table built by `ExtensionPass`: a custom block that holds one paragraph per non-empty
+/// cell while the tree is walked, so that links, pictures, emphasis and text in cells are seen
+/// like any other; `TreeWalker.replaceTables` writes its HTML after the walk.
+private struct TableNode {
+    var block: OpaquePointer
+    var alignments: [PipeTable.Alignment]
+    /// Rows of cells, the header first; nil for an empty cell.
+    var rows: [[OpaquePointer?]]
+}
+
+/// Where the lines of a text parsed apart from the document (table cells, the paragraph above
+/// a table) stand in it: for each line of the separate parse, the document's line and how many
+/// bytes its columns are shifted.
+private struct DetachedLines {
+    var lines: [Int: (line: Int, shift: Int)] = [:]
+
+    func translate(line: Int, column: Int) -> (line: Int, column: Int) {
+        guard let target = lines[line] else { return (line, column) }
+        return (target.line, max(column + target.shift, 1))
+    }
+}
+
+/// A mistake found while applying the extensions, at cmark's line and byte column of the text
+/// it parsed.
+private struct RawProblem {
+    var line: Int
+    var column: Int
+    var severity: MarkupProblem.Severity
+    var message: String
+    var hint: String
+    /// The byte the position must hold to be trusted (`~` for a tilde); nil trusts it as it is.
+    var expectedByte: UInt8?
+}
+
+/// Applies GitHub's extensions to a parsed tree before it is walked: pipe tables, strikethrough,
+/// extended autolinks, task list items and, where raw HTML is let through, the tag filter.
+/// libcmark 0.30 knows none of them, so this works on what cmark made of the text: a table is a
+/// paragraph whose lines are split into cells and each cell parsed again as inlines; `~` runs,
+/// bare addresses and `[ ]` are found in text nodes. Each step looks at the text first and costs
+/// nothing when the text cannot hold what it looks for.
+private struct ExtensionPass {
+    let text: [UInt8]
+    let settings: CommonMarkTree.Settings
+    private let lineStarts: [Int]
+
+    var tables: [TableNode] = []
+    /// Paragraphs parsed apart, with the index of their lines in `detachedLines`.
+    var detachedParagraphs: [OpaquePointer: Int] = [:]
+    var detachedLines: [DetachedLines] = []
+    /// Nodes made here that cmark gave no position: links found in text.
+    var positions: [OpaquePointer: (line: Int, column: Int)] = [:]
+    var problems: [RawProblem] = []
+
+    /// The sentinel put before each cell's text so that no cell can begin a block (`# x`,
+    /// `- x`, `> x`, `<div>`, `[x]: y`): cmark reads it as punctuation, as it reads the start of a
+    /// line, and it is taken off the cell's first text node after parsing.
+    private static let cellPrefix = CJKEmphasisPreparation.sentinelUTF8
+
+    init(text: String, settings: CommonMarkTree.Settings) {
+        self.text = Array(text.utf8)
+        self.settings = settings
+        var starts = [0]
+        for (offset, byte) in self.text.enumerated() {
+            if byte == 0x0A {
+                starts.append(offset + 1)
+            } else if byte == 0x0D, offset + 1 >= self.text.count || self.text[offset + 1] != 0x0A {
+                starts.append(offset + 1)
+            }
+        }
+        self.lineStarts = starts
+    }
+
+    mutating func apply(to document: OpaquePointer) {
+        let has = Set(text)
+        if has.contains(UInt8(ascii: "|")) || PipeTable.containsFullWidthPipe(text[...]) {
+            for paragraph in nodes(of: [CMARK_NODE_PARAGRAPH], in: document) {
+                makeTable(from: paragraph)
+            }
+        }
+        if has.contains(UInt8(ascii: "~")) || has.contains(UInt8(ascii: "[")) || has.contains(UInt8(ascii: "w"))
+            || has.contains(UInt8(ascii: ":")) || has.contains(UInt8(ascii: "@"))
+        {
+            let containers = nodes(
+                of: [CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK, CMARK_NODE_IMAGE],
+                in: document)
+            for container in containers {
+                consolidateText(in: container)
+            }
+            if has.contains(UInt8(ascii: "~")) {
+                for container in containers { strikethrough(in: container) }
+            }
+            if has.contains(UInt8(ascii: "w")) || has.contains(UInt8(ascii: ":")) || has.contains(UInt8(ascii: "@")) {
+                autolinks(in: document)
+            }
+            if has.contains(UInt8(ascii: "[")) {
+                for item in nodes(of: [CMARK_NODE_ITEM], in: document) { markTask(item) }
+            }
+        }
+        if settings.unsafe, has.contains(UInt8(ascii: "<")) {
+            for node in nodes(of: [CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE], in: document) {
+                filterTags(node)
+            }
+        }
+    }
+
+    private func nodes(of types: [cmark_node_type], in root: OpaquePointer) -> [OpaquePointer] {
+        guard let iterator = cmark_iter_new(root) else { return [] }
+        defer { cmark_iter_free(iterator) }
+        var found: [OpaquePointer] = []
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            if types.contains(cmark_node_get_type(node)) { found.append(node) }
+        }
+        return found
+    }
+
+    // MARK: Lines
+
+    private func line(_ number: Int) -> ArraySlice<UInt8> {
+        guard number >= 1, number <= lineStarts.count else { return [] }
+        let start = lineStarts[number - 1]
+        var end = number < lineStarts.count ? lineStarts[number] : text.count
+        if end > start, text[end - 1] == 0x0A { end -= 1 }
+        if end > start, text[end - 1] == 0x0D { end -= 1 }
+        return text[start..<end]
+    }
+
+    /// A paragraph's line as the paragraph holds it, and the 1-based byte column it starts at:
+    /// the first line from the paragraph's column, the others after their indentation and
+    /// block quote markers.
+    private func paragraphLine(_ number: Int, first: Bool, column: Int) -> (text: ArraySlice<UInt8>, column: Int) {
+        let whole = line(number)
+        var start = whole.startIndex
+        if first {
+            start = min(whole.startIndex + column - 1, whole.endIndex)
+        } else {
+            while start < whole.endIndex, whole[start] == 0x20 || whole[start] == 0x09 || whole[start] == 0x3E {
+                start += 1
+            }
+        }
+        return (whole[start...], start - whole.startIndex + 1)
+    }
+
+    private func byte(line number: Int, column: Int) -> UInt8? {
+        let whole = line(number)
+        let offset = whole.startIndex + column - 1
+        guard column >= 1, offset < whole.endIndex else { return nil }
+        return whole[offset]
+    }
+
+    // MARK: Tables
+
+    private mutating func makeTable(from paragraph: OpaquePointer) {
+        let firstLine = Int(cmark_node_get_start_line(paragraph))
+        let lastLine = Int(cmark_node_get_end_line(paragraph))
+        let firstColumn = Int(cmark_node_get_start_column(paragraph))
+        guard lastLine >= firstLine, firstLine >= 1 else { return }
+        let lines = (firstLine...lastLine).map { paragraphLine($0, first: $0 == firstLine, column: firstColumn) }
+        var start: (index: Int, alignments: [PipeTable.Alignment])?
+        for index in lines.indices.dropFirst() {
+            if let alignments = PipeTable.delimiterRow(lines[index].text),
+                PipeTable.cells(lines[index - 1].text).count == alignments.count
+            {
+                start = (index, alignments)
+                break
+            }
+        }
+        guard let start else {
+            reportTableLookalike(lines, firstLine: firstLine)
+            return
+        }
+        let columns = start.alignments.count
+        let headerIndex = start.index - 1
+        var rows: [(line: Int, column: Int, cells: [PipeTable.Cell])] = []
+        for index in [headerIndex] + Array(lines.indices.dropFirst(start.index + 1)) {
+            let cells = PipeTable.cells(lines[index].text)
+            let lineNumber = firstLine + index
+            if cells.count > columns {
+                problems.append(
+                    RawProblem(
+                        line: lineNumber, column: lines[index].column + cells[columns].offset, severity: .error,
+                        message: "表格这一行有 \(cells.count) 个单元格，比表头的 \(columns) 列多，多出的不会显示",
+                        hint: "删掉多出的单元格，或在表头和分隔行里加上这一列；单元格里的竖线要写成 \\|", expectedByte: nil))
+            }
+            rows.append((lineNumber, lines[index].column, Array(cells.prefix(columns))))
+        }
+
+        // The separate parse: the text above the table, then each cell, each a paragraph of its
+        // own, then the whole text again so that reference links in cells find their definitions.
+        var source: [UInt8] = []
+        var detached = DetachedLines()
+        var auxLine = 1
+        var expected: [Int] = []
+        if headerIndex > 0 {
+            source += Self.cellPrefix
+            for index in 0..<headerIndex {
+                let shift = lines[index].column - 1 - (index == 0 ? Self.cellPrefix.count : 0)
+                detached.lines[auxLine + index] = (firstLine + index, shift)
+                source += lines[index].text
+                source.append(0x0A)
+            }
+            source.append(0x0A)
+            expected.append(auxLine)
+            auxLine += headerIndex + 1
+        }
+        for row in rows {
+            for cell in row.cells where !cell.text.isEmpty {
+                detached.lines[auxLine] = (row.line, row.column - 1 + cell.offset - Self.cellPrefix.count)
+                source += Self.cellPrefix
+                source += Array(cell.text.utf8)
+                source += [0x0A, 0x0A]
+                expected.append(auxLine)
+                auxLine += 2
+            }
+        }
+        source += text
+        let parsed = source.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_SOURCEPOS) }
+        }
+        guard let aux = parsed else { return }
+        defer { cmark_node_free(aux) }
+        var paragraphs: [OpaquePointer] = []
+        var child = cmark_node_first_child(aux)
+        for line in expected {
+            guard let node = child, cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH,
+                Int(cmark_node_get_start_line(node)) == line
+            else { return }
+            paragraphs.append(node)
+            child = cmark_node_next(node)
+        }
+        for node in paragraphs { removePrefix(of: node) }
+
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        cmark_node_set_on_enter(block, "")
+        cmark_node_set_on_exit(block, "")
+        let linesIndex = detachedLines.count
+        detachedLines.append(detached)
+        var next = paragraphs.makeIterator()
+        if headerIndex > 0, let above = next.next() {
+            cmark_node_unlink(above)
+            cmark_node_insert_before(paragraph, above)
+            detachedParagraphs[above] = linesIndex
+        }
+        var table = TableNode(block: block, alignments: start.alignments, rows: [])
+        for row in rows {
+            var cells: [OpaquePointer?] = []
+            for cell in row.cells {
+                guard !cell.text.isEmpty, let node = next.next() else {
+                    cells.append(nil)
+                    continue
+                }
+                cmark_node_unlink(node)
+                cmark_node_append_child(block, node)
+                detachedParagraphs[node] = linesIndex
+                cells.append(node)
+            }
+            cells += Array(repeating: nil, count: columns - cells.count)
+            table.rows.append(cells)
+        }
+        cmark_node_insert_before(paragraph, block)
+        cmark_node_unlink(paragraph)
+        cmark_node_free(paragraph)
+        tables.append(table)
+    }
+
+    private func removePrefix(of paragraph: OpaquePointer) {
+        guard let first = cmark_node_first_child(paragraph), cmark_node_get_type(first) == CMARK_NODE_TEXT,
+            let literal = cmark_node_get_literal(first)
+        else { return }
+        let bytes = Array(String(cString: literal).utf8)
+        guard bytes.starts(with: Self.cellPrefix) else { return }
+        if bytes.count == Self.cellPrefix.count {
+            cmark_node_unlink(first)
+            cmark_node_free(first)
+        } else {
+            cmark_node_set_literal(first, String(decoding: bytes.dropFirst(Self.cellPrefix.count), as: UTF8.self))
+        }
+    }
+
+    /// A paragraph that reads as a table but is none would be published as a line of pipes.
+    private mutating func reportTableLookalike(
+        _ lines: [(text: ArraySlice<UInt8>, column: Int)], firstLine: Int
+    ) {
+        let fullWidth = lines.indices.filter { PipeTable.containsFullWidthPipe(lines[$0].text) }
+        if fullWidth.count >= 2 {
+            problems.append(
+                RawProblem(
+                    line: firstLine + fullWidth[0], column: lines[fullWidth[0]].column, severity: .error,
+                    message: "这几行用全角竖线“｜”分隔，不会成为表格",
+                    hint: "表格用半角竖线 | 分隔（关掉输入法的全角标点），表头下一行写 | --- | --- |", expectedByte: nil))
+            return
+        }
+        let rowLike = lines.indices.filter { PipeTable.looksLikeRow(lines[$0].text) }
+        guard rowLike.count >= 2 else { return }
+        let header = rowLike[0]
+        let headerCells = PipeTable.cells(lines[header].text).count
+        if header + 1 < lines.count, let alignments = PipeTable.delimiterRow(lines[header + 1].text) {
+            problems.append(
+                RawProblem(
+                    line: firstLine + header + 1, column: lines[header + 1].column, severity: .error,
+                    message: "表格的分隔行有 \(alignments.count) 列，表头有 \(headerCells) 列，这几行不会成为表格",
+                    hint: "分隔行的列数要和表头相同：" + Array(repeating: "| --- ", count: headerCells).joined() + "|",
+                    expectedByte: nil))
+        } else {
+            let at = header + 1 < lines.count ? header + 1 : header
+            problems.append(
+                RawProblem(
+                    line: firstLine + at, column: lines[at].column, severity: .error,
+                    message: "这几行看起来是表格，但表头下面缺少分隔行，会被当成一段竖线文字发布",
+                    hint: "在表头下一行写 " + Array(repeating: "| --- ", count: max(headerCells, 1)).joined()
+                        + "|（列数与表头相同）；不是表格的话，把竖线写成 \\|",
+                    expectedByte: nil))
+        }
+    }
+
+    // MARK: Text nodes
+
+    /// Joins neighbouring text nodes, which cmark leaves apart at `[`, `]`, `!`, `&` and the
+    /// like, so that one run of text is searched at once. A `~` that the author escaped (`\~`,
+    /// `&#126;`) is its own node, and stays one, so that it is never read as strikethrough.
+    private mutating func consolidateText(in container: OpaquePointer) {
+        var node = cmark_node_first_child(container)
+        while let current = node {
+            var next = cmark_node_next(current)
+            if isPlainText(current) {
+                var merged = literal(current)
+                var absorbed = false
+                while let following = next, isPlainText(following) {
+                    merged += literal(following)
+                    next = cmark_node_next(following)
+                    cmark_node_unlink(following)
+                    cmark_node_free(following)
+                    absorbed = true
+                }
+                if absorbed { cmark_node_set_literal(current, merged) }
+            }
+            node = next
+        }
+    }
+
+    private func literal(_ node: OpaquePointer) -> String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+
+    /// A text node that is not an escaped tilde.
+    private func isPlainText(_ node: OpaquePointer) -> Bool {
+        cmark_node_get_type(node) == CMARK_NODE_TEXT && !isEscapedTilde(node)
+    }
+
+    /// cmark makes a node of its own for an escaped character and for an entity, at the
+    /// position of its `\\` or `&`; a `~` node whose position holds neither is a plain tilde.
+    private func isEscapedTilde(_ node: OpaquePointer) -> Bool {
+        guard literal(node) == "~" else { return false }
+        let line = Int(cmark_node_get_start_line(node))
+        let column = Int(cmark_node_get_start_column(node))
+        let found = byte(line: line, column: column)
+        return found == UInt8(ascii: "\\") || found == UInt8(ascii: "&")
+    }
+
+    // MARK: Strikethrough
+
+    private struct TildeRun {
+        var node: OpaquePointer
+        var length: Int
+        var canOpen: Bool
+        var canClose: Bool
+        var line: Int
+        var column: Int
+    }
+
+    /// `~~text~~` and `~text~` become `<del>`, as in cmark-gfm: runs of one or two tildes,
+    /// flanking like `*`, an opener closed by the next closer of the same length.
+    private mutating func strikethrough(in container: OpaquePointer) {
+        let isBlock = [CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING].contains(cmark_node_get_type(container))
+        var runs: [TildeRun] = []
+        var node = cmark_node_first_child(container)
+        while let current = node {
+            node = cmark_node_next(current)
+            guard isPlainText(current) else { continue }
+            let bytes = Array(literal(current).utf8)
+            guard bytes.contains(UInt8(ascii: "~")) else { continue }
+            runs += splitTildeRuns(current, bytes: bytes, isBlock: isBlock)
+        }
+        guard runs.count >= 2 else { return }
+        var openers: [TildeRun] = []
+        for run in runs {
+            if run.canClose, let index = openers.indices.last {
+                let opener = openers[index]
+                if opener.length == run.length {
+                    wrap(from: opener, to: run)
+                    openers.removeSubrange(index...)
+                    continue
+                }
+            }
+            if run.canOpen { openers.append(run) }
+        }
+    }
+
+    private mutating func wrap(from opener: TildeRun, to closer: TildeRun) {
+        guard let del = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
+        cmark_node_set_on_enter(del, "<del>")
+        cmark_node_set_on_exit(del, "</del>")
+        cmark_node_insert_before(opener.node, del)
+        var node = cmark_node_next(opener.node)
+        while let current = node, current != closer.node {
+            node = cmark_node_next(current)
+            cmark_node_unlink(current)
+            cmark_node_append_child(del, current)
+        }
+        for run in [opener, closer] {
+            cmark_node_unlink(run.node)
+            cmark_node_free(run.node)
+        }
+        if opener.length == 1, settings.portalAdditions {
+            problems.append(
+                RawProblem(
+                    line: opener.line, column: opener.column, severity: .warning,
+                    message: "两个单个波浪号“~”之间的文字会显示成删除线",
+                    hint: "数值范围用全角波浪线“～”（3～5 年）；要原样显示 ~ 就写成 \\~；删除线写成 ~~文字~~",
+                    expectedByte: UInt8(ascii: "~")))
+        }
+    }
+
+    /// Splits a text node so that each run of one or two tildes is a node of its own, and tells
+    /// how each can pair. Longer runs stay text.
+    private func splitTildeRuns(_ node: OpaquePointer, bytes: [UInt8], isBlock: Bool) -> [TildeRun] {
+        let line = Int(cmark_node_get_start_line(node))
+        let column = Int(cmark_node_get_start_column(node))
+        var pieces: [(range: Range<Int>, isRun: Bool)] = []
+        var index = 0
+        var pieceStart = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "~") else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < bytes.count, bytes[end] == UInt8(ascii: "~") { end += 1 }
+            if end - index <= 2 {
+                if pieceStart < index { pieces.append((pieceStart..<index, false)) }
+                pieces.append((index..<end, true))
+                pieceStart = end
+            }
+            index = end
+        }
+        guard pieces.contains(where: \.isRun) else { return [] }
+        if pieceStart < bytes.count { pieces.append((pieceStart..<bytes.count, false)) }
+
+        let before = neighbourKind(of: node, after: false, isBlock: isBlock)
+        let after = neighbourKind(of: node, after: true, isBlock: isBlock)
+        var runs: [TildeRun] = []
+        var last = node
+        for (position, piece) in pieces.enumerated() {
+            let target: OpaquePointer
+            if position == 0 {
+                target = node
+                cmark_node_set_literal(node, String(decoding: bytes[piece.range], as: UTF8.self))
+            } else {
+                guard let created = cmark_node_new(CMARK_NODE_TEXT) else { continue }
+                cmark_node_set_literal(created, String(decoding: bytes[piece.range], as: UTF8.self))
+                cmark_node_insert_after(last, created)
+                target = created
+            }
+            last = target
+            guard piece.isRun else { continue }
+            let previous = Self.kind(endingBefore: piece.range.lowerBound, in: bytes) ?? before
+            let next = Self.kind(startingAt: piece.range.upperBound, in: bytes) ?? after
+            let left = next != .whitespace && (next != .punctuation || previous != .other)
+            let right = previous != .whitespace && (previous != .punctuation || next != .other)
+            runs.append(
+                TildeRun(
+                    node: target, length: piece.range.count, canOpen: left, canClose: right, line: line,
+                    column: column + piece.range.lowerBound))
+        }
+        return runs
+    }
+
+    /// How the node's neighbour reads to the flanking rules: the start and end of a paragraph
+    /// and line breaks as white space, the markers of other inlines as punctuation.
+    private func neighbourKind(of node: OpaquePointer, after: Bool, isBlock: Bool) -> CommonMarkCharacter.Kind {
+        guard let neighbour = after ? cmark_node_next(node) : cmark_node_previous(node) else {
+            return isBlock ? .whitespace : .punctuation
+        }
+        switch cmark_node_get_type(neighbour) {
+        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+            return .whitespace
+        case CMARK_NODE_TEXT:
+            let bytes = Array(literal(neighbour).utf8)
+            return (after ? Self.kind(startingAt: 0, in: bytes) : Self.kind(endingBefore: bytes.count, in: bytes))
+                ?? .punctuation
+        default:
+            return .punctuation
+        }
+    }
+
+    /// The class of the character at `offset`, passing over sentinels; nil at the end.
+    private static func kind(startingAt offset: Int, in bytes: [UInt8]) -> CommonMarkCharacter.Kind? {
+        var scalars = String(decoding: bytes[min(offset, bytes.count)...], as: UTF8.self).unicodeScalars.makeIterator()
+        while let scalar = scalars.next() {
+            if scalar != CJKEmphasisPreparation.sentinel { return CommonMarkCharacter.kind(of: scalar) }
+        }
+        return nil
+    }
+
+    private static func kind(endingBefore offset: Int, in bytes: [UInt8]) -> CommonMarkCharacter.Kind? {
+        for scalar in String(decoding: bytes[..<max(offset, 0)], as: UTF8.self).unicodeScalars.reversed()
+        where scalar != CJKEmphasisPreparation.sentinel {
+            return CommonMarkCharacter.kind(of: scalar)
+        }
+        return nil
+    }
+
+    // MARK: Autolinks
+
+    private mutating func autolinks(in document: OpaquePointer) {
+        guard let iterator = cmark_iter_new(document) else { return }
+        var texts: [OpaquePointer] = []
+        var insideLink = 0
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
+                insideLink += event == CMARK_EVENT_ENTER ? 1 : -1
+            } else if type == CMARK_NODE_TEXT, insideLink == 0 {
+                texts.append(node)
+            }
+        }
+        cmark_iter_free(iterator)
+        for node in texts { link(node) }
+    }
+
+    private mutating func link(_ node: OpaquePointer) {
+        let bytes = Array(literal(node).utf8)
+        guard bytes.contains(where: { $0 == UInt8(ascii: "w") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "@") })
+        else { return }
+        let matches = ExtendedAutolink.matches(in: bytes, boundaryBefore: boundaryBefore(node))
+        guard !matches.isEmpty else { return }
+        let line = Int(cmark_node_get_start_line(node))
+        let column = Int(cmark_node_get_start_column(node))
+        var last = node
+        var copied = 0
+        cmark_node_set_literal(node, String(decoding: bytes[..<matches[0].range.lowerBound], as: UTF8.self))
+        for match in matches {
+            if copied > 0, copied < match.range.lowerBound, let between = cmark_node_new(CMARK_NODE_TEXT) {
+                cmark_node_set_literal(between, String(decoding: bytes[copied..<match.range.lowerBound], as: UTF8.self))
+                cmark_node_insert_after(last, between)
+                last = between
+            }
+            guard let link = cmark_node_new(CMARK_NODE_LINK), let label = cmark_node_new(CMARK_NODE_TEXT) else { return }
+            cmark_node_set_url(link, match.url)
+            cmark_node_set_literal(label, String(decoding: bytes[match.range], as: UTF8.self))
+            cmark_node_append_child(link, label)
+            cmark_node_insert_after(last, link)
+            positions[link] = (line, column + match.range.lowerBound)
+            last = link
+            copied = match.range.upperBound
+        }
+        if copied < bytes.count, let rest = cmark_node_new(CMARK_NODE_TEXT) {
+            cmark_node_set_literal(rest, String(decoding: bytes[copied...], as: UTF8.self))
+            cmark_node_insert_after(last, rest)
+        }
+        if matches[0].range.lowerBound == 0 {
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+    }
+
+    /// Whether `www.` may start a link at the start of the node: after the start of a block, a
+    /// line break, `*`, `_`, `~` or `(`, as the character before it in the text.
+    private func boundaryBefore(_ node: OpaquePointer) -> Bool {
+        guard let previous = cmark_node_previous(node) else { return true }
+        switch cmark_node_get_type(previous) {
+        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+            return true
+        case CMARK_NODE_TEXT:
+            guard let last = literal(previous).utf8.last else { return true }
+            return "*_~( \t".utf8.contains(last)
+        case CMARK_NODE_CUSTOM_INLINE:
+            return true
+        default:
+            return false
+        }
+    }
+
+    // MARK: Task lists
+
+    /// `- [ ] 待办` and `- [x] 已办` start with a checkbox that cannot be changed.
+    private func markTask(_ item: OpaquePointer) {
+        guard let paragraph = cmark_node_first_child(item), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
+            cmark_node_get_start_line(paragraph) == cmark_node_get_start_line(item),
+            let first = cmark_node_first_child(paragraph), cmark_node_get_type(first) == CMARK_NODE_TEXT
+        else { return }
+        let bytes = Array(literal(first).utf8)
+        guard bytes.count >= 4, bytes[0] == UInt8(ascii: "["), bytes[2] == UInt8(ascii: "]"),
+            bytes[3] == 0x20 || bytes[3] == 0x09
+        else { return }
+        let checked: Bool
+        switch bytes[1] {
+        case 0x20: checked = false
+        case UInt8(ascii: "x"), UInt8(ascii: "X"): checked = true
+        default: return
+        }
+        guard let box = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
+        cmark_node_set_on_enter(box, checked ? "<input checked=\"\" disabled=\"\" type=\"checkbox\">" : "<input disabled=\"\" type=\"checkbox\">")
+        cmark_node_set_on_exit(box, "")
+        cmark_node_set_literal(first, String(decoding: bytes.dropFirst(3), as: UTF8.self))
+        cmark_node_insert_before(first, box)
+    }
+
+    // MARK: Tag filter
+
+    /// Where raw HTML is let through, GitHub still writes these tags as text, so that no pasted
+    /// `<script>` or `<title>` changes the page.
+    private func filterTags(_ node: OpaquePointer) {
+        let html = literal(node)
+        let filtered = TagFilter.filtered(html)
+        if filtered != html { cmark_node_set_literal(node, filtered) }
     }
 }

@@ -18,6 +18,9 @@ public struct MarkdownDocument: Sendable, Hashable {
     public var deepestNesting: Nesting?
     /// Mistakes in ```` ```table ```` and ```` ```chart ```` blocks, which are left as code.
     public var dataBlockProblems: [DataBlockProblem] = []
+    /// Text that cannot come out as the author meant: a table with a broken delimiter row or
+    /// more cells than its header, single tildes read as strikethrough.
+    public var problems: [MarkupProblem] = []
 
     public init(
         html: String, headings: [Heading] = [], plainText: String = "", firstParagraph: String = "",
@@ -36,6 +39,18 @@ public struct MarkdownDocument: Sendable, Hashable {
 
 /// A mistake in a table or chart block, at the line of the block that holds it.
 public struct DataBlockProblem: Sendable, Hashable {
+    public var position: SourcePosition
+    public var message: String
+    public var hint: String
+}
+
+/// A mistake in the Markdown itself, at the line and column where it shows.
+public struct MarkupProblem: Sendable, Hashable {
+    public enum Severity: Sendable, Hashable {
+        case error, warning
+    }
+
+    public var severity: Severity
     public var position: SourcePosition
     public var message: String
     public var hint: String

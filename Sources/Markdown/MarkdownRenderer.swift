@@ -31,6 +31,7 @@ public struct MarkdownRenderer: Sendable {
         let settings = CommonMarkTree.Settings(
             unsafe: options.unsafe,
             portalAdditions: options.portalAdditions,
+            gitHubExtensions: options.gitHubExtensions,
             sentinels: prepared.insertions.count
         )
         let sourceMap = SourceMap(original: markdown, insertions: prepared.insertions)
