@@ -19,6 +19,9 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .long, help: "Let raw HTML through. Never used for portal pages.")
     var unsafe = false
 
+    @Flag(name: .long, help: "Plain cmark output with GitHub's extensions (tables, strikethrough, autolinks, task lists, tag filter), as cmark-gfm writes it.")
+    var gfm = false
+
     @Flag(name: .long, help: "Pair emphasis next to Chinese punctuation (on by default without --commonmark).")
     var cjkEmphasis = false
 
@@ -26,7 +29,8 @@ struct RenderCommand: ParsableCommand {
         let input = FileHandle.standardInput.readDataToEndOfFile()
         let text = String(decoding: input, as: UTF8.self)
         let options = MarkdownOptions(
-            unsafe: unsafe, portalAdditions: !commonmark, cjkEmphasis: !commonmark || cjkEmphasis)
+            unsafe: unsafe, portalAdditions: !commonmark && !gfm, cjkEmphasis: !(commonmark || gfm) || cjkEmphasis,
+            gitHubExtensions: !commonmark)
         let document = MarkdownRenderer(options: options).render(text)
         FileHandle.standardOutput.write(Data(document.html.utf8))
     }

@@ -100,6 +100,12 @@ struct ReferenceChecker {
         for problem in document.dataBlockProblems {
             diagnostics.error(at: location(problem.position), problem.message, hint: problem.hint)
         }
+        for problem in document.problems {
+            switch problem.severity {
+            case .error: diagnostics.error(at: location(problem.position), problem.message, hint: problem.hint)
+            case .warning: diagnostics.warning(at: location(problem.position), problem.message, hint: problem.hint)
+            }
+        }
         for position in document.omittedHTML {
             diagnostics.warning(
                 at: location(position), "原始 HTML 不会发布，这里的标签及其中的内容已被省略",

@@ -944,19 +944,29 @@ private struct ExtensionPass {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
     }
 
-    /// A text node that is not an escaped tilde.
     private func isPlainText(_ node: OpaquePointer) -> Bool {
-        cmark_node_get_type(node) == CMARK_NODE_TEXT && !isEscapedTilde(node)
+        cmark_node_get_type(node) == CMARK_NODE_TEXT
     }
 
-    /// cmark makes a node of its own for an escaped character and for an entity, at the
-    /// position of its `\\` or `&`; a `~` node whose position holds neither is a plain tilde.
-    private func isEscapedTilde(_ node: OpaquePointer) -> Bool {
-        guard literal(node) == "~" else { return false }
+    /// For each `~` of a text node's literal, whether the author escaped it (`\\~`). cmark
+    /// merges an escaped character into the text around it, so the node's stretch of the line
+    /// is read: its tildes are the literal's, in order. When they do not match (a `&#126;`),
+    /// none counts as escaped.
+    private func escapedTildes(of node: OpaquePointer, literalTildes: Int) -> [Bool] {
+        let plain = Array(repeating: false, count: literalTildes)
         let line = Int(cmark_node_get_start_line(node))
-        let column = Int(cmark_node_get_start_column(node))
-        let found = byte(line: line, column: column)
-        return found == UInt8(ascii: "\\") || found == UInt8(ascii: "&")
+        let start = Int(cmark_node_get_start_column(node))
+        let end = Int(cmark_node_get_end_column(node))
+        let whole = self.line(line)
+        guard start >= 1, end >= start, whole.startIndex + end <= whole.endIndex else { return plain }
+        let stretch = whole[(whole.startIndex + start - 1)..<(whole.startIndex + end)]
+        var flags: [Bool] = []
+        var backslashes = 0
+        for byte in stretch {
+            if byte == UInt8(ascii: "~") { flags.append(backslashes % 2 == 1) }
+            backslashes = byte == UInt8(ascii: "\\") ? backslashes + 1 : 0
+        }
+        return flags.count == literalTildes ? flags : plain
     }
 
     // MARK: Strikethrough
@@ -1028,16 +1038,19 @@ private struct ExtensionPass {
     private func splitTildeRuns(_ node: OpaquePointer, bytes: [UInt8], isBlock: Bool) -> [TildeRun] {
         let line = Int(cmark_node_get_start_line(node))
         let column = Int(cmark_node_get_start_column(node))
+        let tildeOffsets = bytes.indices.filter { bytes[$0] == UInt8(ascii: "~") }
+        let escapedOffsets = Set(
+            zip(tildeOffsets, escapedTildes(of: node, literalTildes: tildeOffsets.count)).filter(\.1).map(\.0))
         var pieces: [(range: Range<Int>, isRun: Bool)] = []
         var index = 0
         var pieceStart = 0
         while index < bytes.count {
-            guard bytes[index] == UInt8(ascii: "~") else {
+            guard bytes[index] == UInt8(ascii: "~"), !escapedOffsets.contains(index) else {
                 index += 1
                 continue
             }
             var end = index
-            while end < bytes.count, bytes[end] == UInt8(ascii: "~") { end += 1 }
+            while end < bytes.count, bytes[end] == UInt8(ascii: "~"), !escapedOffsets.contains(end) { end += 1 }
             if end - index <= 2 {
                 if pieceStart < index { pieces.append((pieceStart..<index, false)) }
                 pieces.append((index..<end, true))

@@ -54,6 +54,13 @@ public struct MarkupProblem: Sendable, Hashable {
     public var position: SourcePosition
     public var message: String
     public var hint: String
+
+    public init(severity: Severity, position: SourcePosition, message: String, hint: String) {
+        self.severity = severity
+        self.position = position
+        self.message = message
+        self.hint = hint
+    }
 }
 
 public struct SourcePosition: Sendable, Hashable, Comparable {

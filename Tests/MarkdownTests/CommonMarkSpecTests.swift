@@ -10,7 +10,7 @@ import Testing
         let spec = try CommonMarkSpec.load()
         #expect(spec.examples.count == 652, "expected the 652 examples of CommonMark 0.30 in \(spec.path)")
         let renderer = MarkdownRenderer(
-            options: MarkdownOptions(unsafe: true, portalAdditions: false, cjkEmphasis: cjkEmphasis))
+            options: MarkdownOptions(unsafe: true, portalAdditions: false, cjkEmphasis: cjkEmphasis, gitHubExtensions: false))
         var passed = 0
         for example in spec.examples {
             let html = renderer.render(example.markdown).html
