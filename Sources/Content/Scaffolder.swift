@@ -109,6 +109,9 @@ public struct Scaffolder {
             summary: ""
             slug: \(slug)
             status: draft
+            # 图片放在 cases/\(slug)/ 里，单独一行写 ![图片内容](\(slug)/photo.jpg "图为……")，引号里的图注显示在图片下方。
+            # 表格：第一行 | 指标 | 2024年 | 2025年 |，第二行 | --- | ---: | ---: |，再往下每行一组数据。
+            # 写完把 status 改为 review 交审；初审、终审通过后才能改为 published。
             ---
 
             ## 基本情况

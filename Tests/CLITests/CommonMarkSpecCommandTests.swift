@@ -29,4 +29,14 @@ import Testing
         }
         #expect(failures.isEmpty, "\(failures.count) examples failed:\n\(failures.prefix(10).joined(separator: "\n"))")
     }
+
+    /// The 24 extension examples of the GFM spec (cmark-gfm's) through `portal render --gfm`.
+    @Test func passesEveryGitHubExtensionExampleThroughTheRenderCommand() throws {
+        let examples = try CommonMarkSpec.loadGitHub().examples.filter { $0.extensionName != nil }
+        #expect(examples.count == 24)
+        for example in examples {
+            let result = try PortalProcess.run(["render", "--gfm", "--unsafe"], input: example.markdown)
+            #expect(result.standardOutput == example.html, "\(example)")
+        }
+    }
 }
