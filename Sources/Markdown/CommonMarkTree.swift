@@ -641,7 +641,7 @@ private struct RawProblem {
 private struct ExtensionPass {
     let text: [UInt8]
     let settings: CommonMarkTree.Settings
-    private let lineStarts: [Int]
+    private var lineStarts: [Int] = []
 
     var tables: [TableNode] = []
     /// Paragraphs parsed apart, with the index of their lines in `detachedLines`.
@@ -657,28 +657,39 @@ private struct ExtensionPass {
     private static let cellPrefix = CJKEmphasisPreparation.sentinelUTF8
 
     init(text: String, settings: CommonMarkTree.Settings) {
-        self.text = Array(text.utf8)
+        self.text = settings.gitHubExtensions ? Array(text.utf8) : []
         self.settings = settings
+    }
+
+    /// Where each line starts; found only for the steps that read lines (tables, tildes).
+    private mutating func findLineStarts() {
+        guard lineStarts.isEmpty else { return }
         var starts = [0]
-        for (offset, byte) in self.text.enumerated() {
+        for (offset, byte) in text.enumerated() {
             if byte == 0x0A {
                 starts.append(offset + 1)
-            } else if byte == 0x0D, offset + 1 >= self.text.count || self.text[offset + 1] != 0x0A {
+            } else if byte == 0x0D, offset + 1 >= text.count || text[offset + 1] != 0x0A {
                 starts.append(offset + 1)
             }
         }
-        self.lineStarts = starts
+        lineStarts = starts
     }
 
     mutating func apply(to document: OpaquePointer) {
-        let has = Set(text)
-        if has.contains(UInt8(ascii: "|")) || PipeTable.containsFullWidthPipe(text[...]) {
+        // Which of the bytes the steps look for occur, in one pass over the text.
+        var seen = [Bool](repeating: false, count: 128)
+        for byte in text where byte < 0x80 { seen[Int(byte)] = true }
+        let has = { (character: UInt8) in seen[Int(character)] }
+        if has(UInt8(ascii: "|")) || has(UInt8(ascii: "~")) || PipeTable.containsFullWidthPipe(text[...]) {
+            findLineStarts()
+        }
+        if has(UInt8(ascii: "|")) || PipeTable.containsFullWidthPipe(text[...]) {
             for paragraph in nodes(of: [CMARK_NODE_PARAGRAPH], in: document) {
                 makeTable(from: paragraph)
             }
         }
-        if has.contains(UInt8(ascii: "~")) || has.contains(UInt8(ascii: "[")) || has.contains(UInt8(ascii: "w"))
-            || has.contains(UInt8(ascii: ":")) || has.contains(UInt8(ascii: "@"))
+        if has(UInt8(ascii: "~")) || has(UInt8(ascii: "[")) || has(UInt8(ascii: "w"))
+            || has(UInt8(ascii: ":")) || has(UInt8(ascii: "@"))
         {
             let containers = nodes(
                 of: [CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK, CMARK_NODE_IMAGE],
@@ -686,17 +697,17 @@ private struct ExtensionPass {
             for container in containers {
                 consolidateText(in: container)
             }
-            if has.contains(UInt8(ascii: "~")) {
+            if has(UInt8(ascii: "~")) {
                 for container in containers { strikethrough(in: container) }
             }
-            if has.contains(UInt8(ascii: "w")) || has.contains(UInt8(ascii: ":")) || has.contains(UInt8(ascii: "@")) {
+            if has(UInt8(ascii: "w")) || has(UInt8(ascii: ":")) || has(UInt8(ascii: "@")) {
                 autolinks(in: document)
             }
-            if has.contains(UInt8(ascii: "[")) {
+            if has(UInt8(ascii: "[")) {
                 for item in nodes(of: [CMARK_NODE_ITEM], in: document) { markTask(item) }
             }
         }
-        if settings.unsafe, has.contains(UInt8(ascii: "<")) {
+        if settings.unsafe, has(UInt8(ascii: "<")) {
             for node in nodes(of: [CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE], in: document) {
                 filterTags(node)
             }
@@ -1147,13 +1158,37 @@ private struct ExtensionPass {
     }
 
     private mutating func link(_ node: OpaquePointer) {
-        let bytes = Array(literal(node).utf8)
+        var bytes = Array(literal(node).utf8)
         guard bytes.contains(where: { $0 == UInt8(ascii: "w") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "@") })
         else { return }
+        // Sentinels of the emphasis fix are not the author's: an address is found as if they
+        // were not there, and columns count them back in.
+        var sentinelsBefore: [Int] = []
+        if settings.sentinels > 0 {
+            var stripped: [UInt8] = []
+            var index = 0
+            var removed = 0
+            while index < bytes.count {
+                if bytes[index...].starts(with: CJKEmphasisPreparation.sentinelUTF8) {
+                    removed += 1
+                    index += CJKEmphasisPreparation.sentinelUTF8.count
+                    continue
+                }
+                stripped.append(bytes[index])
+                sentinelsBefore.append(removed)
+                index += 1
+            }
+            sentinelsBefore.append(removed)
+            bytes = stripped
+        }
         let matches = ExtendedAutolink.matches(in: bytes, boundaryBefore: boundaryBefore(node))
         guard !matches.isEmpty else { return }
         let line = Int(cmark_node_get_start_line(node))
-        let column = Int(cmark_node_get_start_column(node))
+        let startColumn = Int(cmark_node_get_start_column(node))
+        let width = CJKEmphasisPreparation.sentinelUTF8.count
+        func column(at offset: Int) -> Int {
+            startColumn + offset + (sentinelsBefore.isEmpty ? 0 : sentinelsBefore[offset] * width)
+        }
         var last = node
         var copied = 0
         cmark_node_set_literal(node, String(decoding: bytes[..<matches[0].range.lowerBound], as: UTF8.self))
@@ -1168,7 +1203,7 @@ private struct ExtensionPass {
             cmark_node_set_literal(label, String(decoding: bytes[match.range], as: UTF8.self))
             cmark_node_append_child(link, label)
             cmark_node_insert_after(last, link)
-            positions[link] = (line, column + match.range.lowerBound)
+            positions[link] = (line, column(at: match.range.lowerBound))
             last = link
             copied = match.range.upperBound
         }
@@ -1179,6 +1214,8 @@ private struct ExtensionPass {
         if matches[0].range.lowerBound == 0 {
             cmark_node_unlink(node)
             cmark_node_free(node)
+        } else if copied == 0 {
+            cmark_node_set_literal(node, String(decoding: bytes, as: UTF8.self))
         }
     }
 

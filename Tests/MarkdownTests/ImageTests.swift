@@ -7,7 +7,9 @@ import Testing
 
     @Test func reportsImagesWithTheirAltTextWithoutMarkup() {
         let document = renderer.render("活动现场：\n\n![党员先锋岗 *标识*](images/a.png \"标题\")")
-        #expect(document.html == "<p>活动现场：</p>\n<p><img src=\"images/a.png\" alt=\"党员先锋岗 标识\" title=\"标题\" /></p>\n")
+        #expect(
+            document.html
+                == "<p>活动现场：</p>\n<figure><img src=\"images/a.png\" alt=\"党员先锋岗 标识\" title=\"标题\" /><figcaption>标题</figcaption></figure>\n")
         #expect(
             document.images == [
                 Image(source: "images/a.png", alternativeText: "党员先锋岗 标识", position: SourcePosition(line: 3, column: 1))
@@ -43,8 +45,9 @@ import Testing
             })
         #expect(
             document.html
-                == "<p><img src=\"media/photo-800.1a2b3c4d.jpg\""
+                == "<figure><img src=\"media/photo-800.1a2b3c4d.jpg\""
                 + " srcset=\"media/photo-800.1a2b3c4d.jpg 800w, media/photo-1600.5e6f7a8b.jpg 1600w\""
-                + " sizes=\"(max-width: 42em) 100vw, 42em\" alt=\"市场 &quot;外景&quot;\" width=\"800\" height=\"600\" /></p>\n")
+                + " sizes=\"(max-width: 42em) 100vw, 42em\" alt=\"市场 &quot;外景&quot;\" width=\"800\" height=\"600\" />"
+                + "<figcaption>市场 &quot;外景&quot;</figcaption></figure>\n")
     }
 }

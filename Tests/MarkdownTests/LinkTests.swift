@@ -79,7 +79,7 @@ import Testing
             seen.append(destination)
             return nil
         }
-        #expect(document.html == "<p><img src=\"b.png\" alt=\"图 链接\" /></p>\n")
+        #expect(document.html == "<figure><img src=\"b.png\" alt=\"图 链接\" /><figcaption>图 链接</figcaption></figure>\n")
         #expect(seen.isEmpty)
         #expect(document.links.isEmpty)
     }
