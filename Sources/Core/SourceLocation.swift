@@ -9,17 +9,24 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     /// `line` then orders the places.
     public var label: String?
 
-    public init(path: String, line: Int = 1, column: Int = 1, label: String? = nil) {
+    public init(path: String, line: Int = 1, column: Int = 1) {
         self.path = path
         self.line = line
         self.column = column
+    }
+
+    /// A place said by `label`, ordered by `line`.
+    public init(path: String, line: Int, label: String) {
+        self.init(path: path, line: line)
         self.label = label
     }
 
     /// The same place moved down by `lines`, as when a body's line numbers are shifted by the
     /// front matter above it.
     public func offset(lines: Int) -> SourceLocation {
-        SourceLocation(path: path, line: line + lines, column: column, label: label)
+        var moved = self
+        moved.line += lines
+        return moved
     }
 
     public var description: String { label.map { $0.isEmpty ? path : "\(path): \($0)" } ?? "\(path):\(line):\(column)" }

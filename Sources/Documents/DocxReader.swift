@@ -35,7 +35,21 @@ public struct DocxReader {
         }
     }
 
+    /// Foundation's XML tree on Linux is not safe to use from two threads at once (its nodes
+    /// share libxml2 state), so documents are read one at a time.
+    private static let treeLock = NSLock()
+
     public func read() throws(DiagnosticsError) -> WordDocument {
+        Self.treeLock.lock()
+        defer { Self.treeLock.unlock() }
+        // An element lives only as long as its XMLDocument: every tree is kept to the end.
+        var trees: [XMLDocument] = []
+        defer { withExtendedLifetime(trees) {} }
+        func xml(_ part: String) throws(DiagnosticsError) -> XMLElement? {
+            guard let tree = try self.tree(part) else { return nil }
+            trees.append(tree)
+            return tree.rootElement()
+        }
         let documentPart = try mainPart()
         guard let body = try xml(documentPart)?.child("body") else {
             throw Self.problem(path, "文档内容损坏：\(documentPart) 中没有正文", hint: "在 Word 或 WPS 中打开，另存为新的 .docx")
@@ -105,7 +119,9 @@ public struct DocxReader {
         let name = part.split(separator: "/").last.map(String.init) ?? ""
         let relsPart = (folder.isEmpty ? "" : folder + "/") + "_rels/" + name + ".rels"
         var relations: [String: Relation] = [:]
-        for element in try xml(relsPart)?.children("Relationship") ?? [] {
+        let tree = try tree(relsPart)
+        defer { withExtendedLifetime(tree) {} }
+        for element in tree?.rootElement()?.children("Relationship") ?? [] {
             guard let id = element.value("Id"), let target = element.value("Target") else { continue }
             let external = element.value("TargetMode") == "External"
             relations[id] = Relation(
@@ -123,10 +139,10 @@ public struct DocxReader {
         }
     }
 
-    private func xml(_ part: String) throws(DiagnosticsError) -> XMLElement? {
+    private func tree(_ part: String) throws(DiagnosticsError) -> XMLDocument? {
         guard let bytes = try bytes(part) else { return nil }
         do {
-            return try XMLDocument(data: Data(bytes), options: [.nodeLoadExternalEntitiesNever]).rootElement()
+            return try XMLDocument(data: Data(bytes), options: [.nodeLoadExternalEntitiesNever])
         } catch {
             throw Self.problem(path, "文档损坏：\(part) 不是有效的 XML", hint: "在 Word 或 WPS 中打开，另存为新的 .docx")
         }
