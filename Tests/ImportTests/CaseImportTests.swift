@@ -82,7 +82,8 @@ import Testing
         let imported = try CaseImporter(loader: workspace.loader).run(
             Self.request("\(name).docx", slug: name), today: Self.today)
         #expect(imported.pictures == ["cases/\(name)/图片1.jpg"])
-        let saved = try #require(FileManager.default.contents(atPath: workspace.content.appendingPathComponent(imported.pictures[0]).path))
+        let saved = try #require(
+            FileManager.default.contents(atPath: workspace.content.appendingPathComponent(imported.pictures[0]).path))
         #expect(saved.starts(with: [0xFF, 0xD8]))
         #expect(saved.count > 10_000)
         #expect(saved.range(of: Data("Exif".utf8)) != nil, "the original is kept; the build takes the metadata out")
