@@ -7,10 +7,13 @@
 //   Markdown, Model         Markdown through cmark; the portal's plain values
 //   Spreadsheets            CSV and XLSX files read into sheets of cells (zip through libdeflate,
 //                           XML through Foundation's parser); knows nothing of the portal
+//   Documents               Word documents (.docx) read into paragraphs, tables, notes and
+//                           pictures (Spreadsheets' zip reader, Foundation's XML); no portal
 //   Content, Templates,     loading and validating content/; view models and templates/;
 //   Search                  the search index: terms, postings, shard files (no I/O)
 //   Import                  spreadsheet rows mapped by header, checked by Content's decoders and
-//                           merged into data/*.yaml (`portal import`)
+//                           merged into data/*.yaml; Word documents written as draft cases
+//                           (`portal import`)
 //   Build                   the stages in order, and the writing of site/
 //   Preview                 `portal serve`: rebuilds on save, serves on 127.0.0.1, reloads pages
 //   CLI → portal            the commands, and the executable
@@ -51,6 +54,7 @@ let package = Package(
         .target(name: "Markdown", dependencies: ["CCmark", "Charts", "Core"]),
         .target(name: "Model", dependencies: ["Core"]),
         .target(name: "Spreadsheets", dependencies: ["CDeflate", "Core"]),
+        .target(name: "Documents", dependencies: ["Core", "Spreadsheets"]),
         .target(
             name: "Content",
             dependencies: ["Core", "Markdown", "Model", .product(name: "Yams", package: "Yams")]
@@ -60,7 +64,7 @@ let package = Package(
             dependencies: ["Charts", "Core", "Model"]
         ),
         .target(name: "Search", dependencies: ["Core", "Model"]),
-        .target(name: "Import", dependencies: ["Content", "Core", "Model", "Spreadsheets"]),
+        .target(name: "Import", dependencies: ["Content", "Core", "Documents", "Model", "Spreadsheets"]),
         .target(name: "Build", dependencies: ["CDeflate", "CVips", "Core", "Model", "Content", "Templates", "Search"]),
         .target(
             name: "Preview",
@@ -88,8 +92,9 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Core", "Markdown", "CommonMarkSpec"]),
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "ContentTests", dependencies: ["Content", .product(name: "Yams", package: "Yams")]),
-        // Fixtures holds the spreadsheets and the script that makes the .xlsx ones.
-        .testTarget(name: "ImportTests", dependencies: ["Import", "Spreadsheets", "Build"], exclude: ["Fixtures"]),
+        // Fixtures holds the spreadsheets and Word documents and the scripts that make them.
+        .testTarget(
+            name: "ImportTests", dependencies: ["Import", "Documents", "Spreadsheets", "Build"], exclude: ["Fixtures"]),
         // swift-mustache is the reference the template engine's output is compared with.
         .testTarget(
             name: "TemplatesTests", dependencies: ["Templates", "Model", .product(name: "Mustache", package: "swift-mustache")]),

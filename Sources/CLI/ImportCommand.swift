@@ -4,12 +4,14 @@ import Core
 import Foundation
 import Import
 
-/// `portal import members|sites FILE`: spreadsheet exports merged into the data files.
+/// `portal import members|sites FILE`: spreadsheet exports merged into the data files;
+/// `portal import case FILE`: a Word document made a draft case.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Merges a spreadsheet (CSV or XLSX) of members or sites into data/members.yaml or data/sites.yaml.",
-        subcommands: [ImportMembers.self, ImportSites.self]
+        abstract:
+            "Merges a spreadsheet (CSV or XLSX) of members or sites into data/members.yaml or data/sites.yaml, or makes a Word document (.docx) a draft case.",
+        subcommands: [ImportMembers.self, ImportSites.self, ImportCase.self]
     )
 }
 

@@ -86,17 +86,40 @@ public struct Scaffolder {
         }
     }
 
+    /// A write-up's body and the files that go beside it in `cases/<slug>/`, as an imported
+    /// Word document gives them.
+    public struct Body {
+        public var text: String
+        /// Names inside `cases/<slug>/` (`图片1.jpg`) and their bytes.
+        public var files: [(name: String, bytes: [UInt8])]
+
+        public init(text: String, files: [(name: String, bytes: [UInt8])] = []) {
+            self.text = text
+            self.files = files
+        }
+    }
+
     /// Writes `cases/<slug>.md` and returns its content-relative path.
     public func create(_ new: NewCase, today: Day) throws(DiagnosticsError) -> String {
-        let (config, sites, _) = try loader.records()
-        var problems = Diagnostics()
-        check(new.district, among: config.districts.map(\.name), option: "--district", what: "区", into: &problems)
-        check(new.category, among: config.categories.map(\.name), option: "--category", what: "类别", into: &problems)
-        for id in new.sites {
-            check(id, among: sites.map(\.id), option: "--sites", what: "示范点/联系点", into: &problems)
+        try create(new, today: today) { _ in Body(text: "## 基本情况\n\n## 主要做法\n\n## 工作成效\n") }
+    }
+
+    /// Checks the names of a new case as `create` does, writing nothing; throws with every problem.
+    public func check(_ new: NewCase, today: Day) throws(DiagnosticsError) {
+        _ = try checked(new, today: today)
+    }
+
+    /// Writes `cases/<slug>.md` with the body `body(slug)` makes, and its files into
+    /// `cases/<slug>/`, which must not exist yet; returns the write-up's content-relative path.
+    public func create(_ new: NewCase, today: Day, body: (_ slug: String) -> Body) throws(DiagnosticsError) -> String {
+        let (config, slug) = try checked(new, today: today)
+        let body = body(slug)
+        let folder = "cases/\(slug)"
+        if !body.files.isEmpty && FileManager.default.fileExists(atPath: loader.directory.appendingPathComponent(folder).path) {
+            throw DiagnosticsError([
+                .error(at: SourceLocation(path: display(folder + "/")), "文件夹已存在，不会覆盖", hint: "用 --slug 另取一个名字")
+            ])
         }
-        checkText(new.title, option: "title", into: &problems)
-        let slug = try slug(new.slug, in: "cases", today: today, problems: &problems)
         let text = """
             ---
             title: \(YAMLText.quoted(new.title))
@@ -114,14 +137,26 @@ public struct Scaffolder {
             # 写完把 status 改为 review 交审；初审、终审通过后才能改为 published。
             ---
 
-            ## 基本情况
-
-            ## 主要做法
-
-            ## 工作成效
 
             """
-        return try write(text, to: "cases/\(slug).md")
+        let path = try write(Data((text + body.text).utf8), to: "cases/\(slug).md")
+        for file in body.files {
+            _ = try write(Data(file.bytes), to: "\(folder)/\(file.name)")
+        }
+        return path
+    }
+
+    private func checked(_ new: NewCase, today: Day) throws(DiagnosticsError) -> (PortalConfig, String) {
+        let (config, sites, _) = try loader.records()
+        var problems = Diagnostics()
+        check(new.district, among: config.districts.map(\.name), option: "--district", what: "区", into: &problems)
+        check(new.category, among: config.categories.map(\.name), option: "--category", what: "类别", into: &problems)
+        for id in new.sites {
+            check(id, among: sites.map(\.id), option: "--sites", what: "示范点/联系点", into: &problems)
+        }
+        checkText(new.title, option: "title", into: &problems)
+        let slug = try slug(new.slug, in: "cases", today: today, problems: &problems)
+        return (config, slug)
     }
 
     /// Writes `courses/<slug>.md` and returns its content-relative path.
@@ -285,6 +320,15 @@ public struct Scaffolder {
     private func takenSlugs(in folder: String) -> Set<String> {
         let root = loader.directory.appendingPathComponent(folder)
         var taken: Set<String> = []
+        // A folder of pictures left by an earlier write-up keeps its name taken too.
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? [] where !name.hasSuffix(".md") {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root.appendingPathComponent(name).path, isDirectory: &isFolder),
+                isFolder.boolValue
+            {
+                taken.insert(name)
+            }
+        }
         for file in FileTree.files(below: root.path, skipping: IgnoredFiles.isIgnored) where file.hasSuffix(".md") {
             taken.insert(String(file.split(separator: "/").last!.dropLast(".md".count)))
             guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(file).path) else { continue }
@@ -301,6 +345,10 @@ public struct Scaffolder {
     // MARK: Writing
 
     private func write(_ text: String, to relative: String) throws(DiagnosticsError) -> String {
+        try write(Data(text.utf8), to: relative)
+    }
+
+    private func write(_ data: Data, to relative: String) throws(DiagnosticsError) -> String {
         let url = loader.directory.appendingPathComponent(relative)
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -312,7 +360,7 @@ public struct Scaffolder {
                 ])
             }
             let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-            try handle.write(contentsOf: Data(text.utf8))
+            try handle.write(contentsOf: data)
             try handle.close()
         } catch let error as DiagnosticsError {
             throw error

@@ -4,6 +4,10 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     public var path: String
     public var line: Int
     public var column: Int
+    /// Said instead of line and column where the file has no lines, such as a paragraph of a
+    /// Word document (`稿件.docx: 第 12 段（“二是强化……”）`), or empty for the whole file;
+    /// `line` then orders the places.
+    public var label: String?
 
     public init(path: String, line: Int = 1, column: Int = 1) {
         self.path = path
@@ -11,13 +15,21 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
         self.column = column
     }
 
+    /// A place said by `label`, ordered by `line`.
+    public init(path: String, line: Int, label: String) {
+        self.init(path: path, line: line)
+        self.label = label
+    }
+
     /// The same place moved down by `lines`, as when a body's line numbers are shifted by the
     /// front matter above it.
     public func offset(lines: Int) -> SourceLocation {
-        SourceLocation(path: path, line: line + lines, column: column)
+        var moved = self
+        moved.line += lines
+        return moved
     }
 
-    public var description: String { "\(path):\(line):\(column)" }
+    public var description: String { label.map { $0.isEmpty ? path : "\(path): \($0)" } ?? "\(path):\(line):\(column)" }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.path, lhs.line, lhs.column) < (rhs.path, rhs.line, rhs.column)

@@ -1,16 +1,16 @@
 import CDeflate
 
-/// Reads the entries of a zip file, as an XLSX workbook is one: the central directory at the
-/// end names every entry, each stored or deflated, checked against its CRC-32. Zip64, split
-/// archives and encryption never occur in workbooks and are refused.
-struct ZipReader {
-    enum Failure: Error, Equatable {
+/// Reads the entries of a zip file, as an XLSX workbook or a DOCX document is one: the central
+/// directory at the end names every entry, each stored or deflated, checked against its CRC-32.
+/// Zip64, split archives and encryption never occur in office files and are refused.
+public struct ZipReader {
+    public enum Failure: Error, Equatable {
         case notZip
         case unsupported(String)
         case damaged(String)
     }
 
-    struct Entry {
+    public struct Entry {
         var method: UInt16
         var flags: UInt16
         var crc: UInt32
@@ -23,9 +23,9 @@ struct ZipReader {
     static let entrySizeLimit = 1 << 30
 
     private let bytes: [UInt8]
-    private(set) var entries: [String: Entry] = [:]
+    public private(set) var entries: [String: Entry] = [:]
 
-    init(_ bytes: [UInt8]) throws(Failure) {
+    public init(_ bytes: [UInt8]) throws(Failure) {
         self.bytes = bytes
         guard bytes.count >= 22, bytes.starts(with: [0x50, 0x4B]) else { throw .notZip }
         // The end record is the last 22 bytes, unless a comment (at most 65,535 bytes) follows it.
@@ -55,7 +55,7 @@ struct ZipReader {
     }
 
     /// The bytes of the entry `name`, inflated and checked; nil when there is no such entry.
-    func contents(of name: String) throws(Failure) -> [UInt8]? {
+    public func contents(of name: String) throws(Failure) -> [UInt8]? {
         guard let entry = entries[name] else { return nil }
         if entry.flags & 1 != 0 { throw .unsupported("加密的文件") }
         guard entry.size <= Self.entrySizeLimit else { throw .damaged("\(name) 过大") }
