@@ -19,7 +19,11 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .long, help: "Let raw HTML through. Never used for portal pages.")
     var unsafe = false
 
-    @Flag(name: .long, help: "Plain cmark output with GitHub's extensions (tables, strikethrough, autolinks, task lists, tag filter), as cmark-gfm writes it.")
+    @Flag(
+        name: .long,
+        help:
+            "Plain cmark output with GitHub's extensions (tables, strikethrough, autolinks, task lists, tag filter), as cmark-gfm writes it."
+    )
     var gfm = false
 
     @Flag(name: .long, help: "Pair emphasis next to Chinese punctuation (on by default without --commonmark).")

@@ -189,7 +189,8 @@ private struct TreeWalker {
         switch cmark_node_get_type(node) {
         case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
             detached = detachedParagraphs[node].map { detachedLines[$0] }
-            blockStart = documentPosition(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
+            blockStart = documentPosition(
+                line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
             blockTextMark = text.mark
         case CMARK_NODE_TEXT, CMARK_NODE_CODE:
             text.append(literal(of: node))
@@ -432,7 +433,8 @@ private struct TreeWalker {
             if portal {
                 let label = (table.rows.first ?? []).map { $0.flatMap { cellTexts[$0] } ?? "" }.filter { !$0.isEmpty }
                     .joined(separator: "、")
-                html += "<div class=\"table-wrap\" role=\"region\" aria-label=\"\(MarkupText.escaped(label.isEmpty ? "表格" : label))\" tabindex=\"0\">"
+                html +=
+                    "<div class=\"table-wrap\" role=\"region\" aria-label=\"\(MarkupText.escaped(label.isEmpty ? "表格" : label))\" tabindex=\"0\">"
                 html += "<table class=\"data-table\">\n"
             } else {
                 html += "<table>\n"
@@ -692,7 +694,10 @@ private struct ExtensionPass {
             || has(UInt8(ascii: ":")) || has(UInt8(ascii: "@"))
         {
             let containers = nodes(
-                of: [CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK, CMARK_NODE_IMAGE],
+                of: [
+                    CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK,
+                    CMARK_NODE_IMAGE,
+                ],
                 in: document)
             for container in containers {
                 consolidateText(in: container)
@@ -1255,7 +1260,8 @@ private struct ExtensionPass {
         default: return
         }
         guard let box = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
-        cmark_node_set_on_enter(box, checked ? "<input checked=\"\" disabled=\"\" type=\"checkbox\">" : "<input disabled=\"\" type=\"checkbox\">")
+        cmark_node_set_on_enter(
+            box, checked ? "<input checked=\"\" disabled=\"\" type=\"checkbox\">" : "<input disabled=\"\" type=\"checkbox\">")
         cmark_node_set_on_exit(box, "")
         cmark_node_set_literal(first, String(decoding: bytes.dropFirst(3), as: UTF8.self))
         cmark_node_insert_before(first, box)

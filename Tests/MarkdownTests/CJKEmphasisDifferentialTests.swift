@@ -35,8 +35,10 @@ import Testing
 
     @Test(arguments: [false, true])
     func changesNothingButEmphasisOnRandomTexts(unsafe: Bool) {
-        let on = MarkdownRenderer(options: MarkdownOptions(unsafe: unsafe, portalAdditions: false, cjkEmphasis: true, gitHubExtensions: false))
-        let off = MarkdownRenderer(options: MarkdownOptions(unsafe: unsafe, portalAdditions: false, cjkEmphasis: false, gitHubExtensions: false))
+        let on = MarkdownRenderer(
+            options: MarkdownOptions(unsafe: unsafe, portalAdditions: false, cjkEmphasis: true, gitHubExtensions: false))
+        let off = MarkdownRenderer(
+            options: MarkdownOptions(unsafe: unsafe, portalAdditions: false, cjkEmphasis: false, gitHubExtensions: false))
         var generator = Generator(state: 20_240_601)
         var changed = 0
         for _ in 0..<20_000 {

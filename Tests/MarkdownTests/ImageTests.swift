@@ -9,7 +9,8 @@ import Testing
         let document = renderer.render("活动现场：\n\n![党员先锋岗 *标识*](images/a.png \"标题\")")
         #expect(
             document.html
-                == "<p>活动现场：</p>\n<figure><img src=\"images/a.png\" alt=\"党员先锋岗 标识\" title=\"标题\" /><figcaption>标题</figcaption></figure>\n")
+                == "<p>活动现场：</p>\n<figure><img src=\"images/a.png\" alt=\"党员先锋岗 标识\" title=\"标题\" /><figcaption>标题</figcaption></figure>\n"
+        )
         #expect(
             document.images == [
                 Image(source: "images/a.png", alternativeText: "党员先锋岗 标识", position: SourcePosition(line: 3, column: 1))
