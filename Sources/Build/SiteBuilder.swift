@@ -5,12 +5,16 @@ import Model
 import Search
 import Templates
 
-/// Builds the portal: the stages run in this order, each timed, and each stops the build with
-/// all its diagnostics when it finds an error.
+/// Builds the portal: the stages run in this order, each timed. An error in some files of
+/// `content/` stops neither the rendering nor the checks of the others: every page that can be
+/// rendered is rendered and checked, and the build then fails with every problem of the run.
+/// Only what leaves nothing to render (no `portal.yaml`, broken templates, a full disk) stops
+/// it at once.
 ///
-/// 1. load: read and check `content/` (front matter, data, Markdown, references), and hash the
+/// 1. templates: load `templates/`, first, since a page's links to ids of its own (`#main`)
+///    are checked against the ids its template writes
+/// 2. load: read and check `content/` (front matter, data, Markdown, references), and hash the
 ///    pictures and attachments, whose names pages need
-/// 2. templates: load `templates/`
 /// 3. search: index every case, site, course and page, and write the search index
 ///    (`SearchIndexLayout`) on all cores, while only the loaded portal is in memory
 /// 4. media: the pictures and attachments pages use, photos resized on all cores
@@ -106,25 +110,48 @@ public struct SiteBuilder: Sendable {
     {
         var timings = StageTimings()
         timings.announce = options.progress
-        var loaded = try await timings.measureTyped("load") { () async throws(DiagnosticsError) in
-            var loader = ContentLoader(
-                directory: options.content, displayRoot: options.contentDisplay, parallelism: options.parallelism,
-                includeUnpublished: options.includeUnpublished)
-            loader.knownMedia = knownMedia
-            return try await loader.load()
+        // Errors of some files stop neither the others' rendering nor their checks: every page
+        // that can be rendered is, so one run lists every problem. Nothing is published then.
+        var problems: [Diagnostic] = []
+        // The templates first: a page's links to ids of its own are checked against theirs.
+        var library: TemplateLibrary?
+        do {
+            library = try await timings.measureTyped("templates") { () async throws(DiagnosticsError) in
+                try TemplateLibrary(
+                    directory: options.templates, displayRoot: options.templatesDisplay, knownVariables: ViewVocabulary.names)
+            }
+        } catch {
+            problems += error.diagnostics
         }
+        let templateIDs = library.map(Self.templateIDs)
+        var loaded: ContentLoader.Loaded
+        do {
+            loaded = try await timings.measureTyped("load") { () async throws(DiagnosticsError) in
+                var loader = ContentLoader(
+                    directory: options.content, displayRoot: options.contentDisplay, parallelism: options.parallelism,
+                    includeUnpublished: options.includeUnpublished)
+                loader.knownMedia = knownMedia
+                loader.templateIDs = templateIDs
+                return try await loader.loadReportingAll()
+            }
+        } catch {
+            throw DiagnosticsError(error.diagnostics + problems)
+        }
+        problems += loaded.errors
         if let basePath = options.basePath {
             loaded.portal.config.baseURL = try Self.baseURL(loaded.portal.config.baseURL, servedUnder: basePath)
         }
-        let library = try await timings.measureTyped("templates") { () async throws(DiagnosticsError) in
-            try TemplateLibrary(
-                directory: options.templates, displayRoot: options.templatesDisplay, knownVariables: ViewVocabulary.names)
-        }
+        guard let library else { throw DiagnosticsError(problems + loaded.warnings) }
         let index = PortalIndex(loaded.portal)
         let unprepared = PageViews(index: index)
         let specs = PageSpec.all(for: index, views: unprepared)
-        try checkUniquePaths(specs)
-        let others = try otherFiles(of: index, specs: specs)
+        let others: [(path: String, bytes: [UInt8])]
+        do {
+            try checkUniquePaths(specs)
+            others = try otherFiles(of: index, specs: specs)
+        } catch {
+            throw DiagnosticsError(problems + error.diagnostics + loaded.warnings)
+        }
         let corpus = SearchCorpus(loaded.portal)
         let searchLayout = SearchIndexLayout(documentCount: corpus.count)
 
@@ -133,29 +160,46 @@ public struct SiteBuilder: Sendable {
             paths: specs.map(\.path.filePath) + others.map(\.path) + mediaPaths + searchLayout.paths)
         var stage = OutputStage(graph: graph, scanner: PrivacyScanner(allowedEmails: loaded.portal.config.allowedEmails))
         stage.linksToFiles = options.linksToFiles
-        let search = try await timings.measureTyped("search") { () async throws(DiagnosticsError) in
-            try await writingOutput {
-                try sink.createFolders(Self.folders(of: graph.paths))
-                return try await emitSearchIndex(corpus, layout: searchLayout, stage: stage, into: sink)
+        let search: SearchIndexOutput
+        do {
+            search = try await timings.measureTyped("search") { () async throws(DiagnosticsError) in
+                try await writingOutput {
+                    try sink.createFolders(Self.folders(of: graph.paths))
+                    return try await emitSearchIndex(corpus, layout: searchLayout, stage: stage, into: sink)
+                }
             }
+        } catch {
+            throw DiagnosticsError(problems + error.diagnostics + loaded.warnings)
         }
-        let media = try await timings.measureTyped("media") { () async throws(DiagnosticsError) in
-            try await writingOutput {
-                try await emitMedia(loaded.portal.media, memory: loaded.memory, cache: photoCache, stage: stage, into: sink)
+        var media = (written: [OutputStage.Written](), work: OutputStage.Work(), processing: Duration.zero, report: MediaReport())
+        do {
+            media = try await timings.measureTyped("media") { () async throws(DiagnosticsError) in
+                try await writingOutput {
+                    try await emitMedia(loaded.portal.media, memory: loaded.memory, cache: photoCache, stage: stage, into: sink)
+                }
             }
+        } catch {
+            // A photo that cannot be decoded leaves the pages to render and check all the same.
+            problems += error.diagnostics
         }
         // Made after the index, so that the cards and the index's posting lists are never in
         // memory together.
         let views = await unprepared.preparingCards(parallelism: options.parallelism)
-        let (written, work) = try await timings.measureTyped("render") { () async throws(DiagnosticsError) in
-            try await writingOutput {
-                var (written, work) = try await emitPages(specs, views: views, library: library, stage: stage, into: sink)
-                for file in others {
-                    written.append(try await stage.emit(file.bytes, at: file.path, source: nil, into: sink, work: &work))
+        let rendered: ([OutputStage.Written], OutputStage.Work)
+        do {
+            rendered = try await timings.measureTyped("render") { () async throws(DiagnosticsError) in
+                try await writingOutput {
+                    var (written, work) = try await emitPages(specs, views: views, library: library, stage: stage, into: sink)
+                    for file in others {
+                        written.append(try await stage.emit(file.bytes, at: file.path, source: nil, into: sink, work: &work))
+                    }
+                    return (written + media.written + search.written, work + media.work + search.work)
                 }
-                return (written + media.written + search.written, work + media.work + search.work)
             }
+        } catch {
+            throw DiagnosticsError(problems + error.diagnostics + loaded.warnings)
         }
+        let (written, work) = rendered
         for part in loaded.work { timings.appendDetail(part.name, part.duration) }
         timings.appendDetail("photos", media.processing)
         timings.appendDetail("search index", search.indexing)
@@ -165,23 +209,28 @@ public struct SiteBuilder: Sendable {
         timings.appendDetail("write", work.writing)
 
         var warnings = loaded.warnings
+        let judged = Set(loaded.errors.map(\.location.path))
         let linkProblems = timings.measureSync("links") {
             graph.diagnostics(
                 pages: written.compactMap { file in
-                    file.links.map { (file.number, $0, Int(file.number) < specs.count ? specs[Int(file.number)].source : nil) }
+                    file.links.map { links in
+                        let source = Int(file.number) < specs.count ? specs[Int(file.number)].source : nil
+                        return (file.number, Self.unjudged(links, of: source, judged: judged, loadFailed: !judged.isEmpty), source)
+                    }
                 },
                 fallback: SourceLocation(path: options.contentDisplay),
                 unlisted: Self.unlisted)
         }
-        if linkProblems.contains(where: \.isError) { throw DiagnosticsError(warnings + linkProblems) }
-        warnings += linkProblems
+        warnings += linkProblems.filter { !$0.isError }
+        problems += linkProblems.filter(\.isError)
         let privacyProblems = timings.measureSync("privacy") {
             PrivacyGuard(
                 scanner: stage.scanner, content: options.content, contentDisplay: options.contentDisplay,
                 templates: options.templates, templatesDisplay: options.templatesDisplay
             ).diagnose(written.compactMap(\.privacy))
         }
-        if !privacyProblems.isEmpty { throw DiagnosticsError(privacyProblems + warnings) }
+        problems += privacyProblems
+        if !problems.isEmpty { throw DiagnosticsError(problems + warnings) }
         let files = Gzip.withTwins(graph.paths)
         let changed = written.reduce(0) { $0 + $1.filesWritten }
         var links = [[Int32]?](repeating: nil, count: graph.paths.count)
@@ -193,6 +242,31 @@ public struct SiteBuilder: Sendable {
             pageCount: specs.count, files: files, changedFiles: changed, state: state, warnings: warnings, timings: timings)
         report.media = media.report
         return report
+    }
+
+    /// The ids every page of the Markdown folders has besides its headings', from its template.
+    static func templateIDs(_ library: TemplateLibrary) -> [String: Set<String>] {
+        ["cases": library.literalIDs(ofPage: "case"), "courses": library.literalIDs(ofPage: "course"),
+         "pages": library.literalIDs(ofPage: "page")]
+    }
+
+    /// `links` without the broken ones the content's own checks already judged, when loading
+    /// found errors: every broken link of a page whose file has errors (a link to a missing
+    /// file, a draft or an attachment left as written), and links to `.md` files, which are
+    /// left as written only when that file has errors of its own.
+    static func unjudged(
+        _ links: LinkGraph.PageLinks, of source: SourceLocation?, judged: Set<String>, loadFailed: Bool
+    ) -> LinkGraph.PageLinks {
+        guard loadFailed, !links.broken.isEmpty else { return links }
+        var links = links
+        if let source, judged.contains(source.path) {
+            links.broken = []
+        } else {
+            links.broken.removeAll { href in
+                (href.split(separator: "#", maxSplits: 1).first ?? "").split(separator: "?").first?.hasSuffix(".md") ?? false
+            }
+        }
+        return links
     }
 
     /// Pages no link needs to lead to: the not-found page and the register for staff.

@@ -36,12 +36,16 @@ enum ConfigDecoder {
             reader.nested("privacy", required: false).map { privacyValue in
                 decodeAllowedEmails(privacyValue, diagnostics: &diagnostics)
             } ?? []
+        let requiredReviews = reader.nested("review", required: false).map { reviewValue in
+            decodeReview(reviewValue, diagnostics: &diagnostics)
+        }
         reader.finish()
         diagnostics.append(contentsOf: reader.diagnostics)
         guard let title, let baseURL, !districts.isEmpty, !categories.isEmpty else { return nil }
         return PortalConfig(
             title: title, description: description, baseURL: baseURL, publisher: publisher,
-            districts: districts, categories: categories, targets: targets, allowedEmails: allowedEmails)
+            districts: districts, categories: categories, targets: targets, allowedEmails: allowedEmails,
+            requiredReviews: requiredReviews)
     }
 
     /// `privacy: {allowed_emails: [office@example.gov.cn]}`: the addresses that may be published.
@@ -51,6 +55,36 @@ enum ConfigDecoder {
         reader.finish()
         diagnostics.append(contentsOf: reader.diagnostics)
         return emails
+    }
+
+    /// `review: {required: [初审, 终审]}`: the roles whose approval a published page needs,
+    /// each once, in the order of review.
+    private static func decodeReview(_ value: YAMLValue, diagnostics: inout Diagnostics) -> [ReviewRole] {
+        var reader = RecordReader(value, recordName: "审核设置", diagnostics: &diagnostics)
+        // Not a mapping is reported as such, not as a missing 'required' too.
+        let isMapping = if case .mapping = value { true } else { false }
+        let named = reader.locatedStringList("required", required: isMapping)
+        reader.finish()
+        diagnostics.append(contentsOf: reader.diagnostics)
+        let roleNames = ReviewRole.allCases.map(\.rawValue)
+        var roles: [ReviewRole] = []
+        var firstOfRole: [ReviewRole: SourceLocation] = [:]
+        for (text, location) in named {
+            guard let role = ReviewRole(rawValue: text) else {
+                diagnostics.error(
+                    at: location, "未知的审核角色 '\(text)'",
+                    hint: Suggestion.didYouMean(text, in: roleNames) ?? "required 只能列出 \(roleNames.joined(separator: "、"))")
+                continue
+            }
+            if let first = firstOfRole[role] {
+                diagnostics.error(
+                    at: location, "审核角色 '\(text)' 重复，第一次出现在 \(first)", hint: "每个审核角色只列一次")
+                continue
+            }
+            firstOfRole[role] = location
+            roles.append(role)
+        }
+        return roles.sorted()
     }
 
     /// A list of `{name: 东湖区, slug: donghu}`; names and slugs unique.

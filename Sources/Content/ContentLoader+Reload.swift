@@ -46,7 +46,7 @@ extension ContentLoader {
             else { return nil }
             var checker = ReferenceChecker(
                 sites: portal.sites, brokenSiteIDs: [], sitesAreKnown: true, members: portal.members, resolver: resolver,
-                anchors: memory.anchors)
+                anchors: memory.anchors, templateIDs: templateIDsByKind)
             checker.checkBody(document, of: source)
             checker.checkSites(metadata.siteIDs)
             found.append(contentsOf: checker.diagnostics)
@@ -64,6 +64,7 @@ extension ContentLoader {
             memory.fileDiagnostics[relative] = found.all.isEmpty ? nil : found.all
         }
         if frontMatterChanged { portal.cases.sort(by: CaseStudy.newestFirst) }
-        return Loaded(portal: portal, warnings: memory.diagnostics, memory: memory)
+        let reviewWarning = reviewWarning(for: portal)
+        return Loaded(portal: portal, warnings: memory.diagnostics + (reviewWarning.map { [$0] } ?? []), memory: memory)
     }
 }

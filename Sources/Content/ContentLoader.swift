@@ -16,6 +16,8 @@ public struct ContentLoader: Sendable {
         public var work: [(name: String, duration: Duration)] = []
         /// What a later build needs to take up this load where only case bodies changed.
         public var memory: LoadMemory
+        /// The errors `loadReportingAll()` found; the portal then holds only what could be read.
+        public var errors: [Diagnostic] = []
     }
 
     public let directory: URL
@@ -37,6 +39,19 @@ public struct ContentLoader: Sendable {
     /// unchanged is not read again.
     public var knownMedia: [String: MediaFacts] = [:]
 
+    /// The ids the templates give every page besides its headings' (`main`, the skip link's
+    /// target), by the folder of its Markdown file: `cases`, `courses`, `pages`. A link from a
+    /// page's text to `#x` must name one of these or a heading of the page; nil leaves such
+    /// links unchecked.
+    public var templateIDs: [String: Set<String>]?
+
+    /// `templateIDs` by the kind of page.
+    var templateIDsByKind: [PageKind: Set<String>]? {
+        templateIDs.map { ids in
+            Dictionary(uniqueKeysWithValues: PageKind.allCases.map { ($0, ids[$0.folder] ?? []) })
+        }
+    }
+
     public init(
         directory: URL, displayRoot: String, parallelism: Int = ProcessInfo.processInfo.activeProcessorCount * 4,
         includeUnpublished: Bool = false, verifiesApprovals: Bool = true
@@ -48,7 +63,19 @@ public struct ContentLoader: Sendable {
         self.verifiesApprovals = verifiesApprovals
     }
 
+    /// The checked portal; any error in `content/` throws them all.
     public func load() async throws(DiagnosticsError) -> Loaded {
+        let loaded = try await loadReportingAll()
+        if !loaded.errors.isEmpty { throw DiagnosticsError(loaded.errors + loaded.warnings) }
+        return loaded
+    }
+
+    /// Loads as `load()` does, but errors in some files leave the others in the portal, so that
+    /// a build can still render and check them and report every problem of a run at once: the
+    /// portal holds the records and pages that could be read, each id and address once, and
+    /// `errors` says what is wrong. Throws only when there is no portal at all (`portal.yaml`
+    /// cannot be read).
+    public func loadReportingAll() async throws(DiagnosticsError) -> Loaded {
         var diagnostics = Diagnostics()
         let inventory = ContentInventory.scan(directory, displayRoot: displayRoot, diagnostics: &diagnostics)
         guard let records = readRecords(inventory, diagnostics: &diagnostics) else {
@@ -86,7 +113,7 @@ public struct ContentLoader: Sendable {
         let referencesStarted = ThreadTime.now()
         var checker = ReferenceChecker(
             sites: sites, brokenSiteIDs: brokenSiteIDs, sitesAreKnown: sitesAreKnown, members: members, resolver: resolver,
-            anchors: anchors)
+            anchors: anchors, templateIDs: templateIDsByKind)
         checker.checkRecords()
         let recordProblems = checker.diagnostics.all.count
         var cases: [CaseStudy] = []
@@ -138,16 +165,36 @@ public struct ContentLoader: Sendable {
             targets: resolver.targets, files: resolver.files, media: media.facts, anchors: anchors,
             images: images,
             fileDiagnostics: perFile.filter { !$0.value.isEmpty }, otherDiagnostics: diagnostics.all)
-        if memory.diagnostics.contains(where: \.isError) { throw DiagnosticsError(memory.diagnostics) }
+        let errors = memory.diagnostics.filter(\.isError)
         let usedMedia = checker.usedFiles.sorted().compactMap { resolver.media[$0] }
 
         cases.sort(by: CaseStudy.newestFirst)
         courses.sort { ($0.date, $0.slug) > ($1.date, $1.slug) }
         pages.sort { $0.slug < $1.slug }
-        let portal = Portal(
+        var portal = Portal(
             config: config, cases: cases, courses: courses, pages: pages, sites: sites, members: members, media: usedMedia,
             training: training ?? [])
-        return Loaded(portal: portal, warnings: memory.diagnostics, work: work, memory: memory)
+        if !errors.isEmpty { portal = Self.withoutDuplicates(portal, published: Set(resolver.targets.values.map(\.path))) }
+        var warnings = memory.diagnostics.filter { !$0.isError }
+        if let reviewWarning = reviewWarning(for: portal) { warnings.append(reviewWarning) }
+        return Loaded(portal: portal, warnings: warnings, work: work, memory: memory, errors: errors)
+    }
+
+    /// `portal` with each id and address once, as a portal with errors may hold them twice
+    /// (their errors say so): the first of each is kept, and only the pages whose address is
+    /// theirs (`published`) are.
+    private static func withoutDuplicates(_ portal: Portal, published paths: Set<SitePath>) -> Portal {
+        var portal = portal
+        var siteIDs: Set<String> = []
+        var memberIDs: Set<String> = []
+        portal.sites = portal.sites.filter { siteIDs.insert($0.id).inserted }
+        portal.members = portal.members.filter { memberIDs.insert($0.id).inserted }
+        var seen: Set<String> = []
+        func isFirst(_ path: SitePath) -> Bool { paths.contains(path) && seen.insert(path.description.lowercased()).inserted }
+        portal.cases = portal.cases.filter { isFirst(Routes.caseStudy($0.slug)) }
+        portal.courses = portal.courses.filter { isFirst(Routes.course($0.slug)) }
+        portal.pages = portal.pages.filter { isFirst(Routes.page($0.slug)) }
+        return portal
     }
 
     /// Every page's file read, proofread and its front matter decoded, on all cores. Only the
@@ -340,7 +387,7 @@ public struct ContentLoader: Sendable {
         }
     }
 
-    private func displayPath(of url: URL) -> String {
+    func displayPath(of url: URL) -> String {
         Self.displayPath(of: url, in: directory, displayRoot: displayRoot)
     }
 

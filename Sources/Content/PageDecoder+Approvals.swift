@@ -78,4 +78,20 @@ extension PageDecoder {
         }
         return approvals
     }
+
+    /// A published page needs an approval of each role `portal.yaml` requires. An approval of an
+    /// older body is reported by `readApprovals` at its own entry, so only the roles with no
+    /// approval at all are named here: one error for each problem.
+    func checkRequiredReviews(
+        _ approvals: [Approval], kind: PageKind, at location: SourceLocation, file: SourceFile,
+        diagnostics: inout Diagnostics
+    ) {
+        guard let required = lookup.config.requiredReviews else { return }
+        let missing = required.filter { role in !approvals.contains { $0.role == role } }
+        guard !missing.isEmpty else { return }
+        let commands = missing.map { "portal approve \(file.path) --by 姓名 --role \($0.rawValue)" }
+        diagnostics.error(
+            at: location, "已发布的\(kind.noun)缺少审核：\(missing.map(\.rawValue).joined(separator: "、"))",
+            hint: "审核人读过全文后运行：\(commands.joined(separator: "；"))；审核完成前写 status: review")
+    }
 }

@@ -36,6 +36,11 @@ struct PageDecoder {
         let slug = reader.string("slug", required: false) ?? fileSlug
         let status = readStatus(&reader)
         let approvals = readApprovals(&reader, status: status, frontMatter: frontMatter, file: file, diagnostics: &diagnostics)
+        if verifiesApprovals, status == .published {
+            checkRequiredReviews(
+                approvals, kind: kind, at: reader.has("status") ? reader.location(of: "status") : frontMatter.location,
+                file: file, diagnostics: &diagnostics)
+        }
         let title = reader.string("title")
         let metadata: PageSource.Metadata?
         switch kind {

@@ -21,11 +21,15 @@ struct ReferenceChecker {
 
     /// False when sites.yaml could not be read: references to sites are then not checked.
     let sitesAreKnown: Bool
+    /// The ids the templates give every page of a kind besides its headings' (`#main`); nil
+    /// when they are not known, and links to headings of the page itself are then not checked.
+    let templateIDs: [PageKind: Set<String>]?
 
     init(
         sites: [Site], brokenSiteIDs: Set<String>, sitesAreKnown: Bool = true, members: [Member], resolver: LinkResolver,
-        anchors: [String: Set<String>]
+        anchors: [String: Set<String>], templateIDs: [PageKind: Set<String>]? = nil
     ) {
+        self.templateIDs = templateIDs
         self.sitesAreKnown = sitesAreKnown
         self.sites = sites
         self.members = members
@@ -161,6 +165,10 @@ struct ReferenceChecker {
                     hint: "门户只链接网页（https://…）和本站的页面；\(scheme): 链接会被清空")
                 continue
             }
+            if link.destination.hasPrefix("#") {
+                checkOwnAnchor(String(link.destination.dropFirst()), at: location, of: source)
+                continue
+            }
             switch resolver.resolve(link.destination, from: source.relativePath) {
             case .notALocalPage, .unreadable:
                 continue
@@ -199,6 +207,25 @@ struct ReferenceChecker {
                 }
             }
         }
+    }
+
+    /// A link to `#fragment` of the page itself must lead to one of its headings or to an id
+    /// its template gives every page of its kind.
+    private mutating func checkOwnAnchor(_ encoded: String, at location: SourceLocation, of source: PageSource) {
+        guard let templateIDs, !encoded.isEmpty else { return }
+        let fragment = URLEncoding.percentDecoded(encoded)
+        let headings = anchors[source.relativePath] ?? []
+        guard !headings.contains(fragment), !(templateIDs[source.kind] ?? []).contains(fragment) else { return }
+        let sorted = headings.sorted()
+        let hint: String
+        if let closest = Suggestion.closest(to: fragment, in: sorted) {
+            hint = "是不是 '#\(closest)'？"
+        } else if sorted.isEmpty {
+            hint = "本页没有小标题；锚点写本页某个小标题的文字，如 [主要做法](#主要做法)"
+        } else {
+            hint = "锚点写本页某个小标题的文字：\(sorted.prefix(6).map { "#\($0)" }.joined(separator: "、"))"
+        }
+        diagnostics.error(at: location, "链接中的标题锚点 '#\(fragment)' 在本页中不存在", hint: hint)
     }
 
     /// `javascript`, `vbscript`, `file` or `data`, when the destination starts with one, as

@@ -15,10 +15,15 @@ public struct PortalConfig: Sendable, Hashable, Codable {
     /// E-mail addresses that may appear on published pages (`privacy.allowed_emails`), such as
     /// an office's public mailbox; any other address in the output stops the build.
     public var allowedEmails: [String]
+    /// The reviews a page must pass, of its current body, before it may be published
+    /// (`review: {required: [初审, 终审]}`); nil when `portal.yaml` does not say, and then
+    /// review stays optional.
+    public var requiredReviews: [ReviewRole]?
 
     public init(
         title: String, description: String = "", baseURL: String, publisher: String = "",
-        districts: [Taxon], categories: [Taxon], targets: Targets = Targets(), allowedEmails: [String] = []
+        districts: [Taxon], categories: [Taxon], targets: Targets = Targets(), allowedEmails: [String] = [],
+        requiredReviews: [ReviewRole]? = nil
     ) {
         self.title = title
         self.description = description
@@ -28,6 +33,7 @@ public struct PortalConfig: Sendable, Hashable, Codable {
         self.categories = categories
         self.targets = targets
         self.allowedEmails = allowedEmails
+        self.requiredReviews = requiredReviews
     }
 
     public func district(named name: String) -> Taxon? { districts.first { $0.name == name } }

@@ -16,6 +16,8 @@ public struct TemplateLibrary: Sendable {
     /// The templates each template names as a partial or a layout; nil for one that also
     /// names one through a variable (`{{>*name}}`), which could be any.
     private let partials: [String: Set<String>?]
+    /// The ids each template writes as they are (`id="main"`), not those made of a variable.
+    let literalIDs: [String: Set<String>]
     /// What each page's output buffer reserves: twice the text of all templates, within
     /// bounds that keep the allocation cheap.
     private let outputCapacity: Int
@@ -65,6 +67,7 @@ public struct TemplateLibrary: Sendable {
         if diagnostics.hasErrors { throw DiagnosticsError(diagnostics.all) }
         program = TemplateProgram(templates: templates)
         partials = templates.mapValues { Self.partials(in: $0) }
+        literalIDs = templates.mapValues { Self.literalIDs(in: $0) }
         outputCapacity = min(65_536, max(4_096, 2 * program.text.count))
     }
 
@@ -96,6 +99,18 @@ public struct TemplateLibrary: Sendable {
             if !seen.isDisjoint(with: names) { using.insert(page) }
         }
         return using
+    }
+
+    /// The templates `page` uses, itself included, through its partials and layouts as far as
+    /// they are named (not those named by a variable).
+    func templates(usedBy page: String) -> Set<String> {
+        var seen: Set<String> = []
+        var pending = [page]
+        while let name = pending.popLast() {
+            guard seen.insert(name).inserted else { continue }
+            if let named = partials[name] ?? nil { pending += named }
+        }
+        return seen
     }
 
     private static func partials(in nodes: [TemplateNode]) -> Set<String>? {

@@ -54,7 +54,7 @@ import Testing
             if case .stage(let name) = event { return name }
             return nil
         }
-        #expect(stages == ["load", "templates", "search", "media", "render", "links", "privacy"])
+        #expect(stages == ["templates", "load", "search", "media", "render", "links", "privacy"])
         let pages = events.all.compactMap { event -> Int? in
             if case .pages(let done, let total) = event, total == report.pageCount { return done }
             return nil

@@ -20,6 +20,7 @@ struct InlineSite {
         targets:
           demonstration_sites: {total: 50, per_district: 3, deadline: 2027-12-31}
           liaison_points: {minimum: 10}
+        review: {required: []}
 
         """,
         "data/sites.yaml": """
