@@ -35,6 +35,22 @@ import Testing
                 at: PortalProcess.packageRoot.appendingPathComponent(name), to: folder.appendingPathComponent(name))
         }
         try Data(text.utf8).write(to: folder.appendingPathComponent(Self.path))
+        // These tests are about what approve writes and how a changed body is caught; the
+        // example portal's requirement of 初审 and 终审 is tested where review is.
+        let config = folder.appendingPathComponent("content/portal.yaml")
+        let lines = try String(contentsOf: config, encoding: .utf8).components(separatedBy: "\n")
+        var kept: [String] = []
+        var inReview = false
+        for line in lines {
+            if line.hasPrefix("review:") {
+                inReview = true
+                continue
+            }
+            if inReview, line.hasPrefix(" ") { continue }
+            inReview = false
+            kept.append(line)
+        }
+        try kept.joined(separator: "\n").write(to: config, atomically: true, encoding: .utf8)
         return folder
     }
 
