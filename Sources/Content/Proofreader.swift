@@ -4,6 +4,7 @@ import Core
 /// Markdown files whole (front matter and body) and the data files. It reads each file's own
 /// text, so that the line and column of a hit are the author's; in a Markdown body, fenced code
 /// blocks and code spans are passed over, as text shown as code rather than said by the portal.
+/// A Markdown body's punctuation is checked too (`PunctuationChecker`).
 struct Proofreader: Sendable {
     let terms: [Term]
     private let matcher: TermsMatcher
@@ -21,55 +22,62 @@ struct Proofreader: Sendable {
 
     func diagnostics(for file: SourceFile) -> [Diagnostic] {
         var text = file.text
+        let isMarkdown = file.path.hasSuffix(".md")
         return text.withUTF8 { bytes in
-            var matches = matcher.matches(in: bytes)
-            guard !matches.isEmpty else { return [] }
-            // Only now, for the few files with hits, find the body and its code. A Markdown file
-            // whose front matter cannot be split is read whole.
-            if file.path.hasSuffix(".md"), case .success(let frontMatter) = FrontMatter.split(file) {
+            var matches = terms.isEmpty ? [] : matcher.matches(in: bytes)
+            guard !matches.isEmpty || isMarkdown else { return [] }
+            // A Markdown file whose front matter cannot be split is read whole for terms, and
+            // its punctuation is not checked (its front matter error comes first).
+            var punctuation: [PunctuationChecker.Finding] = []
+            if isMarkdown, case .success(let frontMatter) = FrontMatter.split(file) {
                 let code = Self.codeRanges(in: bytes, fromLine: frontMatter.bodyFirstLine)
                 matches.removeAll { match in code.contains { $0.contains(match.start) } }
+                punctuation = PunctuationChecker.findings(
+                    in: bytes, bodyStart: Self.offset(ofLine: frontMatter.bodyFirstLine, in: bytes), code: code)
             }
             var positions = PositionCounter(bytes)
-            return matches.map { match in
-                let term = terms[match.pattern]
-                let (line, column) = positions.position(ofByte: match.start)
-                let location = SourceLocation(path: file.path, line: line, column: column)
-                switch term.severity {
-                case .severe:
-                    return .error(at: location, "表述错误：\(Term.quoted(term.wrong))应为\(Term.quoted(term.right))", hint: term.note)
-                case .notice:
-                    return .warning(at: location, "表述不规范：\(Term.quoted(term.wrong))应为\(Term.quoted(term.right))", hint: term.note)
+            var diagnostics: [Diagnostic] = []
+            var next = punctuation.startIndex
+            func location(_ offset: Int) -> SourceLocation {
+                let (line, column) = positions.position(ofByte: offset)
+                return SourceLocation(path: file.path, line: line, column: column)
+            }
+            func addPunctuation(before limit: Int) {
+                while next < punctuation.endIndex, punctuation[next].offset < limit {
+                    let finding = punctuation[next]
+                    diagnostics.append(.warning(at: location(finding.offset), finding.message, hint: finding.hint))
+                    next += 1
                 }
             }
+            for match in matches {
+                addPunctuation(before: match.start)
+                let term = terms[match.pattern]
+                switch term.severity {
+                case .severe:
+                    diagnostics.append(
+                        .error(
+                            at: location(match.start), "表述错误：\(Term.quoted(term.wrong))应为\(Term.quoted(term.right))",
+                            hint: term.note))
+                case .notice:
+                    diagnostics.append(
+                        .warning(
+                            at: location(match.start), "表述不规范：\(Term.quoted(term.wrong))应为\(Term.quoted(term.right))",
+                            hint: term.note))
+                }
+            }
+            addPunctuation(before: Int.max)
+            return diagnostics
         }
     }
-}
 
-/// Line and column of byte offsets asked for in increasing order, counting on from the last
-/// one: a file is walked once however many hits it has.
-private struct PositionCounter {
-    let bytes: UnsafeBufferPointer<UInt8>
-    private var offset = 0
-    private var line = 1
-    /// The column of the character at `offset`.
-    private var column = 1
-
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
-        self.bytes = bytes
-    }
-
-    /// 1-based line, and 1-based column in characters (Unicode scalars, as YAML errors count them).
-    mutating func position(ofByte target: Int) -> (line: Int, column: Int) {
-        while offset < target {
-            if bytes[offset] == UInt8(ascii: "\n") {
-                line += 1
-                column = 1
-            } else if bytes[offset] & 0xC0 != 0x80 {
-                column += 1
-            }
+    /// The byte offset at which 1-based `line` starts.
+    private static func offset(ofLine line: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var current = 1
+        var offset = 0
+        while current < line, offset < bytes.count {
+            if bytes[offset] == UInt8(ascii: "\n") { current += 1 }
             offset += 1
         }
-        return (line, column)
+        return offset
     }
 }

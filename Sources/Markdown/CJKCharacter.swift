@@ -29,6 +29,12 @@ enum CJKCharacter {
         }
     }
 
+    /// U+FE00–FE0F and U+E0100–E01EF, which pick a glyph of the character before them (names
+    /// such as 葛󠄀 use them); they do not change what the character is.
+    static func isVariationSelector(_ scalar: Unicode.Scalar) -> Bool {
+        (0xFE00...0xFE0F).contains(scalar.value) || (0xE0100...0xE01EF).contains(scalar.value)
+    }
+
     /// Punctuation Chinese text uses: the CJK blocks, and the quotation marks, dashes and dots
     /// that Chinese shares with Western text (“”‘’ —— …… ·). The shared ones are "ambiguous
     /// width" in Unicode, but in this portal's Chinese text they are Chinese punctuation, and

@@ -14,8 +14,16 @@
 /// delimiter algorithm (with its nesting and "rule of three") decides what pairs. The renderer
 /// removes the sentinel from every string that comes out of the tree and shifts columns back.
 ///
-/// Only `*` is treated. The proposal keeps `_` from opening after a CJK letter (its intraword
-/// rule), and `_` in Chinese text is mostly a fill-in blank or part of a file name.
+/// `_` and `__` are treated too (`__（一）旅行。__如果` is bold), with a narrower rule, because `_`
+/// in Chinese text is also a fill-in blank or part of a file name: a `_` run gets a sentinel only
+/// when it is one or two long and the letter beside it is CJK (a Han character, kana, hangul; a
+/// variation selector after it is looked through). So `snake_case`, `file_name.docx` and
+/// `__init__` (a `_` between two letters is never touched), `file_（一）` (a Latin letter) and
+/// blanks such as `姓名：____年龄` (three or more) stay as CommonMark reads them.
+///
+/// A Han character followed by a variation selector (U+FE00–FE0F, U+E0100–E01EF, as in `葛󠄀`)
+/// counts as the Han character: cmark calls the selector a letter (it is a mark, not
+/// punctuation), so the sentinel goes after the selector and cmark sees the same run.
 ///
 /// Limits: the scan works on the raw text, not on cmark's inlines, so it also touches runs that
 /// cmark will not read as delimiters (inside code, raw HTML, URLs); the sentinel is removed from
@@ -62,18 +70,46 @@ struct CJKEmphasisPreparation {
     }
 
     private static func insertionOffsets(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        let stars = offsets(of: UInt8(ascii: "*"), in: bytes)
+        let underscores = offsets(of: UInt8(ascii: "_"), in: bytes)
+        var offsets = underscores.isEmpty ? stars : merged(stars, underscores)
+        // Checked last: most texts need no sentinel, and then it does not matter.
+        if !offsets.isEmpty, containsSentinel(bytes) { offsets = [] }
+        return offsets
+    }
+
+    private static func merged(_ first: [Int], _ second: [Int]) -> [Int] {
+        guard !first.isEmpty else { return second }
+        var result: [Int] = []
+        result.reserveCapacity(first.count + second.count)
+        var i = 0
+        var j = 0
+        while i < first.count || j < second.count {
+            if j == second.count || (i < first.count && first[i] <= second[j]) {
+                result.append(first[i])
+                i += 1
+            } else {
+                result.append(second[j])
+                j += 1
+            }
+        }
+        return result
+    }
+
+    /// The offsets that need a sentinel for the runs of one delimiter, ascending.
+    private static func offsets(of delimiter: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         var offsets: [Int] = []
-        let star = UInt8(ascii: "*")
+        let isUnderscore = delimiter == UInt8(ascii: "_")
         let backslash = UInt8(ascii: "\\")
         var index = 0
         while true {
-            index = ByteScanning.firstIndex(of: star, in: bytes, from: index)
+            index = ByteScanning.firstIndex(of: delimiter, in: bytes, from: index)
             guard index < bytes.count else { break }
             var start = index
             var end = index + 1
-            while end < bytes.count, bytes[end] == star { end += 1 }
+            while end < bytes.count, bytes[end] == delimiter { end += 1 }
             index = end
-            // An odd number of backslashes escapes the first `*`; the run starts after it.
+            // An odd number of backslashes escapes the first delimiter; the run starts after it.
             var backslashes = 0
             var probe = start - 1
             while probe >= 0, bytes[probe] == backslash {
@@ -82,25 +118,35 @@ struct CJKEmphasisPreparation {
             }
             if backslashes % 2 == 1 { start += 1 }
             guard start < end else { continue }
+            // Three or more `_` are a fill-in blank far more often than bold italics.
+            if isUnderscore, end - start > 2 { continue }
 
             // The beginning and end of the text count as whitespace, as a line's do.
-            let before = start > 0 ? scalar(endingBefore: start, in: bytes) : nil
+            let before = start > 0 ? letter(endingBefore: start, in: bytes) : nil
             let after = end < bytes.count ? scalar(startingAt: end, in: bytes) : nil
             let beforeKind = before.map(CommonMarkCharacter.kind(of:)) ?? .whitespace
             let afterKind = after.map(CommonMarkCharacter.kind(of:)) ?? .whitespace
             if beforeKind == .other, afterKind == .punctuation, let before, let after,
-                CJKCharacter.isCJK(before) || CJKCharacter.isCJKPunctuation(after)
+                CJKCharacter.isCJK(before) || (!isUnderscore && CJKCharacter.isCJKPunctuation(after))
             {
                 offsets.append(start)
             } else if beforeKind == .punctuation, afterKind == .other, let before, let after,
-                CJKCharacter.isCJK(after) || CJKCharacter.isCJKPunctuation(before)
+                CJKCharacter.isCJK(after) || (!isUnderscore && CJKCharacter.isCJKPunctuation(before))
             {
                 offsets.append(end)
             }
         }
-        // Checked last: most texts need no sentinel, and then it does not matter.
-        if !offsets.isEmpty, containsSentinel(bytes) { return [] }
         return offsets
+    }
+
+    /// The character before `offset` as the flanking rules see it: the scalar there, or the CJK
+    /// letter a variation selector follows. (cmark classes a selector as a letter too, so the
+    /// kind is the same either way; only whether it is CJK changes.)
+    private static func letter(endingBefore offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar {
+        let (last, start) = scalarAndStart(endingBefore: offset, in: bytes)
+        guard CJKCharacter.isVariationSelector(last), start > 0 else { return last }
+        let (base, _) = scalarAndStart(endingBefore: start, in: bytes)
+        return CJKCharacter.isCJK(base) && CommonMarkCharacter.kind(of: base) == .other ? base : last
     }
 
     static func containsSentinel(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -132,9 +178,11 @@ struct CJKEmphasisPreparation {
         return Unicode.Scalar(value) ?? "\u{FFFD}"
     }
 
-    private static func scalar(endingBefore offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar {
+    private static func scalarAndStart(
+        endingBefore offset: Int, in bytes: UnsafeBufferPointer<UInt8>
+    ) -> (Unicode.Scalar, Int) {
         var start = offset - 1
         while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
-        return scalar(startingAt: start, in: bytes)
+        return (scalar(startingAt: start, in: bytes), start)
     }
 }

@@ -124,6 +124,9 @@ private struct TreeWalker {
     /// The start of the paragraph or heading being walked: the fallback position of the inline
     /// nodes in it (inline nodes live only in these two blocks).
     private var blockStart = (line: 1, column: 1)
+    /// Its last line, and the offset in the text just after the last inline node placed in it.
+    private var blockEndLine = 1
+    private var inlineSearchStart = 0
     private var blockTextMark = 0
     /// Where the text of each open image starts; images can nest in the alt text of images.
     private var imageTextMarks: [Int] = []
@@ -191,6 +194,8 @@ private struct TreeWalker {
             detached = detachedParagraphs[node].map { detachedLines[$0] }
             blockStart = documentPosition(
                 line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
+            blockEndLine = documentPosition(line: Int(cmark_node_get_end_line(node)), column: 1).line
+            inlineSearchStart = 0
             blockTextMark = text.mark
         case CMARK_NODE_TEXT, CMARK_NODE_CODE:
             text.append(literal(of: node))
@@ -287,7 +292,8 @@ private struct TreeWalker {
             }
             if !settings.unsafe, URLSafety.isDangerous(rendered) { rendered = "" }
             cleanTitle(of: node)
-            let position = inlinePosition(of: node, startingWith: [UInt8(ascii: "["), UInt8(ascii: "<")])
+            let position = inlinePosition(
+                of: node, startingWith: [UInt8(ascii: "["), UInt8(ascii: "<")], autolinkURL: destination)
             links.append(Link(destination: destination, renderedDestination: rendered, position: position))
         case CMARK_NODE_IMAGE:
             let mark = imageTextMarks.popLast() ?? text.mark
@@ -570,8 +576,20 @@ private struct TreeWalker {
     /// indented or lazy continuation line. So the column is recomputed from where that line's
     /// text starts, and any position is trusted only when the text holds the node's first
     /// character there (`[` for a link, `!` for an image, `<` for raw HTML or an autolink).
-    /// Otherwise the node gets the start of its paragraph or heading.
-    private mutating func inlinePosition(of node: OpaquePointer, startingWith expected: [UInt8]) -> SourcePosition {
+    /// Otherwise (cmark counts no line for a backslash line break, and counts an autolink's
+    /// column from the paragraph's start) the node gets the next such character from the start
+    /// of cmark's line, or after the block's previous inline node if that is later, so that it
+    /// is reported on its own line; the start of its paragraph or heading is the last resort.
+    /// A `<` starts a link only where the link's URL follows it (an autolink), not at raw HTML.
+    private mutating func inlinePosition(
+        of node: OpaquePointer, startingWith expected: [UInt8], autolinkURL: String? = nil
+    ) -> SourcePosition {
+        let map = sourceMap
+        let startsNode = { (offset: Int) in
+            guard let autolinkURL, map.byte(at: offset) == UInt8(ascii: "<") else { return true }
+            return map.holds(autolinkURL, at: offset + 1)
+                || (autolinkURL.hasPrefix("mailto:") && map.holds(String(autolinkURL.dropFirst(7)), at: offset + 1))
+        }
         var line = Int(cmark_node_get_start_line(node))
         var column = Int(cmark_node_get_start_column(node))
         var candidates: [Int] = []
@@ -590,9 +608,21 @@ private struct TreeWalker {
         }
         candidates.append(column)
         for candidate in candidates {
-            if let byte = sourceMap.byte(line: line, column: candidate), expected.contains(byte) {
+            if let byte = sourceMap.byte(line: line, column: candidate), expected.contains(byte),
+                let offset = sourceMap.offset(line: line, column: candidate), offset >= inlineSearchStart,
+                startsNode(offset)
+            {
+                inlineSearchStart = offset + 1
                 return sourceMap.position(line: line, column: candidate)
             }
+        }
+        let searchLine = min(max(line, blockStart.line), blockEndLine)
+        if let offset = sourceMap.firstOffset(
+            of: expected, fromLine: searchLine, notBefore: inlineSearchStart, throughLine: blockEndLine,
+            where: startsNode)
+        {
+            inlineSearchStart = offset + 1
+            return sourceMap.position(offset: offset)
         }
         return sourceMap.position(line: blockStart.line, column: blockStart.column)
     }

@@ -43,6 +43,55 @@ struct SourceMap {
         return original[offset]
     }
 
+    /// The offset in the original text of cmark's position, when it lies on the line.
+    func offset(line: Int, column: Int) -> Int? {
+        guard let offset = originalOffset(line: line, column: column), offset < lineEnd(line) else { return nil }
+        return offset
+    }
+
+    /// The first offset at or after the start of `line` and at or after `notBefore`, up to the
+    /// end of `lastLine`, that holds one of `bytes` (all ASCII).
+    func firstOffset(
+        of bytes: [UInt8], fromLine line: Int, notBefore: Int, throughLine lastLine: Int, where accepts: (Int) -> Bool
+    ) -> Int? {
+        guard line >= 1, line <= lineStarts.count else { return nil }
+        let end = lineEnd(min(max(lastLine, line), lineStarts.count))
+        var offset = max(lineStarts[line - 1], notBefore)
+        while offset < end {
+            if bytes.contains(original[offset]), accepts(offset) { return offset }
+            offset += 1
+        }
+        return nil
+    }
+
+    func byte(at offset: Int) -> UInt8? {
+        offset >= 0 && offset < original.count ? original[offset] : nil
+    }
+
+    /// Whether the original text holds `text` at `offset`.
+    func holds(_ text: String, at offset: Int) -> Bool {
+        let bytes = text.utf8
+        guard offset >= 0, offset + bytes.count <= original.count else { return false }
+        return original[offset..<(offset + bytes.count)].elementsEqual(bytes)
+    }
+
+    /// The author's position of an offset in the original text.
+    mutating func position(offset: Int) -> SourcePosition {
+        let offset = min(max(offset, 0), original.count)
+        var low = 0
+        var high = lineStarts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if lineStarts[middle] <= offset {
+                low = middle + 1
+            } else {
+                high = middle
+            }
+        }
+        let line = max(low, 1)
+        return SourcePosition(line: line, column: characterCount(line: line, to: min(offset, lineEnd(line))) + 1)
+    }
+
     /// The column at which a paragraph's continuation line starts, after the container markers
     /// and indentation that cmark strips: the first byte that is not a space, a tab or `>`. (A
     /// paragraph line whose text started with `>` would have begun a block quote.) The markers

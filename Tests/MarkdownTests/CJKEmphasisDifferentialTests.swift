@@ -6,13 +6,16 @@ import Testing
 /// and block structure), the HTML with the fix on and off must be the same once emphasis tags
 /// and delimiter characters are taken out (`_` too: when more `*` pair up, CommonMark drops the
 /// `_` openers between them), and links, images and dropped HTML must be reported at the same
-/// places. Heading ids are left out (`portalAdditions` off): an id is made from the text.
+/// places. Without `*` and with `_` only in runs of three or more (blanks), nothing may change at
+/// all. Heading ids are left out (`portalAdditions` off): an id is made from the text.
 @Suite struct CJKEmphasisDifferentialTests {
     static let pieces = [
         "*", "**", "***", "_", "__", "“", "”", "《", "》", "（", "）", "，", "。", "：", "中", "文", "a", "Z", "1", " ",
         "\n", "\n\n", "\\", "\\*", "`", "``", "[", "]", "(", ")", "](", "<", ">", "> ", "- ", "1. ", "# ", "    ",
         "!", "![", "<b>", "</b>", "<div>\n", "\n</div>", "&amp;", "&#42;", "https://x.cn/", "<https://x.cn/中", "\t",
         "```\n", "~~~", "\"", "'", "—", "…", "·", "⸗", "〇", "ｘ", "\u{3000}",
+        // `_` runs, blanks and names, and Han characters with variation selectors.
+        "___", "____", "file_name", "：", "葛\u{E0100}", "\u{FE00}", "\u{E01EF}",
     ]
 
     /// SplitMix64: the same texts on every run and platform.
@@ -27,10 +30,11 @@ import Testing
         }
     }
 
+    /// Works on bytes: a tag followed by a variation selector is one Character with it.
     static func withoutEmphasis(_ html: String) -> String {
-        var result = html
-        for tag in ["<em>", "</em>", "<strong>", "</strong>"] { result = result.replacing(tag, with: "") }
-        return String(result.unicodeScalars.filter { $0 != "*" && $0 != "_" }.map(Character.init))
+        var result = Array(html.utf8)
+        for tag in ["<em>", "</em>", "<strong>", "</strong>"] { result = result.replacing(Array(tag.utf8), with: []) }
+        return String(decoding: result.filter { $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "_") }, as: UTF8.self)
     }
 
     @Test(arguments: [false, true])
@@ -60,5 +64,24 @@ import Testing
         }
         // The texts must exercise the fix, or the test proves nothing.
         #expect(changed > 300)
+    }
+
+    @Test func changesNothingWhenUnderscoresOnlyMakeBlanks() {
+        let on = MarkdownRenderer(options: MarkdownOptions(portalAdditions: false, cjkEmphasis: true))
+        let off = MarkdownRenderer(options: MarkdownOptions(portalAdditions: false, cjkEmphasis: false))
+        let pieces = Self.pieces.filter { !$0.contains("*") && $0 != "_" && $0 != "__" && $0 != "file_name" }
+        var generator = Generator(state: 15_834)
+        for _ in 0..<5_000 {
+            var markdown = ""
+            var previousWasBlank = false
+            for _ in 0..<(5 + Int(generator.next() % 40)) {
+                var piece = pieces[Int(generator.next() % UInt64(pieces.count))]
+                // Two blanks in a row would make one run of six: still three or more.
+                if piece.hasPrefix("_"), previousWasBlank { piece = "中" }
+                previousWasBlank = piece.hasPrefix("_")
+                markdown += piece
+            }
+            #expect(on.render(markdown).html == off.render(markdown).html, "\(markdown.debugDescription)")
+        }
     }
 }

@@ -130,11 +130,41 @@ import Testing
         #expect(renderer.render(#"a**"foo"**"#).html == "<p>a**&quot;foo&quot;**</p>\n")
     }
 
-    @Test func leavesUnderscoresAsCommonMarkSays() {
-        // `_` is left out of the fix: in Chinese text it marks blanks and file names.
-        let markdown = "推进__“六有”__建设，附件_“名单”_2024"
-        #expect(renderer.render("推进__“六有”__建设").html == "<p>推进__“六有”__建设</p>\n")
+    @Test func pairsDoubleUnderscoresThatEndWithAFullStop() {
+        #expect(renderer.render("__（一）旅行。__如果").html == "<p><strong>（一）旅行。</strong>如果</p>\n")
+    }
+
+    @Test func pairsUnderscoresNextToChineseQuotationMarks() {
+        #expect(renderer.render("推进__“六有”__建设").html == "<p>推进<strong>“六有”</strong>建设</p>\n")
+        #expect(renderer.render("认真学习_《党章》_原文").html == "<p>认真学习<em>《党章》</em>原文</p>\n")
+        // Between two letters, Chinese ones too, `_` neither opens nor closes (CommonMark's rule).
+        #expect(renderer.render("一是_强化组织，_二是").html == "<p>一是_强化组织，_二是</p>\n")
+    }
+
+    @Test(arguments: [
+        "字段user_name和file_name.docx，见附件_（一）_2024",
+        "调用__init__方法，变量snake_case_name。",
+        "姓名：____年龄：____岁",
+        "填写：___年___月",
+        "日期：__年__月__日",
+        "见file_“名单”_2024",
+    ])
+    func leavesUnderscoresInNamesAndBlanksAsCommonMarkSays(markdown: String) {
+        // A `_` between two letters, beside a Latin letter, or in a run of three or more is
+        // read as CommonMark reads it.
         #expect(renderer.render(markdown).html == commonMark.render(markdown).html)
+        #expect(!renderer.render(markdown).html.contains("<em>"))
+        #expect(!renderer.render(markdown).html.contains("<strong>"))
+    }
+
+    @Test func countsAHanCharacterWithAVariationSelectorAsCJK() {
+        // 葛 followed by U+E0100, as personal names are written.
+        #expect(
+            renderer.render("经营户葛\u{E0100}**“诚信”**经营").html
+                == "<p>经营户葛\u{E0100}<strong>“诚信”</strong>经营</p>\n")
+        #expect(
+            renderer.render("店主葛\u{FE00}__（党员）__").html == "<p>店主葛\u{FE00}<strong>（党员）</strong></p>\n")
+        #expect(renderer.render("a\u{FE00}__（x）__").html == commonMark.render("a\u{FE00}__（x）__").html)
     }
 
     @Test func leavesTextThatAlreadyHoldsTheSentinelAlone() {
