@@ -215,7 +215,9 @@ public struct SiteBuilder: Sendable {
                 pages: written.compactMap { file in
                     file.links.map { links in
                         let source = Int(file.number) < specs.count ? specs[Int(file.number)].source : nil
-                        return (file.number, Self.unjudged(links, of: source, judged: judged, loadFailed: !judged.isEmpty), source)
+                        return (
+                            file.number, Self.unjudged(links, of: source, judged: judged, loadFailed: !judged.isEmpty), source
+                        )
                     }
                 },
                 fallback: SourceLocation(path: options.contentDisplay),
@@ -246,8 +248,10 @@ public struct SiteBuilder: Sendable {
 
     /// The ids every page of the Markdown folders has besides its headings', from its template.
     static func templateIDs(_ library: TemplateLibrary) -> [String: Set<String>] {
-        ["cases": library.literalIDs(ofPage: "case"), "courses": library.literalIDs(ofPage: "course"),
-         "pages": library.literalIDs(ofPage: "page")]
+        [
+            "cases": library.literalIDs(ofPage: "case"), "courses": library.literalIDs(ofPage: "course"),
+            "pages": library.literalIDs(ofPage: "page"),
+        ]
     }
 
     /// `links` without the broken ones the content's own checks already judged, when loading
