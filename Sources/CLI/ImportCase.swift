@@ -17,12 +17,7 @@ struct ImportCase: ParsableCommand {
             """)
 
     @Argument(help: "The document: .docx, as Word, WPS or LibreOffice save it.") var file: String
-    @Option(help: "A district of portal.yaml.") var district: String
-    @Option(help: "A category of portal.yaml: 小微企业, 个体工商户 or 专业市场.") var category: String
-    @Option(help: "Tags, separated by commas.") var tags: String?
-    @Option(help: "Ids of sites.yaml, separated by commas.") var sites: String?
-    @Option(help: "The author; by default the publisher of portal.yaml.") var author: String?
-    @Option(help: "The address name; by default the date and a number, such as 2026-11-25-1.") var slug: String?
+    @OptionGroup var fields: CaseFields
     @Option(help: "The title, instead of the document's own.") var title: String?
     @OptionGroup var content: ContentOption
 
@@ -31,12 +26,8 @@ struct ImportCase: ParsableCommand {
             directory: URL(fileURLWithPath: content.content), displayRoot: SourceOptions.display(content.content),
             parallelism: 1)
         var request = CaseImporter.Request(
-            file: URL(fileURLWithPath: file), displayPath: file, district: district, category: category)
-        request.tags = NewCommand.list(tags)
-        request.sites = NewCommand.list(sites)
-        request.author = author
-        request.slug = slug
-        request.title = title
+            file: URL(fileURLWithPath: file), displayPath: file, district: fields.district, category: fields.category)
+        request.draft = fields.draft(title: title ?? "")
         let imported: CaseImporter.Imported
         do throws(DiagnosticsError) {
             imported = try CaseImporter(loader: loader).run(request, today: NewCommand.today)

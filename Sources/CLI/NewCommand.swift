@@ -47,25 +47,36 @@ struct ContentOption: ParsableArguments {
     }
 }
 
-struct NewCase: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "case", abstract: "Writes content/cases/<slug>.md, a draft with every front-matter key.")
-
-    @Argument(help: "The title, such as \"东湖区水产市场：党群服务中心让红色引擎转起来\".") var title: String
+/// The front matter a new case takes from the command line: `portal new case` and
+/// `portal import case`.
+struct CaseFields: ParsableArguments {
     @Option(help: "A district of portal.yaml.") var district: String
     @Option(help: "A category of portal.yaml: 小微企业, 个体工商户 or 专业市场.") var category: String
     @Option(help: "Tags, separated by commas.") var tags: String?
     @Option(help: "Ids of sites.yaml, separated by commas.") var sites: String?
     @Option(help: "The author; by default the publisher of portal.yaml.") var author: String?
     @Option(help: "The address name; by default the date and a number, such as 2026-11-25-1.") var slug: String?
-    @OptionGroup var content: ContentOption
 
-    func run() throws {
+    func draft(title: String) -> Scaffolder.NewCase {
         var new = Scaffolder.NewCase(title: title, district: district, category: category)
         new.tags = NewCommand.list(tags)
         new.sites = NewCommand.list(sites)
         new.author = author
         new.slug = slug
+        return new
+    }
+}
+
+struct NewCase: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "case", abstract: "Writes content/cases/<slug>.md, a draft with every front-matter key.")
+
+    @Argument(help: "The title, such as \"东湖区水产市场：党群服务中心让红色引擎转起来\".") var title: String
+    @OptionGroup var fields: CaseFields
+    @OptionGroup var content: ContentOption
+
+    func run() throws {
+        let new = fields.draft(title: title)
         try NewCommand.scaffold(content.content) { scaffolder throws(DiagnosticsError) in
             content.path(try scaffolder.create(new, today: NewCommand.today))
         }

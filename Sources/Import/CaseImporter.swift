@@ -20,20 +20,13 @@ public struct CaseImporter {
         public var file: URL
         /// The file as the user named it, for messages.
         public var displayPath: String
-        public var district: String
-        public var category: String
-        public var tags: [String] = []
-        public var sites: [String] = []
-        public var author: String?
-        public var slug: String?
-        /// Instead of the document's own title.
-        public var title: String?
+        /// The front matter, as `portal new case` takes it; an empty title is the document's.
+        public var draft: Scaffolder.NewCase
 
         public init(file: URL, displayPath: String, district: String, category: String) {
             self.file = file
             self.displayPath = displayPath
-            self.district = district
-            self.category = category
+            self.draft = Scaffolder.NewCase(title: "", district: district, category: category)
         }
     }
 
@@ -58,19 +51,15 @@ public struct CaseImporter {
         }
         var title: (text: String, block: Int?)?
         if let document {
-            title = request.title.map { ($0, nil) } ?? Self.title(of: document)
+            title = request.draft.title.isEmpty ? Self.title(of: document) : (request.draft.title, nil)
             if title == nil {
                 problems.error(
                     at: SourceLocation(path: request.displayPath, line: 0, label: ""), "稿件没有标题",
                     hint: "在 Word 中给标题那一行套用“标题”样式，或加上 --title \"标题\"")
             }
         }
-        var new = Scaffolder.NewCase(
-            title: title?.text ?? "标题", district: request.district, category: request.category)
-        new.tags = request.tags
-        new.sites = request.sites
-        new.author = request.author
-        new.slug = request.slug
+        var new = request.draft
+        new.title = title?.text ?? "标题"
         let scaffolder = Scaffolder(loader: loader)
         do throws(DiagnosticsError) {
             try scaffolder.check(new, today: today)

@@ -671,7 +671,9 @@ private struct RawProblem {
 /// bare addresses and `[ ]` are found in text nodes. Each step looks at the text first and costs
 /// nothing when the text cannot hold what it looks for.
 private struct ExtensionPass {
-    let text: [UInt8]
+    private let source: String
+    /// The text's bytes, copied only for the steps that read lines (tables, tildes).
+    private var text: [UInt8] = []
     let settings: CommonMarkTree.Settings
     private var lineStarts: [Int] = []
 
@@ -689,13 +691,13 @@ private struct ExtensionPass {
     private static let cellPrefix = CJKEmphasisPreparation.sentinelUTF8
 
     init(text: String, settings: CommonMarkTree.Settings) {
-        self.text = settings.gitHubExtensions ? Array(text.utf8) : []
+        self.source = text
         self.settings = settings
     }
 
-    /// Where each line starts; found only for the steps that read lines (tables, tildes).
-    private mutating func findLineStarts() {
-        guard lineStarts.isEmpty else { return }
+    /// The bytes and where each line starts, for the steps that read lines.
+    private mutating func readLines() {
+        text = Array(source.utf8)
         var starts = [0]
         for (offset, byte) in text.enumerated() {
             if byte == 0x0A {
@@ -708,14 +710,23 @@ private struct ExtensionPass {
     }
 
     mutating func apply(to document: OpaquePointer) {
-        // Which of the bytes the steps look for occur, in one pass over the text.
+        // Which of the bytes the steps look for occur, and whether a full-width pipe `｜`
+        // (EF BD 9C) does, in one pass over the text.
         var seen = [Bool](repeating: false, count: 128)
-        for byte in text where byte < 0x80 { seen[Int(byte)] = true }
-        let has = { (character: UInt8) in seen[Int(character)] }
-        if has(UInt8(ascii: "|")) || has(UInt8(ascii: "~")) || PipeTable.containsFullWidthPipe(text[...]) {
-            findLineStarts()
+        var fullWidthPipe = false
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in source.utf8 {
+            if byte < 0x80 {
+                seen[Int(byte)] = true
+            } else if byte == 0x9C, previous == (0xEF, 0xBD) {
+                fullWidthPipe = true
+            }
+            previous = (previous.1, byte)
         }
-        if has(UInt8(ascii: "|")) || PipeTable.containsFullWidthPipe(text[...]) {
+        let has = { (character: UInt8) in seen[Int(character)] }
+        let mayHoldTable = has(UInt8(ascii: "|")) || fullWidthPipe
+        if mayHoldTable || has(UInt8(ascii: "~")) { readLines() }
+        if mayHoldTable {
             for paragraph in nodes(of: [CMARK_NODE_PARAGRAPH], in: document) {
                 makeTable(from: paragraph)
             }
@@ -723,15 +734,15 @@ private struct ExtensionPass {
         if has(UInt8(ascii: "~")) || has(UInt8(ascii: "[")) || has(UInt8(ascii: "w"))
             || has(UInt8(ascii: ":")) || has(UInt8(ascii: "@"))
         {
+            // Text that cmark left in several nodes (at an unmatched `[` or `]`) is searched
+            // as one run.
+            cmark_consolidate_text_nodes(document)
             let containers = nodes(
                 of: [
                     CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK,
                     CMARK_NODE_IMAGE,
                 ],
                 in: document)
-            for container in containers {
-                consolidateText(in: container)
-            }
             if has(UInt8(ascii: "~")) {
                 for container in containers { strikethrough(in: container) }
             }
@@ -963,35 +974,8 @@ private struct ExtensionPass {
 
     // MARK: Text nodes
 
-    /// Joins neighbouring text nodes, which cmark leaves apart at `[`, `]`, `!`, `&` and the
-    /// like, so that one run of text is searched at once. A `~` that the author escaped (`\~`,
-    /// `&#126;`) is its own node, and stays one, so that it is never read as strikethrough.
-    private mutating func consolidateText(in container: OpaquePointer) {
-        var node = cmark_node_first_child(container)
-        while let current = node {
-            var next = cmark_node_next(current)
-            if isPlainText(current) {
-                var merged = literal(current)
-                var absorbed = false
-                while let following = next, isPlainText(following) {
-                    merged += literal(following)
-                    next = cmark_node_next(following)
-                    cmark_node_unlink(following)
-                    cmark_node_free(following)
-                    absorbed = true
-                }
-                if absorbed { cmark_node_set_literal(current, merged) }
-            }
-            node = next
-        }
-    }
-
     private func literal(_ node: OpaquePointer) -> String {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-    }
-
-    private func isPlainText(_ node: OpaquePointer) -> Bool {
-        cmark_node_get_type(node) == CMARK_NODE_TEXT
     }
 
     /// For each `~` of a text node's literal, whether the author escaped it (`\\~`). cmark
@@ -1034,7 +1018,7 @@ private struct ExtensionPass {
         var node = cmark_node_first_child(container)
         while let current = node {
             node = cmark_node_next(current)
-            guard isPlainText(current) else { continue }
+            guard cmark_node_get_type(current) == CMARK_NODE_TEXT else { continue }
             let bytes = Array(literal(current).utf8)
             guard bytes.contains(UInt8(ascii: "~")) else { continue }
             runs += splitTildeRuns(current, bytes: bytes, isBlock: isBlock)

@@ -47,7 +47,8 @@ enum ExtendedAutolink {
         if start > 0 {
             let before = text[start - 1]
             let allowed =
-                isSpace(before) || [UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "(")].contains(before)
+                CommonMarkCharacter.isASCIIWhitespace(before)
+                || [UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "(")].contains(before)
                 || isChinese(scalarEnding(before: start, in: text))
             guard allowed else { return nil }
         } else if !boundaryBefore {
@@ -109,7 +110,7 @@ enum ExtendedAutolink {
         var end = min(start, text.count)
         while end < text.count {
             let byte = text[end]
-            if isSpace(byte) || byte == UInt8(ascii: "<") { break }
+            if CommonMarkCharacter.isASCIIWhitespace(byte) || byte == UInt8(ascii: "<") { break }
             if byte >= 0x80 {
                 if isChinese(scalar(startingAt: end, in: text)) { break }
                 end += scalarLength(byte)
@@ -209,10 +210,6 @@ enum ExtendedAutolink {
     private static func isChinese(_ scalar: Unicode.Scalar?) -> Bool {
         guard let scalar else { return false }
         return CJKCharacter.isCJKPunctuation(scalar)
-    }
-
-    private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 
     private static func isASCIILetter(_ byte: UInt8) -> Bool {

@@ -60,7 +60,7 @@ enum PipeTable {
         while index < end {
             let start = index
             while index < end, line[index] != pipe {
-                if line[index] == backslash, index + 1 < end, isASCIIPunctuation(line[index + 1]) {
+                if line[index] == backslash, index + 1 < end, CommonMarkCharacter.isASCIIPunctuation(line[index + 1]) {
                     index += 2
                 } else {
                     index += 1
@@ -116,9 +116,4 @@ enum PipeTable {
     private static let backslash = UInt8(ascii: "\\")
 
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
-
-    private static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
-        (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte)
-            || (0x7B...0x7E).contains(byte)
-    }
 }

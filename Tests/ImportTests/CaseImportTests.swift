@@ -16,7 +16,7 @@ import Testing
         var request = CaseImporter.Request(
             file: ImportWorkspace.fixtures.appendingPathComponent(name), displayPath: name, district: "东湖区",
             category: "专业市场")
-        request.slug = slug
+        request.draft.slug = slug
         return request
     }
 
@@ -164,7 +164,7 @@ import Testing
         let workspace = try ImportWorkspace()
         defer { workspace.remove() }
         var request = Self.request("稿件.docx")
-        request.district = "东湖"
+        request.draft.district = "东湖"
         let problems = Self.problems(request, in: workspace)
         #expect(problems.count == 2)
         #expect(problems.contains("--district:1:1: error: 未知的区 '东湖'\n  hint: 是不是 '东湖区'？"))
