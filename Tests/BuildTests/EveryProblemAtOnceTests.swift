@@ -18,7 +18,9 @@ import Testing
     /// e-mail address in case 3.
     func breakThreeCases(_ content: URL) throws {
         try edit(content, "cases/case-04.md") { $0 + "\n![市场外景](images/no-such.jpg)\n" }
-        try edit(content, "cases/case-02.md") { $0.replacingOccurrences(of: "title: \"南浦区小微企业党建案例2\"", with: "title: \"南浦区小微企业党建案例2") }
+        try edit(content, "cases/case-02.md") {
+            $0.replacingOccurrences(of: "title: \"南浦区小微企业党建案例2\"", with: "title: \"南浦区小微企业党建案例2")
+        }
         try edit(content, "cases/case-03.md") { $0 + "\n联系邮箱：zhangsan@example.com\n" }
     }
 
@@ -46,7 +48,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: content.deletingLastPathComponent()) }
         try breakThreeCases(content)
         let errors = try await errors(of: SiteBuilder(options: FixtureSite.options(content: content)))
-        let pictureLine = try String(contentsOf: content.appendingPathComponent("cases/case-04.md"), encoding: .utf8)
+        let pictureLine =
+            try String(contentsOf: content.appendingPathComponent("cases/case-04.md"), encoding: .utf8)
             .split(separator: "\n", omittingEmptySubsequences: false).count - 1
         #expect(errors.map(\.description) == Self.expected.map { String(format: $0, pictureLine) })
     }
@@ -67,8 +70,11 @@ import Testing
     @Test func aLinkToAHeadingMissingOnTheSamePageIsAnErrorAtTheLink() async throws {
         let content = try FixtureSite.copy()
         defer { try? FileManager.default.removeItem(at: content.deletingLastPathComponent()) }
-        try edit(content, "cases/case-04.md") { $0 + "\n[跳到正文](#main)、[相关案例](#related-title)、[做法](#主要做法)、[本文](#no-such-heading)\n" }
-        let line = try String(contentsOf: content.appendingPathComponent("cases/case-04.md"), encoding: .utf8)
+        try edit(content, "cases/case-04.md") {
+            $0 + "\n[跳到正文](#main)、[相关案例](#related-title)、[做法](#主要做法)、[本文](#no-such-heading)\n"
+        }
+        let line =
+            try String(contentsOf: content.appendingPathComponent("cases/case-04.md"), encoding: .utf8)
             .split(separator: "\n", omittingEmptySubsequences: false).count - 1
         let errors = try await errors(of: SiteBuilder(options: FixtureSite.options(content: content)))
         #expect(

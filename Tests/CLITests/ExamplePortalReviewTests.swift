@@ -52,7 +52,8 @@ import Testing
         // 15 published cases (one is a draft), 3 courses, 2 pages.
         #expect(rows.count == 14 + 3 + 2)
         for row in rows {
-            #expect(row.range(of: #",张敏,,刘建国,20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00,"#, options: .regularExpression) != nil, "\(row)")
+            #expect(
+                row.range(of: #",张敏,,刘建国,20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00,"#, options: .regularExpression) != nil, "\(row)")
         }
         let page = try String(contentsOf: folder.appendingPathComponent("site/register/index.html"), encoding: .utf8)
         #expect(page.components(separatedBy: "<td>张敏</td><td></td><td>刘建国</td>").count - 1 == rows.count)
@@ -66,7 +67,8 @@ import Testing
         let result = try PortalProcess.run(["build", "--drafts", "--output", "preview"], in: folder)
         #expect(result.status == 0, "\(result.standardError)")
         let page = try String(
-            contentsOf: folder.appendingPathComponent("preview/cases/linjiang-night-market-fire-safety/index.html"), encoding: .utf8)
+            contentsOf: folder.appendingPathComponent("preview/cases/linjiang-night-market-fire-safety/index.html"),
+            encoding: .utf8)
         #expect(page.contains("<strong>草稿</strong>本页是草稿，尚未送审，不会发布。发布前还需：初审、终审。</p>"))
     }
 }

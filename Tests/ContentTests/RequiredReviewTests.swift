@@ -17,7 +17,9 @@ import Testing
         let approved = approvedText ?? text
         let body = approved[approved.range(of: "\n---\n")!.upperBound...]
         let hash = SHA256Hash.hex(of: body.utf8)
-        let entries = roles.map { "  - by: 审核人\($0)\n    role: \($0)\n    at: 2025-06-01T10:20:00+08:00\n    body_sha256: \(hash)\n" }
+        let entries = roles.map {
+            "  - by: 审核人\($0)\n    role: \($0)\n    at: 2025-06-01T10:20:00+08:00\n    body_sha256: \(hash)\n"
+        }
         let closing = text.range(of: "\n---\n")!
         return String(text[..<closing.upperBound].dropLast(4)) + "approvals:\n" + entries.joined() + "---\n"
             + text[closing.upperBound...]
