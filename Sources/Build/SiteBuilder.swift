@@ -215,9 +215,7 @@ public struct SiteBuilder: Sendable {
                 pages: written.compactMap { file in
                     file.links.map { links in
                         let source = Int(file.number) < specs.count ? specs[Int(file.number)].source : nil
-                        return (
-                            file.number, Self.unjudged(links, of: source, judged: judged, loadFailed: !judged.isEmpty), source
-                        )
+                        return (file.number, Self.unjudged(links, of: source, judged: judged), source)
                     }
                 },
                 fallback: SourceLocation(path: options.contentDisplay),
@@ -255,13 +253,13 @@ public struct SiteBuilder: Sendable {
     }
 
     /// `links` without the broken ones the content's own checks already judged, when loading
-    /// found errors: every broken link of a page whose file has errors (a link to a missing
+    /// found errors (in the files `judged`): every broken link of a page whose file has errors (a link to a missing
     /// file, a draft or an attachment left as written), and links to `.md` files, which are
     /// left as written only when that file has errors of its own.
     static func unjudged(
-        _ links: LinkGraph.PageLinks, of source: SourceLocation?, judged: Set<String>, loadFailed: Bool
+        _ links: LinkGraph.PageLinks, of source: SourceLocation?, judged: Set<String>
     ) -> LinkGraph.PageLinks {
-        guard loadFailed, !links.broken.isEmpty else { return links }
+        guard !judged.isEmpty, !links.broken.isEmpty else { return links }
         var links = links
         if let source, judged.contains(source.path) {
             links.broken = []

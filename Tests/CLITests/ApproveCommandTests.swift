@@ -104,6 +104,9 @@ import Testing
         #expect(
             try Data(contentsOf: file)
                 == Data([0xEF, 0xBB, 0xBF] + Array(expected.replacingOccurrences(of: "\n", with: "\r\n").utf8)))
+        // The example portal requires 初审 too.
+        let first = try PortalProcess.run(["approve", Self.path, "--by", "李四", "--role", "初审"], in: folder)
+        #expect(first.status == 0, "\(first.standardError)")
         let check = try PortalProcess.run(["check"], in: folder)
         #expect(check.status == 0, "\(check.standardError)")
     }
@@ -112,6 +115,9 @@ import Testing
         let folder = try workspace()
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try PortalProcess.run(["approve", Self.path, "--by", "张三", "--at", "2025-06-01T10:20:00+08:00"], in: folder)
+        // The example portal requires 初审 too.
+        _ = try PortalProcess.run(
+            ["approve", Self.path, "--by", "李四", "--role", "初审", "--at", "2025-06-01T09:00:00+08:00"], in: folder)
         let file = folder.appendingPathComponent(Self.path)
         try contents(folder).replacingOccurrences(of: "- 一\n", with: "- 一\n- 二\n").write(
             to: file, atomically: true, encoding: .utf8)
@@ -119,7 +125,9 @@ import Testing
         let message = """
             content/cases/review-test.md:12:5: error: 正文在终审（张三）之后被修改，需要重新审核
               hint: 运行 portal approve content/cases/review-test.md --by 姓名 --role 终审
-            1 个错误
+            content/cases/review-test.md:16:5: error: 正文在初审（李四）之后被修改，需要重新审核
+              hint: 运行 portal approve content/cases/review-test.md --by 姓名 --role 初审
+            2 个错误
 
             """
         let build = try PortalProcess.run(["build"], in: folder)
@@ -129,9 +137,11 @@ import Testing
         #expect(check.status == 1)
         #expect(check.standardError == message)
 
-        let approve = try PortalProcess.run(
-            ["approve", Self.path, "--by", "张三", "--at", "2025-06-04T08:00:00+08:00"], in: folder)
-        #expect(approve.status == 0, "\(approve.standardError)")
+        for role in ["终审", "初审"] {
+            let approve = try PortalProcess.run(
+                ["approve", Self.path, "--by", "张三", "--role", role, "--at", "2025-06-04T08:00:00+08:00"], in: folder)
+            #expect(approve.status == 0, "\(approve.standardError)")
+        }
         #expect(try contents(folder).contains("body_sha256: a05734c0ceb2fe7968c4f973fa7ec491e344b84555bf71b2c8b882e230b67426\n"))
         let rebuilt = try PortalProcess.run(["build"], in: folder)
         #expect(rebuilt.status == 0, "\(rebuilt.standardError)")
@@ -193,7 +203,7 @@ import Testing
         #expect(result.status == 0, "\(result.standardError)")
         let review = try String(
             contentsOf: folder.appendingPathComponent("preview/cases/review-test/index.html"), encoding: .utf8)
-        #expect(review.contains(#"<p class="status-banner" role="note"><strong>待审核</strong>本页正在审核，尚未发布。</p>"#))
+        #expect(review.contains(#"<p class="status-banner" role="note"><strong>待审核</strong>本页正在审核，尚未发布。发布前还需：初审、终审。</p>"#))
         let draft = try String(
             contentsOf: folder.appendingPathComponent("preview/cases/linjiang-night-market-fire-safety/index.html"),
             encoding: .utf8)

@@ -89,6 +89,26 @@ import Testing
         }
     }
 
+    @Test func knowsTheIdsAPageTemplateWritesAsTheyAreThroughItsLayoutAndPartials() throws {
+        let library = try TemplateLibrary(
+            directory: try folder([
+                "base.mustache": "<a href=\"#main\">跳</a><main id=\"main\">{{$content}}{{/content}}</main>",
+                "partials/toc.mustache": "<nav\nid=\"toc\">{{#toc}}<a id=\"{{anchor}}\"></a>{{/toc}}</nav>",
+                "case.mustache":
+                    "{{<base}}{{$content}}{{>partials/toc}}<h2 id=\"related-title\">相关</h2><p data-id=\"x\">{{/content}}{{/base}}",
+            ]), displayRoot: "templates")
+        #expect(library.literalIDs(ofPage: "case") == ["main", "toc", "related-title"], "not an id made of a variable")
+        #expect(library.literalIDs(ofPage: "page") == ["main"])
+    }
+
+    @Test func theProjectCasePageHasTheSkipLinksTarget() throws {
+        let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("templates")
+        let library = try TemplateLibrary(directory: templates, displayRoot: "templates")
+        #expect(library.literalIDs(ofPage: "case").isSuperset(of: ["main", "related-title", "used-title"]))
+        #expect(!library.literalIDs(ofPage: "page").contains("related-title"))
+    }
+
     @Test func acceptsEveryVariableTheProjectTemplatesUse() throws {
         let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("templates")
