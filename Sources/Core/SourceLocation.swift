@@ -17,7 +17,15 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
         SourceLocation(path: path, line: line + lines, column: column)
     }
 
-    public var description: String { "\(path):\(line):\(column)" }
+    /// A mistake in a command-line option or argument rather than in a file: `--district`,
+    /// `<title>`. It has no line (0), and prints as the option.
+    public static func commandLine(_ name: String) -> SourceLocation {
+        SourceLocation(path: name, line: 0, column: 0)
+    }
+
+    public var isCommandLine: Bool { line == 0 }
+
+    public var description: String { isCommandLine ? path : "\(path):\(line):\(column)" }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.path, lhs.line, lhs.column) < (rhs.path, rhs.line, rhs.column)
