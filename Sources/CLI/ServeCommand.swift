@@ -39,6 +39,12 @@ struct ServeCommand: AsyncParsableCommand {
             ])
             throw ExitCode(1)
         }
+        // A busy port is told before the first build, not after it.
+        do {
+            try PreviewServer.checkPortIsFree(port)
+        } catch {
+            throw Self.explain(error, port: port)
+        }
         let site = PreviewSite(options: options, output: folder)
         // Watching starts before the first build, so a save made while it runs is not missed.
         let changes = SourceWatcher(roots: [options.content, options.templates]).changes()
