@@ -329,7 +329,8 @@ struct PunctuationChecker {
         var offset = start
         while offset < end, bytes[offset] >= UInt8(ascii: "0"), bytes[offset] <= UInt8(ascii: "9") { offset += 1 }
         guard offset > start, offset + 1 < end else { return false }
-        return (bytes[offset] == UInt8(ascii: ".") || bytes[offset] == UInt8(ascii: ")")) && bytes[offset + 1] == UInt8(ascii: " ")
+        return (bytes[offset] == UInt8(ascii: ".") || bytes[offset] == UInt8(ascii: ")"))
+            && bytes[offset + 1] == UInt8(ascii: " ")
     }
 
     /// Swift strings hold valid UTF-8, so no checks.
