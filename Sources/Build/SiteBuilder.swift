@@ -429,7 +429,7 @@ public struct SiteBuilder: Sendable {
         else {
             throw DiagnosticsError([
                 .error(
-                    at: SourceLocation(path: "--base-path"), "网站路径 '\(path)' 无效",
+                    at: .commandLine("--base-path"), "网站路径 '\(path)' 无效",
                     hint: "以 / 开头和结尾，各段只用英文字母、数字和 - . _ ~，如 /zhuanlan/xgz/")
             ])
         }

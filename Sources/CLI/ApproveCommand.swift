@@ -7,22 +7,20 @@ import Model
 struct ApproveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "approve",
-        abstract: "Records an approval (初审, 复审 or 终审) with a hash of the body in a page's front matter.",
+        abstract: "在页面的前置元数据里记录一次审核（初审、复审或终审）和正文的哈希值。",
         discussion: """
-            Only the approvals: lines of the front matter change; the body, comments and line ends \
-            stay as they were. An approval of the same role replaces the earlier one. A file with \
-            errors is refused. If the body changes later, build and check fail for the page until \
-            it is approved again.
+            只改动前置元数据的 approvals: 各行，正文、注释和换行符保持原样。同一审级的新记录替换旧的。\
+            有错误的文件不予记录。之后正文若有改动，build 和 check 会对该页报错，直到重新审核。
             """
     )
 
-    @Argument(help: "The Markdown file, e.g. content/cases/donghu-market.md.")
+    @Argument(help: "Markdown 文件，如 content/cases/donghu-market.md。")
     var file: String
 
-    @Option(name: .long, help: "Who approves: the name as it goes into the register.")
+    @Option(name: .long, help: "审核人：写入发布登记的姓名。")
     var by: String
 
-    @Option(name: .long, help: "The level of review: 初审, 复审 or 终审.")
+    @Option(name: .long, help: "审级：初审、复审或终审。")
     var role: String = ReviewRole.final.rawValue
 
     /// The time recorded, `2025-06-01T10:20:00+08:00`: for tests and for entering an approval
@@ -32,12 +30,23 @@ struct ApproveCommand: AsyncParsableCommand {
 
     @OptionGroup var report: ReportOptions
 
+    /// A wrong value is a usage error (exit 64), printed as the option's.
     func validate() throws {
-        guard ReviewRole(rawValue: role) != nil else {
-            throw ValidationError("未知的审核角色 '\(role)'：--role 只能是 \(ReviewRole.allCases.map(\.rawValue).joined(separator: "、"))")
+        var problems: [Diagnostic] = []
+        if ReviewRole(rawValue: role) == nil {
+            let roles = ReviewRole.allCases.map(\.rawValue)
+            problems.append(
+                .error(
+                    at: .commandLine("--role"), "未知的审核角色 '\(role)'",
+                    hint: (Suggestion.didYouMean(role, in: roles) ?? "") + "可用的审核角色：\(roles.joined(separator: "、"))"))
         }
         if let at, Timestamp(parsing: at) == nil {
-            throw ValidationError("--at 不是有效的时间：'\(at)'，应写成 2025-06-01T10:20:00+08:00")
+            problems.append(
+                .error(at: .commandLine("--at"), "不是有效的时间：'\(at)'", hint: "写成 2025-06-01T10:20:00+08:00"))
+        }
+        guard problems.isEmpty else {
+            DiagnosticPrinter.print(problems, format: report.format)
+            throw ExitCode.validationFailure
         }
     }
 

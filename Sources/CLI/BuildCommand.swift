@@ -6,33 +6,33 @@ import Foundation
 struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Builds the portal into the output folder; on any error the folder stays as it was."
+        abstract: "把门户构建到输出目录；有任何错误时目录保持原样。"
     )
 
     @OptionGroup var sources: SourceOptions
 
     @Option(
         name: .long,
-        help: "The output folder. An existing one gets only the files that changed, once the whole build has passed.")
+        help: "输出目录。已有的目录在整个构建通过后只更新有变化的文件。")
     var output: String = "site"
 
-    @Flag(name: .long, help: "Replace the output folder as a whole instead of updating the files that changed.")
+    @Flag(name: .long, help: "整个替换输出目录，而不是只更新有变化的文件。")
     var clean = false
 
-    @Flag(name: .long, help: "Print the time of each stage.")
+    @Flag(name: .long, help: "打印每个阶段的用时。")
     var timings = false
 
     @Flag(
         name: .long,
-        help: "Also build draft and review pages, each under a banner. Needs an --output other than site.")
+        help: "同时构建草稿和待审核页面（页顶有横幅）；须用 --output 指定 site 以外的目录。")
     var drafts = false
 
     @Flag(
         name: .long,
-        help: "Link to the index.html of each folder, so the output works opened from disk (a USB stick, a training-room PC).")
+        help: "链接写到各目录的 index.html，直接从磁盘打开也能用（U 盘、培训教室的电脑）。")
     var relative = false
 
-    @Flag(name: .long, help: "Print only problems: no progress and no summary.")
+    @Flag(name: .long, help: "只打印问题：不显示进度和汇总。")
     var quiet = false
 
     @OptionGroup var report: ReportOptions
@@ -53,7 +53,7 @@ struct BuildCommand: AsyncParsableCommand {
             if drafts && Self.isDefaultOutput(output) {
                 throw DiagnosticsError([
                     .error(
-                        at: SourceLocation(path: SourceOptions.display(output)), "--drafts 不能构建到默认输出目录 \(Self.defaultOutput)/",
+                        at: .commandLine("--output"), "--drafts 不能构建到默认输出目录 \(Self.defaultOutput)/",
                         hint: "草稿只用于审核预览：用 --output 指定另一个目录，如 portal build --drafts --output preview")
                 ])
             }
@@ -91,7 +91,7 @@ struct BuildCommand: AsyncParsableCommand {
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Loads and checks everything build would, and writes nothing."
+        abstract: "像 build 一样读取并检查全部内容，不写任何文件。"
     )
 
     @OptionGroup var sources: SourceOptions

@@ -9,7 +9,7 @@ enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 struct ReportOptions: ParsableArguments {
-    @Option(name: .long, help: "How to print problems: text (default) or json (on standard output, for editors and tools).")
+    @Option(name: .long, help: "问题的输出格式：text（默认）或 json（写到标准输出，供编辑器和其他工具使用）。")
     var format: DiagnosticFormat = .text
 }
 

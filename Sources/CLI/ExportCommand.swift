@@ -6,22 +6,22 @@ import Foundation
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Builds the portal for a path of another website and packs it as a zip file (a column, 专栏).",
+        abstract: "为另一网站的某个路径构建门户，打包成一个 zip 文件（专栏）。",
         discussion: """
-            Example: portal export --zip xgz.zip --base-path /zhuanlan/xgz/
-            The zip holds the built portal, to be unpacked under that path of the bureau's website.
+            例：portal export --zip xgz.zip --base-path /zhuanlan/xgz/
+            zip 里是构建好的门户，解压到局网站的这个路径下。
             """
     )
 
     @OptionGroup var sources: SourceOptions
 
-    @Option(name: .long, help: "The zip file to write; written whole, only when the build passed.")
+    @Option(name: .long, help: "要写的 zip 文件；构建通过后才整个写出。")
     var zip: String
 
-    @Option(name: .long, help: "The path the portal is served under, such as /zhuanlan/xgz/.")
+    @Option(name: .long, help: "门户所在的网站路径，如 /zhuanlan/xgz/。")
     var basePath: String?
 
-    @Flag(name: .long, help: "Link to index.html files, for a copy opened from disk.")
+    @Flag(name: .long, help: "链接写到 index.html 文件，供从磁盘打开的副本使用。")
     var relative = false
 
     @OptionGroup var report: ReportOptions

@@ -8,17 +8,16 @@ import Import
 struct ImportCase: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case",
-        abstract: "Makes a Word or WPS document (.docx) a draft case: content/cases/<slug>.md and its pictures.",
+        abstract: "把 Word 或 WPS 稿件（.docx）变成案例草稿：content/cases/<slug>.md 和它的图片。",
         discussion: """
-            The title is the document's Title paragraph, its title property or its first heading. Headings, bold, \
-            italic, lists, tables, links, footnotes and pictures are taken in; text boxes, comments, equations and \
-            other pieces are listed as warnings at their paragraph. A document with tracked changes is refused until \
-            they are accepted or rejected in Word. Nothing is overwritten.
+            标题取稿件的“标题”段落、文档属性里的标题或第一个标题。标题、粗体、斜体、列表、表格、链接、脚注和图片都会导入；\
+            文本框、批注、公式等无法导入的内容在所在段落列为警告。有修订记录的稿件不会导入，请先在 Word 里接受或拒绝修订。\
+            不会覆盖已有文件。
             """)
 
-    @Argument(help: "The document: .docx, as Word, WPS or LibreOffice save it.") var file: String
+    @Argument(help: "稿件：Word、WPS 或 LibreOffice 保存的 .docx 文件。") var file: String
     @OptionGroup var fields: CaseFields
-    @Option(help: "The title, instead of the document's own.") var title: String?
+    @Option(help: "标题，代替稿件自己的标题。") var title: String?
     @OptionGroup var content: ContentOption
 
     func run() throws {

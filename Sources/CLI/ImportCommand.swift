@@ -9,18 +9,17 @@ import Import
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract:
-            "Merges a spreadsheet (CSV or XLSX) of members or sites into data/members.yaml or data/sites.yaml, or makes a Word document (.docx) a draft case.",
+        abstract: "把党员经营户或示范点的表格（CSV 或 XLSX）合并进 data/members.yaml 或 data/sites.yaml，或把 Word 稿件（.docx）变成案例草稿。",
         subcommands: [ImportMembers.self, ImportSites.self, ImportCase.self]
     )
 }
 
 struct ImportOptions: ParsableArguments {
-    @Argument(help: "The spreadsheet: .xlsx, or .csv in UTF-8 or GB18030/GBK.") var file: String
-    @Option(help: "A YAML file mapping other column headers to fields, one `header: field` a line.") var mapping: String?
-    @Option(help: "The sheet of an XLSX workbook to read; the first by default.") var sheet: String?
-    @Flag(name: .customLong("dry-run"), help: "Lists the changes to the data file and writes nothing.") var dryRun = false
-    @Option(name: .long, help: "The content folder: portal.yaml, data/.") var content: String = "content"
+    @Argument(help: "表格文件：.xlsx，或 UTF-8、GB18030/GBK 编码的 .csv。") var file: String
+    @Option(help: "把其他列名对应到字段的 YAML 文件，每行一个 `列名: 字段`。") var mapping: String?
+    @Option(help: "要读取的 XLSX 工作表；默认第一个。") var sheet: String?
+    @Flag(name: .customLong("dry-run"), help: "列出对数据文件的改动，不写任何文件。") var dryRun = false
+    @Option(name: .long, help: "内容目录：portal.yaml、data/。") var content: String = "content"
 
     func run(_ kind: RecordSchema.Kind) throws {
         let loader = ContentLoader(
@@ -65,11 +64,11 @@ struct ImportOptions: ParsableArguments {
 struct ImportMembers: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "members",
-        abstract: "Merges party-member shop owners into data/members.yaml by id.",
+        abstract: "按编号把党员经营户合并进 data/members.yaml。",
         discussion: """
-            Headers: 编号, 姓名, 店铺, 所属区, 所属站点, 入党时间, 承诺, 联系电话, 身份证号, 备注 \
-            (and synonyms such as 店铺名称, 商户名称, 区, 示范点, 手机号). A row without 编号 updates the record \
-            with the same 姓名 and 店铺, or is added as the next m-NNN.
+            列名：编号、姓名、店铺、所属区、所属站点、入党时间、承诺、联系电话、身份证号、备注\
+            （也认店铺名称、商户名称、区、示范点、手机号等同义列名）。没有编号的行更新姓名和店铺相同的记录，\
+            否则作为下一个 m-NNN 加入。
             """)
 
     @OptionGroup var options: ImportOptions
@@ -80,11 +79,10 @@ struct ImportMembers: ParsableCommand {
 struct ImportSites: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sites",
-        abstract: "Merges demonstration sites and liaison points into data/sites.yaml by id.",
+        abstract: "按编号把示范点和联系点合并进 data/sites.yaml。",
         discussion: """
-            Headers: 编号, 名称, 类型, 所属区, 类别, 地址, 设立年份, 党组织, and 六有 (the items met, such as \
-            场所、设施) or one column per item (场所 … 制度, 是/否). A row without 编号 updates the site with the \
-            same 名称, or is added as the next site-NN.
+            列名：编号、名称、类型、所属区、类别、地址、设立年份、党组织，以及六有（已达到的项，如场所、设施）\
+            或每项一列（场所 … 制度，是/否）。没有编号的行更新名称相同的示范点，否则作为下一个 site-NN 加入。
             """)
 
     @OptionGroup var options: ImportOptions

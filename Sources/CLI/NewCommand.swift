@@ -8,7 +8,7 @@ import Foundation
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
-        abstract: "Starts a new case, course or page as a draft, or adds a site or a member.",
+        abstract: "新建案例、课程或页面的草稿，或添加示范点、党员经营户。",
         subcommands: [NewCase.self, NewCourse.self, NewPage.self, NewSite.self, NewMember.self]
     )
 
@@ -39,7 +39,7 @@ struct NewCommand: ParsableCommand {
 }
 
 struct ContentOption: ParsableArguments {
-    @Option(name: .long, help: "The content folder.")
+    @Option(name: .long, help: "内容目录。")
     var content: String = "content"
 
     func path(_ relative: String) -> String {
@@ -50,12 +50,12 @@ struct ContentOption: ParsableArguments {
 /// The front matter a new case takes from the command line: `portal new case` and
 /// `portal import case`.
 struct CaseFields: ParsableArguments {
-    @Option(help: "A district of portal.yaml.") var district: String
-    @Option(help: "A category of portal.yaml: 小微企业, 个体工商户 or 专业市场.") var category: String
-    @Option(help: "Tags, separated by commas.") var tags: String?
-    @Option(help: "Ids of sites.yaml, separated by commas.") var sites: String?
-    @Option(help: "The author; by default the publisher of portal.yaml.") var author: String?
-    @Option(help: "The address name; by default the date and a number, such as 2026-11-25-1.") var slug: String?
+    @Option(help: "portal.yaml 中的一个区。") var district: String
+    @Option(help: "portal.yaml 中的一个类别：小微企业、个体工商户或专业市场。") var category: String
+    @Option(help: "标签，用逗号分隔。") var tags: String?
+    @Option(help: "sites.yaml 中的编号，用逗号分隔。") var sites: String?
+    @Option(help: "作者；默认为 portal.yaml 的 publisher。") var author: String?
+    @Option(help: "网址名；默认为日期加序号，如 2026-11-25-1。") var slug: String?
 
     func draft(title: String) -> Scaffolder.NewCase {
         var new = Scaffolder.NewCase(title: title, district: district, category: category)
@@ -69,9 +69,9 @@ struct CaseFields: ParsableArguments {
 
 struct NewCase: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "case", abstract: "Writes content/cases/<slug>.md, a draft with every front-matter key.")
+        commandName: "case", abstract: "写出 content/cases/<slug>.md：含全部前置元数据的草稿。")
 
-    @Argument(help: "The title, such as \"东湖区水产市场：党群服务中心让红色引擎转起来\".") var title: String
+    @Argument(help: "标题，如 \"东湖区水产市场：党群服务中心让红色引擎转起来\"。") var title: String
     @OptionGroup var fields: CaseFields
     @OptionGroup var content: ContentOption
 
@@ -85,13 +85,13 @@ struct NewCase: ParsableCommand {
 
 struct NewCourse: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "course", abstract: "Writes content/courses/<slug>.md, a draft with every front-matter key.")
+        commandName: "course", abstract: "写出 content/courses/<slug>.md：含全部前置元数据的草稿。")
 
-    @Argument(help: "The title.") var title: String
-    @Option(help: "The trainer; by default the publisher of portal.yaml.") var trainer: String?
-    @Option(help: "Who the course is for, such as 专业市场党组织书记.") var audience = "党组织书记"
-    @Option(help: "Class hours, 0.5 or more.") var hours = 2.0
-    @Option(help: "The address name; by default the date and a number.") var slug: String?
+    @Argument(help: "标题。") var title: String
+    @Option(help: "授课人；默认为 portal.yaml 的 publisher。") var trainer: String?
+    @Option(help: "培训对象，如 专业市场党组织书记。") var audience = "党组织书记"
+    @Option(help: "学时，不少于 0.5。") var hours = 2.0
+    @Option(help: "网址名；默认为日期加序号。") var slug: String?
     @OptionGroup var content: ContentOption
 
     func run() throws {
@@ -108,10 +108,10 @@ struct NewCourse: ParsableCommand {
 
 struct NewPage: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "page", abstract: "Writes content/pages/<slug>.md, a draft published at /<slug>/.")
+        commandName: "page", abstract: "写出 content/pages/<slug>.md：发布在 /<slug>/ 的草稿。")
 
-    @Argument(help: "The title.") var title: String
-    @Option(help: "The address name: the page is published at /<slug>/.") var slug: String
+    @Argument(help: "标题。") var title: String
+    @Option(help: "网址名：页面发布在 /<slug>/。") var slug: String
     @OptionGroup var content: ContentOption
 
     func run() throws {
@@ -123,17 +123,17 @@ struct NewPage: ParsableCommand {
 
 struct NewSite: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "site", abstract: "Adds a demonstration site or liaison point to the end of data/sites.yaml.")
+        commandName: "site", abstract: "在 data/sites.yaml 末尾添加一个示范点或联系点。")
 
-    @Option(help: "A new id, such as site-12.") var id: String
-    @Option(help: "The name.") var name: String
-    @Option(help: "示范点 or 联系点.") var kind: String
-    @Option(help: "A district of portal.yaml.") var district: String
-    @Option(help: "A category of portal.yaml.") var category: String
-    @Option(help: "The address.") var address = ""
-    @Option(help: "The year it was set up.") var since: Int
-    @Option(help: "The party organization.") var organization = ""
-    @Option(help: "The 六有 items met, separated by commas: 场所,设施,标志,党旗,书报,制度.") var liuyou: String?
+    @Option(help: "新的编号，如 site-12。") var id: String
+    @Option(help: "名称。") var name: String
+    @Option(help: "示范点或联系点。") var kind: String
+    @Option(help: "portal.yaml 中的一个区。") var district: String
+    @Option(help: "portal.yaml 中的一个类别。") var category: String
+    @Option(help: "地址。") var address = ""
+    @Option(help: "设立年份。") var since: Int
+    @Option(help: "党组织。") var organization = ""
+    @Option(help: "已达到的“六有”项，用逗号分隔：场所,设施,标志,党旗,书报,制度。") var liuyou: String?
     @OptionGroup var content: ContentOption
 
     func run() throws {
@@ -150,16 +150,16 @@ struct NewSite: ParsableCommand {
 
 struct NewMember: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "member", abstract: "Adds a party-member shop owner to the end of data/members.yaml.")
+        commandName: "member", abstract: "在 data/members.yaml 末尾添加一名党员经营户。")
 
-    @Option(help: "A new id, such as m-120.") var id: String
-    @Option(help: "The name.") var name: String
-    @Option(help: "The shop.") var shop: String
-    @Option(help: "A district of portal.yaml.") var district: String
-    @Option(help: "The id of the member's site in sites.yaml.") var site: String
-    @Option(help: "The year the member joined the party.") var joined: Int
-    @Option(help: "The public commitment (亮承诺).") var commitment = "亮身份、亮职责、亮承诺。"
-    @Option(help: "A phone number: kept private, never published.") var phone: String?
+    @Option(help: "新的编号，如 m-120。") var id: String
+    @Option(help: "名称。") var name: String
+    @Option(help: "店铺。") var shop: String
+    @Option(help: "portal.yaml 中的一个区。") var district: String
+    @Option(help: "所属示范点/联系点在 sites.yaml 中的编号。") var site: String
+    @Option(help: "入党年份。") var joined: Int
+    @Option(help: "公开承诺（亮承诺）。") var commitment = "亮身份、亮职责、亮承诺。"
+    @Option(help: "电话号码：不公开，从不发布。") var phone: String?
     @OptionGroup var content: ContentOption
 
     func run() throws {

@@ -5,28 +5,26 @@ import Markdown
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Renders Markdown from standard input to an HTML fragment on standard output.",
+        abstract: "把标准输入的 Markdown 渲染成 HTML 片段，写到标准输出。",
         discussion: """
-            By default the fragment is what a portal page gets: heading anchors and Chinese-aware \
-            emphasis, raw HTML omitted. --commonmark prints plain cmark output (for the CommonMark \
-            spec suite); --cjk-emphasis adds the emphasis fix back to it.
+            默认得到门户页面用的片段：标题锚点、适合中文的强调，省略原始 HTML。--commonmark 输出 cmark \
+            的原样结果（供 CommonMark 规范测试用）；--cjk-emphasis 再加上中文强调修正。
             """
     )
 
-    @Flag(name: .long, help: "Plain CommonMark output: no heading anchors, no Chinese emphasis fix.")
+    @Flag(name: .long, help: "原样的 CommonMark 输出：没有标题锚点，没有中文强调修正。")
     var commonmark = false
 
-    @Flag(name: .long, help: "Let raw HTML through. Never used for portal pages.")
+    @Flag(name: .long, help: "让原始 HTML 通过；门户页面从不使用。")
     var unsafe = false
 
     @Flag(
         name: .long,
-        help:
-            "Plain cmark output with GitHub's extensions (tables, strikethrough, autolinks, task lists, tag filter), as cmark-gfm writes it."
+        help: "原样的 cmark 输出，加上 GitHub 的扩展（表格、删除线、自动链接、任务列表、标签过滤），与 cmark-gfm 的输出相同。"
     )
     var gfm = false
 
-    @Flag(name: .long, help: "Pair emphasis next to Chinese punctuation (on by default without --commonmark).")
+    @Flag(name: .long, help: "中文标点旁的强调也配对（不加 --commonmark 时默认开启）。")
     var cjkEmphasis = false
 
     func run() throws {

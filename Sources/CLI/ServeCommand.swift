@@ -7,24 +7,23 @@ import Preview
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Previews the portal with drafts on 127.0.0.1: rebuilds on every save and reloads the open pages.",
+        abstract: "在 127.0.0.1 上预览含草稿的门户：每次保存都重新构建，打开的页面自动刷新。",
         discussion: """
-            Build errors show in the terminal and over the page in the browser; the preview keeps \
-            the last good build until they are put right. site/ is never touched.
+            构建错误显示在终端和浏览器页面上；改好之前预览保持上次成功的构建。从不改动 site/。
             """
     )
 
     @OptionGroup var sources: SourceOptions
 
-    @Option(name: .long, help: "The port on 127.0.0.1 (0 takes any free port).")
+    @Option(name: .long, help: "127.0.0.1 上的端口（0 表示任取一个空闲端口）。")
     var port: UInt16 = 8080
 
-    @Flag(name: .long, help: "Print the time of each stage of every build.")
+    @Flag(name: .long, help: "打印每次构建各阶段的用时。")
     var timings = false
 
     @Option(
         name: .long,
-        help: "Where the preview is built (default: a folder of its own in the system's temporary folder). Never site.")
+        help: "预览构建到哪里（默认：系统临时目录中它自己的目录）；不能是 site。")
     var output: String?
 
     func run() async throws {
@@ -35,10 +34,16 @@ struct ServeCommand: AsyncParsableCommand {
         if let output, BuildCommand.isDefaultOutput(output) {
             DiagnosticPrinter.print([
                 .error(
-                    at: SourceLocation(path: SourceOptions.display(output)), "预览不能构建到默认输出目录 \(BuildCommand.defaultOutput)/",
+                    at: .commandLine("--output"), "预览不能构建到默认输出目录 \(BuildCommand.defaultOutput)/",
                     hint: "预览包含草稿；去掉 --output 使用临时目录，或指定另一个目录")
             ])
             throw ExitCode(1)
+        }
+        // A busy port is told before the first build, not after it.
+        do {
+            try PreviewServer.checkPortIsFree(port)
+        } catch {
+            throw Self.explain(error, port: port)
         }
         let site = PreviewSite(options: options, output: folder)
         // Watching starts before the first build, so a save made while it runs is not missed.
@@ -65,9 +70,9 @@ struct ServeCommand: AsyncParsableCommand {
         let problem: Diagnostic =
             PreviewServer.isAddressInUse(error)
             ? .error(
-                at: SourceLocation(path: "--port"), "端口 \(port) 已被占用",
+                at: .commandLine("--port"), "端口 \(port) 已被占用",
                 hint: "另一个预览或程序正在使用它：用 --port 换一个端口，如 portal serve --port \(port == 65535 ? 8081 : port + 1)")
-            : .error(at: SourceLocation(path: "--port"), "无法在端口 \(port) 上启动预览：\(error.localizedDescription)")
+            : .error(at: .commandLine("--port"), "无法在端口 \(port) 上启动预览：\(error.localizedDescription)")
         DiagnosticPrinter.print([problem])
         return ExitCode(1)
     }

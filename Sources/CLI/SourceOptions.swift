@@ -4,10 +4,10 @@ import Foundation
 
 /// The folders every command that reads the portal takes.
 struct SourceOptions: ParsableArguments {
-    @Option(name: .long, help: "The content folder: portal.yaml, cases/, courses/, pages/, data/.")
+    @Option(name: .long, help: "内容目录：portal.yaml、cases/、courses/、pages/、data/。")
     var content: String = "content"
 
-    @Option(name: .long, help: "The templates folder: *.mustache and assets/.")
+    @Option(name: .long, help: "模板目录：*.mustache 和 assets/。")
     var templates: String = "templates"
 
     var builderOptions: SiteBuilder.Options {

@@ -29,11 +29,10 @@ struct Proofreader: Sendable {
             // A Markdown file whose front matter cannot be split is read whole for terms, and
             // its punctuation is not checked (its front matter error comes first).
             var punctuation: [PunctuationChecker.Finding] = []
-            if isMarkdown, case .success(let frontMatter) = FrontMatter.split(file) {
-                let code = Self.codeRanges(in: bytes, fromLine: frontMatter.bodyFirstLine)
+            if isMarkdown, let body = Self.body(in: bytes) {
+                let code = Self.codeRanges(in: bytes, fromLine: body.line)
                 matches.removeAll { match in code.contains { $0.contains(match.start) } }
-                punctuation = PunctuationChecker.findings(
-                    in: bytes, bodyStart: Self.offset(ofLine: frontMatter.bodyFirstLine, in: bytes), code: code)
+                punctuation = PunctuationChecker.findings(in: bytes, bodyStart: body.offset, code: code)
             }
             var positions = PositionCounter(bytes)
             var diagnostics: [Diagnostic] = []
@@ -70,14 +69,31 @@ struct Proofreader: Sendable {
         }
     }
 
-    /// The byte offset at which 1-based `line` starts.
-    private static func offset(ofLine line: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var current = 1
-        var offset = 0
-        while current < line, offset < bytes.count {
-            if bytes[offset] == UInt8(ascii: "\n") { current += 1 }
-            offset += 1
+    /// Where the body starts (its byte offset and file line), found as `FrontMatter.split` finds
+    /// it, without making strings: the first line is `---`, and the body follows the next line
+    /// that is `---` but for spaces. Nil when there is no front matter to split.
+    static func body(in bytes: UnsafeBufferPointer<UInt8>) -> (offset: Int, line: Int)? {
+        let dash = UInt8(ascii: "-")
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
+        guard bytes.count >= 3, bytes[0] == dash, bytes[1] == dash, bytes[2] == dash else { return nil }
+        var offset = 3
+        if offset < bytes.count, bytes[offset] == 0x20 { offset += 1 }
+        guard offset == bytes.count || bytes[offset] == 0x0A else { return nil }
+        var line = 2
+        var lineStart = offset + 1
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            var start = lineStart
+            var end = lineEnd
+            while start < end, isSpace(bytes[start]) { start += 1 }
+            while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+            if end - start == 3, bytes[start] == dash, bytes[start + 1] == dash, bytes[start + 2] == dash {
+                return (min(lineEnd + 1, bytes.count), line + 1)
+            }
+            lineStart = lineEnd + 1
+            line += 1
         }
-        return offset
+        return nil
     }
 }

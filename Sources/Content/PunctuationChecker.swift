@@ -101,6 +101,11 @@ struct PunctuationChecker {
         while index < line.count {
             let mark = line[index]
             let scalar = mark.scalar
+            // Nearly every character is a letter: one comparison passes it by.
+            guard Self.mayMatter(scalar) else {
+                index += 1
+                continue
+            }
             let foundBefore = findings.count
             if Self.openers[scalar] != nil || scalar == "(" {
                 open.append(mark)
@@ -194,6 +199,19 @@ struct PunctuationChecker {
         while after < line.count, Self.isLookedThrough(line[after].scalar) { after += 1 }
         guard before >= 0, after < line.count else { return false }
         return Self.isHan(line[before].scalar) && Self.isHan(line[after].scalar)
+    }
+
+    /// Whether `scalar` is one of the marks checked: the ASCII ones, “”, the CJK symbols block
+    /// (。、《》【】) and the full-width forms (，；：（）).
+    @inline(__always)
+    private static func mayMatter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x21, 0x28, 0x29, 0x2C, 0x2E, 0x3A, 0x3B, 0x3F, 0x201C, 0x201D, 0x3001...0x3011, 0xFF08, 0xFF09, 0xFF0C,
+            0xFF1A, 0xFF1B:
+            return true
+        default:
+            return false
+        }
     }
 
     private static func isLookedThrough(_ scalar: Unicode.Scalar) -> Bool {

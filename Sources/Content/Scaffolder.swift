@@ -154,7 +154,7 @@ public struct Scaffolder {
         for id in new.sites {
             check(id, among: sites.map(\.id), option: "--sites", what: "示范点/联系点", into: &problems)
         }
-        checkText(new.title, option: "title", into: &problems)
+        checkText(new.title, option: "<title>", into: &problems)
         let slug = try slug(new.slug, in: "cases", today: today, problems: &problems)
         return (config, slug)
     }
@@ -163,9 +163,9 @@ public struct Scaffolder {
     public func create(_ new: NewCourse, today: Day) throws(DiagnosticsError) -> String {
         let config = try loader.records().config
         var problems = Diagnostics()
-        checkText(new.title, option: "title", into: &problems)
+        checkText(new.title, option: "<title>", into: &problems)
         if !(new.hours >= 0.5) {
-            problems.error(at: SourceLocation(path: "--hours"), "学时应不少于 0.5：\(new.hours)", hint: "如 --hours 3")
+            problems.error(at: .commandLine("--hours"), "学时应不少于 0.5：\(new.hours)", hint: "如 --hours 3")
         }
         let slug = try slug(new.slug, in: "courses", today: today, problems: &problems)
         let text = """
@@ -195,7 +195,7 @@ public struct Scaffolder {
         checkText(title, option: "title", into: &problems)
         if Routes.reservedNames.contains(slug) {
             problems.error(
-                at: SourceLocation(path: "--slug"), "网址 /\(slug)/ 是门户自己使用的名字", hint: "换一个，如 \(slug)-info")
+                at: .commandLine("--slug"), "网址 /\(slug)/ 是门户自己使用的名字", hint: "换一个，如 \(slug)-info")
         }
         let slug = try self.slug(slug, in: "pages", today: nil, problems: &problems)
         let text = """
@@ -269,23 +269,29 @@ public struct Scaffolder {
     private func check(_ value: String, among known: [String], option: String, what: String, into problems: inout Diagnostics) {
         guard !known.contains(value) else { return }
         problems.error(
-            at: SourceLocation(path: option), "未知的\(what) '\(value)'",
-            hint: Suggestion.didYouMean(value, in: known) ?? "可用的有：\(known.prefix(12).joined(separator: "、"))")
+            at: .commandLine(option), "未知的\(what) '\(value)'",
+            hint: [Suggestion.didYouMean(value, in: known), "可用的\(what)：\(Self.listing(known))"].compactMap { $0 }
+                .joined())
+    }
+
+    /// The first dozen of `known`, with `…` when there are more.
+    private static func listing(_ known: [String]) -> String {
+        known.prefix(12).joined(separator: "、") + (known.count > 12 ? "…" : "")
     }
 
     private func checkID(_ id: String, option: String, existing: [String], into problems: inout Diagnostics) {
         if !Slug.isValid(id) {
             problems.error(
-                at: SourceLocation(path: option), "编号 '\(id)' 只能用小写英文字母、数字、- 和 _",
+                at: .commandLine(option), "编号 '\(id)' 只能用小写英文字母、数字、- 和 _",
                 hint: "如 \(Slug.suggestion(for: id))")
         } else if existing.contains(id) {
-            problems.error(at: SourceLocation(path: option), "编号 '\(id)' 已经有了", hint: "换一个没有用过的编号")
+            problems.error(at: .commandLine(option), "编号 '\(id)' 已经有了", hint: "换一个没有用过的编号")
         }
     }
 
     private func checkText(_ text: String, option: String, into problems: inout Diagnostics) {
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || text.contains(where: \.isNewline) {
-            problems.error(at: SourceLocation(path: option), "\(option) 不能为空，也不能换行", hint: "写一行文字")
+            problems.error(at: .commandLine(option), "不能为空，也不能换行", hint: "写一行文字")
         }
     }
 
@@ -299,11 +305,11 @@ public struct Scaffolder {
         if let requested {
             if !Slug.isValid(requested) {
                 problems.error(
-                    at: SourceLocation(path: "--slug"), "网址名 '\(requested)' 只能用小写英文字母、数字、- 和 _",
+                    at: .commandLine("--slug"), "网址名 '\(requested)' 只能用小写英文字母、数字、- 和 _",
                     hint: "如 \(Slug.suggestion(for: requested))")
             } else if taken.contains(requested) {
                 problems.error(
-                    at: SourceLocation(path: "--slug"), "网址名 '\(requested)' 已被 \(folder)/ 中的文件使用",
+                    at: .commandLine("--slug"), "网址名 '\(requested)' 已被 \(folder)/ 中的文件使用",
                     hint: "换一个，或不写 --slug，由日期和序号生成")
             }
         } else if let today {

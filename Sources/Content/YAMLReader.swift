@@ -27,6 +27,17 @@ public enum YAMLReader {
                 hint: "门户的数据只需要两三层；检查缩进和括号是否多写了")
             return .failure(DiagnosticsError(diagnostics.all))
         }
+        // libyaml trips over a full-width colon where the next key starts, or further on, or
+        // reads `key：{a: 1}` as a strange key; the colon itself is what to fix.
+        let colons = fullWidthColons(in: text)
+        guard colons.isEmpty else {
+            for colon in colons {
+                diagnostics.error(
+                    at: SourceLocation(path: path, line: colon.line + lineOffset, column: colon.column),
+                    "键后面用了全角冒号“：”", hint: "改成半角冒号加一个空格：\(colon.corrected)")
+            }
+            return .failure(DiagnosticsError(diagnostics.all))
+        }
         do {
             // The encoding is named: Yams's default looks it up in the environment on every call.
             let parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)
@@ -42,6 +53,37 @@ public enum YAMLReader {
             diagnostics.error(at: SourceLocation(path: path, line: firstLine), "YAML 无法读取：\(error)")
             return .failure(DiagnosticsError(diagnostics.all))
         }
+    }
+
+    /// The lines that start with a key (after indentation and `- `: ASCII letters, digits, `_`
+    /// and `-`, as every key of the portal is) followed by `：` rather than `:`, with the 1-based line and column of the colon and the line as it should be.
+    static func fullWidthColons(in text: String) -> [(line: Int, column: Int, corrected: String)] {
+        var found: [(line: Int, column: Int, corrected: String)] = []
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard line.contains("：") else { continue }
+            let scalars = Array(line.unicodeScalars)
+            var index = 0
+            while index < scalars.count, scalars[index] == " " { index += 1 }
+            while index + 1 < scalars.count, scalars[index] == "-", scalars[index + 1] == " " {
+                index += 2
+                while index < scalars.count, scalars[index] == " " { index += 1 }
+            }
+            let keyStart = index
+            while index < scalars.count, scalars[index].isASCII,
+                scalars[index].properties.isAlphabetic || ("0"..."9").contains(scalars[index]) || scalars[index] == "_"
+                    || (scalars[index] == "-" && index > keyStart)
+            {
+                index += 1
+            }
+            guard index > keyStart, !("0"..."9").contains(scalars[keyStart]) else { continue }
+            let keyEnd = index
+            while index < scalars.count, scalars[index] == " " { index += 1 }
+            guard index < scalars.count, scalars[index] == "：" else { continue }
+            let key = String(String.UnicodeScalarView(scalars[keyStart..<keyEnd]))
+            let value = String(String.UnicodeScalarView(scalars[(index + 1)...])).trimmingWhitespace
+            found.append((number + 1, index + 1, "\(key): \(value)"))
+        }
+        return found
     }
 
     /// libyaml follows YAML 1.1, where NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR end a line;

@@ -1,5 +1,6 @@
 /// One problem found in the input, printed like a compiler's:
-/// `content/cases/a.md:3:1: error: missing key 'title'` and an optional hint line below.
+/// `content/cases/a.md:3:1: error: missing key 'title'` and an optional hint line below; a
+/// command-line mistake names its option instead of a file.
 public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
     public enum Severity: String, Sendable, Hashable, Comparable, Codable {
         case error
@@ -33,8 +34,12 @@ public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertibl
     public var isError: Bool { severity == .error }
 
     /// The compiler-style text: one line, then `  hint: …` when there is a hint.
+    /// An option's mistake reads `error: 选项 --district：未知的区 '东湖'`.
     public var description: String {
-        var text = "\(location): \(severity.rawValue): \(message)"
+        var text =
+            location.isCommandLine
+            ? "\(severity.rawValue): \(location.path.hasPrefix("-") ? "选项" : "参数") \(location.path)：\(message)"
+            : "\(location): \(severity.rawValue): \(message)"
         if let hint { text += "\n  hint: \(hint)" }
         return text
     }

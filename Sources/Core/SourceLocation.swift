@@ -29,7 +29,18 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
         return moved
     }
 
-    public var description: String { label.map { $0.isEmpty ? path : "\(path): \($0)" } ?? "\(path):\(line):\(column)" }
+    /// A mistake in a command-line option or argument rather than in a file: `--district`,
+    /// `<title>`. It has no line or column (0), and prints as the option.
+    public static func commandLine(_ name: String) -> SourceLocation {
+        SourceLocation(path: name, line: 0, column: 0)
+    }
+
+    public var isCommandLine: Bool { line == 0 && column == 0 && label == nil }
+
+    public var description: String {
+        if isCommandLine { return path }
+        return label.map { $0.isEmpty ? path : "\(path): \($0)" } ?? "\(path):\(line):\(column)"
+    }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.path, lhs.line, lhs.column) < (rhs.path, rhs.line, rhs.column)

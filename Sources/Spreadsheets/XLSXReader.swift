@@ -29,9 +29,12 @@ struct XLSXReader {
         if let name {
             guard let found = workbook.sheets.first(where: { $0.name == name }) else {
                 let names = workbook.sheets.map(\.name)
-                throw problem(
-                    "工作簿中没有名为“\(name)”的工作表",
-                    hint: Suggestion.didYouMean(name, in: names) ?? "现有的工作表：\(names.joined(separator: "、"))")
+                // The mistake is in the option, not in the workbook.
+                throw DiagnosticsError([
+                    .error(
+                        at: .commandLine("--sheet"), "工作簿 \(path) 中没有名为“\(name)”的工作表",
+                        hint: Suggestion.didYouMean(name, in: names) ?? "现有的工作表：\(names.joined(separator: "、"))")
+                ])
             }
             chosen = found
         }

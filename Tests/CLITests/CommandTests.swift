@@ -45,7 +45,7 @@ import Testing
         let zip = folder.appendingPathComponent("xgz.zip")
         let wrong = try PortalProcess.run(["export", "--zip", "xgz.zip", "--base-path", "zhuanlan"], in: folder)
         #expect(wrong.status == 1)
-        #expect(wrong.standardError.hasPrefix("--base-path:1:1: error: 网站路径 'zhuanlan' 无效"))
+        #expect(wrong.standardError.hasPrefix("error: 选项 --base-path：网站路径 'zhuanlan' 无效"))
         #expect(!FileManager.default.fileExists(atPath: zip.path), "nothing is written when the build fails")
 
         let result = try PortalProcess.run(["export", "--zip", "xgz.zip", "--base-path", "/zhuanlan/xgz/"], in: folder)

@@ -243,7 +243,7 @@ import Testing
             "fullWidthColon",
             ["cases/a.md": a.replacingOccurrences(of: "author: ", with: "author： ")],
             [
-                "content/cases/a.md:9:1: error: YAML 格式错误：while scanning a simple key could not find expected ':'\n  hint: 每行要写成“键: 值”，用半角冒号，冒号后加空格"
+                "content/cases/a.md:8:7: error: 键后面用了全角冒号“：”\n  hint: 改成半角冒号加一个空格：author: 东湖区市场监管局"
             ]),
         Fixture(
             "linkToDraft",

@@ -106,46 +106,47 @@ import Testing
         #expect(
             problems { () throws(DiagnosticsError) in try scaffolder.create(unknown, today: Self.today) }
                 == [
-                    "--district:1:1: error: 未知的区 '东湖'\n  hint: 是不是 '东湖区'？",
-                    "--category:1:1: error: 未知的类别 '市场'\n  hint: 可用的有：小微企业、个体工商户、专业市场",
-                    "--sites:1:1: error: 未知的示范点/联系点 'site-1'\n  hint: 是不是 'site-01'？",
+                    "error: 选项 --district：未知的区 '东湖'\n  hint: 是不是 '东湖区'？可用的区：东湖区、西津区、南浦区、北塘区、临江区、云溪区",
+                    "error: 选项 --category：未知的类别 '市场'\n  hint: 可用的类别：小微企业、个体工商户、专业市场",
+                    "error: 选项 --sites：未知的示范点/联系点 'site-1'\n  hint: 是不是 'site-01'？"
+                        + "可用的示范点/联系点：site-01、site-02、site-03、site-04、site-05、site-06、site-07、site-08",
                 ].sorted())
         var slug = Scaffolder.NewCase(title: " ", district: "东湖区", category: "专业市场")
         slug.slug = "Donghu Market"
         #expect(
             problems { () throws(DiagnosticsError) in try scaffolder.create(slug, today: Self.today) } == [
-                "--slug:1:1: error: 网址名 'Donghu Market' 只能用小写英文字母、数字、- 和 _\n  hint: 如 donghu-market",
-                "title:1:1: error: title 不能为空，也不能换行\n  hint: 写一行文字",
+                "error: 选项 --slug：网址名 'Donghu Market' 只能用小写英文字母、数字、- 和 _\n  hint: 如 donghu-market",
+                "error: 参数 <title>：不能为空，也不能换行\n  hint: 写一行文字",
             ])
         slug.title = "标题"
         slug.slug = "donghu-market-red-station"
         #expect(
             problems { () throws(DiagnosticsError) in try scaffolder.create(slug, today: Self.today) } == [
-                "--slug:1:1: error: 网址名 'donghu-market-red-station' 已被 cases/ 中的文件使用\n  hint: 换一个，或不写 --slug，由日期和序号生成"
+                "error: 选项 --slug：网址名 'donghu-market-red-station' 已被 cases/ 中的文件使用\n  hint: 换一个，或不写 --slug，由日期和序号生成"
             ])
         var course = Scaffolder.NewCourse(title: "课程")
         course.hours = 0.25
         #expect(
             problems { () throws(DiagnosticsError) in try scaffolder.create(course, today: Self.today) } == [
-                "--hours:1:1: error: 学时应不少于 0.5：0.25\n  hint: 如 --hours 3"
+                "error: 选项 --hours：学时应不少于 0.5：0.25\n  hint: 如 --hours 3"
             ])
         #expect(
             problems { () throws(DiagnosticsError) in try scaffolder.createPage(title: "搜索", slug: "search") } == [
-                "--slug:1:1: error: 网址 /search/ 是门户自己使用的名字\n  hint: 换一个，如 search-info"
+                "error: 选项 --slug：网址 /search/ 是门户自己使用的名字\n  hint: 换一个，如 search-info"
             ])
         var site = Scaffolder.NewSite(id: "site-01", name: "x", kind: "示范", district: "东湖区", category: "专业市场", since: 2026)
         site.liuyou = ["场地"]
         #expect(
             problems { () throws(DiagnosticsError) in try scaffolder.add(site) }
                 == [
-                    "--id:1:1: error: 编号 'site-01' 已经有了\n  hint: 换一个没有用过的编号",
-                    "--kind:1:1: error: 未知的类型 '示范'\n  hint: 是不是 '示范点'？",
-                    "--liuyou:1:1: error: 未知的“六有”项 '场地'\n  hint: 是不是 '场所'？",
+                    "error: 选项 --id：编号 'site-01' 已经有了\n  hint: 换一个没有用过的编号",
+                    "error: 选项 --kind：未知的类型 '示范'\n  hint: 是不是 '示范点'？可用的类型：示范点、联系点",
+                    "error: 选项 --liuyou：未知的“六有”项 '场地'\n  hint: 是不是 '场所'？可用的“六有”项：场所、设施、标志、党旗、书报、制度",
                 ].sorted())
         let member = Scaffolder.NewMember(id: "M 1", name: "李四", shop: "店", district: "东湖区", site: "site-01", joined: 2000)
         #expect(
             problems { () throws(DiagnosticsError) in try scaffolder.add(member) } == [
-                "--id:1:1: error: 编号 'M 1' 只能用小写英文字母、数字、- 和 _\n  hint: 如 m-1"
+                "error: 选项 --id：编号 'M 1' 只能用小写英文字母、数字、- 和 _\n  hint: 如 m-1"
             ])
     }
 

@@ -77,7 +77,8 @@ import Testing
                 ImportWorkspace.fixtures.appendingPathComponent("members.xlsx"), displayPath: "members.xlsx", sheet: "Sheet1")
         } throws: { error in
             let diagnostic = (error as! DiagnosticsError).diagnostics[0]
-            return diagnostic.message == "工作簿中没有名为“Sheet1”的工作表" && diagnostic.hint == "现有的工作表：党员经营户、另一个表"
+            return diagnostic.description
+                == "error: 选项 --sheet：工作簿 members.xlsx 中没有名为“Sheet1”的工作表\n  hint: 现有的工作表：党员经营户、另一个表"
         }
     }
 
