@@ -27,7 +27,7 @@ import Testing
     }
 
     /// A copy of the example portal with `text` as one more case.
-    func workspace(_ text: String = text) throws -> URL {
+    func workspace(_ text: String = text, requiringReview: Bool = false) throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("portal-approve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for name in ["content", "templates"] {
@@ -35,6 +35,7 @@ import Testing
                 at: PortalProcess.packageRoot.appendingPathComponent(name), to: folder.appendingPathComponent(name))
         }
         try Data(text.utf8).write(to: folder.appendingPathComponent(Self.path))
+        if requiringReview { return folder }
         // These tests are about what approve writes and how a changed body is caught; the
         // example portal's requirement of 初审 and 终审 is tested where review is.
         let config = folder.appendingPathComponent("content/portal.yaml")
@@ -198,7 +199,8 @@ import Testing
     }
 
     @Test func buildsDraftsUnderABannerIntoAnotherFolder() throws {
-        let folder = try workspace(Self.text.replacingOccurrences(of: "summary:", with: "status: review\nsummary:"))
+        let folder = try workspace(
+            Self.text.replacingOccurrences(of: "summary:", with: "status: review\nsummary:"), requiringReview: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try PortalProcess.run(["build", "--drafts", "--output", "preview"], in: folder)
         #expect(result.status == 0, "\(result.standardError)")
