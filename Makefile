@@ -42,9 +42,9 @@ fuzz: deps
 fuzz-short:
 	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=60
 
-## portal against Hugo and a cat + cmark + cp floor: BENCH_FULL=1, BENCH_SIZES=1000,10000, BENCH_RUNS=3, PORTAL=path.
+## portal against Hugo and a cat + cmark + cp floor: BENCH_FULL=1, BENCH_SIZES=1000,10000, BENCH_RUNS=3, PORTAL=path, BENCH_BASELINE=an earlier checkout built with make release.
 bench: $(if $(filter $(PORTAL_RELEASE),$(PORTAL)),release)
-	BENCH_FULL='$(BENCH_FULL)' BENCH_SIZES='$(BENCH_SIZES)' BENCH_RUNS='$(BENCH_RUNS)' PORTAL='$(PORTAL)' scripts/bench
+	BENCH_BASELINE='$(BENCH_BASELINE)' BENCH_FULL='$(BENCH_FULL)' BENCH_SIZES='$(BENCH_SIZES)' BENCH_RUNS='$(BENCH_RUNS)' PORTAL='$(PORTAL)' scripts/bench
 
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift

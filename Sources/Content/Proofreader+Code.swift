@@ -1,3 +1,5 @@
+import Core
+
 /// Where a Markdown body shows code: fenced code blocks (from the opening fence line to the
 /// closing one, or to the end of the file when none closes it) and code spans. Indented code
 /// blocks are not recognised (in lists they cannot be told from continued text without parsing
@@ -12,8 +14,7 @@ extension Proofreader {
         var lineStart = 0
         var line = 1
         while lineStart < bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count && bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            let lineEnd = ByteScanning.firstIndex(of: UInt8(ascii: "\n"), in: bytes, from: lineStart)
             defer {
                 lineStart = lineEnd + 1
                 line += 1
@@ -102,7 +103,10 @@ extension Proofreader {
         var index = block.lowerBound
         while index < block.upperBound {
             guard bytes[index] == UInt8(ascii: "`") else {
-                index += 1
+                // Within the block only: a scan to the end of the file for each block would
+                // cost the square of its length.
+                let rest = UnsafeBufferPointer(rebasing: bytes[index..<block.upperBound])
+                index += ByteScanning.firstIndex(of: UInt8(ascii: "`"), in: rest, from: 0)
                 continue
             }
             var backslashes = 0

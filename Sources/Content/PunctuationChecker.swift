@@ -1,3 +1,5 @@
+import Core
+
 /// Checks a Markdown body's punctuation against 标点符号用法 (GB/T 15834-2011), as warnings:
 ///
 /// - a half-width `,` `.` `!` `?` `;` `:` `(` `)` between two Chinese characters (spaces and
@@ -21,9 +23,14 @@ struct PunctuationChecker {
         let hint: String
     }
 
+    /// A mark that may matter, with whether the character before it and the one after it
+    /// (spaces and emphasis marks looked through) are Chinese. Only these are kept of a line:
+    /// nearly every character is a letter, and a letter needs no more than its kind.
     private struct Mark {
         let scalar: Unicode.Scalar
         let offset: Int
+        var hanBefore = false
+        var hanAfter = false
     }
 
     private static let halfWidth: [Unicode.Scalar: (name: String, full: String)] = [
@@ -33,8 +40,15 @@ struct PunctuationChecker {
     private static let openers: [Unicode.Scalar: (close: Unicode.Scalar, name: String)] = [
         "“": ("”", "引号"), "《": ("》", "书名号"), "（": ("）", "括号"), "【": ("】", "方头括号"),
     ]
-    private static let closers: [Unicode.Scalar: Unicode.Scalar] = ["”": "“", "》": "《", "）": "（", "】": "【"]
-    private static let doubled: Set<Unicode.Scalar> = ["。", "，", "、", "；", "："]
+
+    /// 。，、；：, which are never written twice in a row.
+    @inline(__always)
+    private static func isDoubled(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3001, 0x3002, 0xFF0C, 0xFF1A, 0xFF1B: return true
+        default: return false
+        }
+    }
 
     /// The findings in the body, which starts at byte `bodyStart`; `code` are the byte ranges of
     /// fenced code and code spans, ascending.
@@ -46,8 +60,7 @@ struct PunctuationChecker {
         var previousIndentedCode = false
         var line: [Mark] = []
         while lineStart < bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            let lineEnd = ByteScanning.firstIndex(of: UInt8(ascii: "\n"), in: bytes, from: lineStart)
             defer { lineStart = lineEnd + 1 }
             while codeIndex < code.count, code[codeIndex].upperBound <= lineStart { codeIndex += 1 }
             // A line inside a fenced block, or wholly a code span's, is code.
@@ -101,32 +114,33 @@ struct PunctuationChecker {
         while index < line.count {
             let mark = line[index]
             let scalar = mark.scalar
-            // Nearly every character is a letter: one comparison passes it by.
-            guard Self.mayMatter(scalar) else {
-                index += 1
-                continue
-            }
             let foundBefore = findings.count
-            if Self.openers[scalar] != nil || scalar == "(" {
-                open.append(mark)
-            } else if let opener = Self.closers[scalar] {
-                close(mark, opening: opener)
-            } else if scalar == ")" {
-                closeHalfWidth(mark)
+            // Switches rather than the tables below, which are only for the messages: this runs
+            // for every mark of every body.
+            switch scalar {
+            case "“", "《", "（", "【", "(": open.append(mark)
+            case "”": close(mark, opening: "“")
+            case "》": close(mark, opening: "《")
+            case "）": close(mark, opening: "（")
+            case "】": close(mark, opening: "【")
+            case ")": closeHalfWidth(mark)
+            default: break
             }
             // A half-width parenthesis closing a full-width one is reported once, as mixed.
-            if let half = Self.halfWidth[scalar], findings.count == foundBefore || scalar != ")", isBetweenChinese(line, index) {
+            if scalar.isASCII, findings.count == foundBefore || scalar != ")", isBetweenChinese(line, index),
+                let half = Self.halfWidth[scalar]
+            {
                 findings.append(
                     Finding(
                         offset: mark.offset, message: "中文之间用了半角\(half.name)“\(scalar)”",
                         hint: "改为全角\(half.name)“\(half.full)”（GB/T 15834-2011《标点符号用法》）"))
             }
-            if Self.doubled.contains(scalar), index + 1 < line.count, Self.doubled.contains(line[index + 1].scalar),
+            if Self.isDoubled(scalar), index + 1 < line.count, Self.isDoubled(line[index + 1].scalar),
                 line[index + 1].offset == mark.offset + 3
             {
                 var end = index + 1
                 var text = "\(scalar)"
-                while end < line.count, Self.doubled.contains(line[end].scalar), line[end].offset == line[end - 1].offset + 3 {
+                while end < line.count, Self.isDoubled(line[end].scalar), line[end].offset == line[end - 1].offset + 3 {
                     text.unicodeScalars.append(line[end].scalar)
                     end += 1
                 }
@@ -188,17 +202,15 @@ struct PunctuationChecker {
     }
 
     private func isBetweenChinese(_ line: [Mark], _ index: Int) -> Bool {
+        let mark = line[index]
         // `...` is an ellipsis written in ASCII, not a full stop.
-        if line[index].scalar == "." {
-            if index > 0, line[index - 1].scalar == "." { return false }
-            if index + 1 < line.count, line[index + 1].scalar == "." { return false }
+        if mark.scalar == "." {
+            if index > 0, line[index - 1].scalar == ".", line[index - 1].offset == mark.offset - 1 { return false }
+            if index + 1 < line.count, line[index + 1].scalar == ".", line[index + 1].offset == mark.offset + 1 {
+                return false
+            }
         }
-        var before = index - 1
-        while before >= 0, Self.isLookedThrough(line[before].scalar) { before -= 1 }
-        var after = index + 1
-        while after < line.count, Self.isLookedThrough(line[after].scalar) { after += 1 }
-        guard before >= 0, after < line.count else { return false }
-        return Self.isHan(line[before].scalar) && Self.isHan(line[after].scalar)
+        return mark.hanBefore && mark.hanAfter
     }
 
     /// Whether `scalar` is one of the marks checked: the ASCII ones, “”, the CJK symbols block
@@ -228,33 +240,56 @@ struct PunctuationChecker {
 
     // MARK: Reading a line
 
-    /// The line's characters from `start`, with the pieces that are not prose (code spans, link
-    /// destinations, `<…>`, web addresses) each replaced by one U+FFFC, so that nothing inside
-    /// is checked and nothing beside them counts as next to Chinese.
+    /// The marks of the line from `start` that may matter. The pieces that are not prose (code
+    /// spans, link destinations, `<…>`, web addresses) count as one character that is not
+    /// Chinese, so that nothing inside is checked and nothing beside them counts as next to
+    /// Chinese.
     private static func decode(
         _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, code: [Range<Int>], codeIndex: Int,
         into line: inout [Mark]
     ) {
         line.removeAll(keepingCapacity: true)
         var codeIndex = codeIndex
+        while codeIndex < code.count, code[codeIndex].upperBound <= start { codeIndex += 1 }
+        var nextCode = codeIndex < code.count ? code[codeIndex].lowerBound : Int.max
+        var lastHan = false
+        // Marks from this index on wait for the character after them.
+        var waiting = 0
+        func character(isHan: Bool) {
+            while waiting < line.count {
+                line[waiting].hanAfter = isHan
+                waiting += 1
+            }
+            lastHan = isHan
+        }
         var offset = start
         while offset < end {
-            while codeIndex < code.count, code[codeIndex].upperBound <= offset { codeIndex += 1 }
-            if codeIndex < code.count, code[codeIndex].contains(offset) {
-                line.append(Mark(scalar: "\u{FFFC}", offset: offset))
-                offset = min(code[codeIndex].upperBound, end)
+            let byte = bytes[offset]
+            // Most of a Chinese text: a Han character of U+4000…U+9FFF (but for the hexagrams
+            // U+4DC0…U+4DFF), never a mark.
+            if byte >= 0xE4, byte <= 0xE9, offset < nextCode, byte != 0xE4 || bytes[offset + 1] != 0xB7 {
+                if waiting < line.count { character(isHan: true) } else { lastHan = true }
+                offset += 3
                 continue
             }
-            let byte = bytes[offset]
+            if offset >= nextCode {
+                while codeIndex < code.count, code[codeIndex].upperBound <= offset { codeIndex += 1 }
+                if codeIndex < code.count, code[codeIndex].contains(offset) {
+                    character(isHan: false)
+                    offset = min(code[codeIndex].upperBound, end)
+                    continue
+                }
+                nextCode = codeIndex < code.count ? code[codeIndex].lowerBound : Int.max
+                continue
+            }
             if byte == UInt8(ascii: "\\"), offset + 1 < end, bytes[offset + 1] < 0x80 {
                 // An escaped ASCII mark is the author's on purpose.
-                line.append(Mark(scalar: "\u{FFFC}", offset: offset))
+                character(isHan: false)
                 offset += 2
                 continue
             }
             if byte == UInt8(ascii: "]"), offset + 1 < end, bytes[offset + 1] == UInt8(ascii: "(") {
-                line.append(Mark(scalar: "]", offset: offset))
-                line.append(Mark(scalar: "\u{FFFC}", offset: offset + 1))
+                character(isHan: false)
                 offset = destinationEnd(bytes, from: offset + 1, to: end)
                 continue
             }
@@ -262,20 +297,27 @@ struct PunctuationChecker {
                 var close = offset + 1
                 while close < end, bytes[close] != UInt8(ascii: ">") { close += 1 }
                 if close < end {
-                    line.append(Mark(scalar: "\u{FFFC}", offset: offset))
+                    character(isHan: false)
                     offset = close + 1
                     continue
                 }
             }
             if byte == UInt8(ascii: "h") || byte == UInt8(ascii: "w"), startsAddress(bytes, offset, end) {
-                line.append(Mark(scalar: "\u{FFFC}", offset: offset))
+                character(isHan: false)
                 // As far as an extended autolink reaches: to a space or `<`.
                 while offset < end, bytes[offset] > 0x20, bytes[offset] != UInt8(ascii: "<") { offset += 1 }
                 continue
             }
             let (scalar, length) = scalar(at: offset, in: bytes)
-            line.append(Mark(scalar: scalar, offset: offset))
             offset += length
+            if isLookedThrough(scalar) { continue }
+            if mayMatter(scalar) {
+                let hanBefore = lastHan
+                character(isHan: false)
+                line.append(Mark(scalar: scalar, offset: offset - length, hanBefore: hanBefore))
+            } else {
+                character(isHan: isHan(scalar))
+            }
         }
     }
 

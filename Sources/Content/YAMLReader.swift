@@ -56,32 +56,46 @@ public enum YAMLReader {
     }
 
     /// The lines that start with a key (after indentation and `- `: ASCII letters, digits, `_`
-    /// and `-`, as every key of the portal is) followed by `：` rather than `:`, with the 1-based line and column of the colon and the line as it should be.
+    /// and `-`, as every key of the portal is) followed by `：` rather than `:`, with the 1-based
+    /// line and column of the colon and the line as it should be. It reads bytes: it runs over
+    /// every front matter, and everything before such a colon is ASCII.
     static func fullWidthColons(in text: String) -> [(line: Int, column: Int, corrected: String)] {
         var found: [(line: Int, column: Int, corrected: String)] = []
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            guard line.contains("：") else { continue }
-            let scalars = Array(line.unicodeScalars)
-            var index = 0
-            while index < scalars.count, scalars[index] == " " { index += 1 }
-            while index + 1 < scalars.count, scalars[index] == "-", scalars[index + 1] == " " {
-                index += 2
-                while index < scalars.count, scalars[index] == " " { index += 1 }
+        var text = text
+        text.withUTF8 { bytes in
+            func isKeyByte(_ byte: UInt8, first: Bool) -> Bool {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"): true
+                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"): !first
+                default: false
+                }
             }
-            let keyStart = index
-            while index < scalars.count, scalars[index].isASCII,
-                scalars[index].properties.isAlphabetic || ("0"..."9").contains(scalars[index]) || scalars[index] == "_"
-                    || (scalars[index] == "-" && index > keyStart)
-            {
-                index += 1
+            var lineStart = 0
+            var number = 1
+            while lineStart < bytes.count {
+                let lineEnd = ByteScanning.firstIndex(of: UInt8(ascii: "\n"), in: bytes, from: lineStart)
+                defer {
+                    lineStart = lineEnd + 1
+                    number += 1
+                }
+                var index = lineStart
+                while index < lineEnd, bytes[index] == UInt8(ascii: " ") { index += 1 }
+                while index + 1 < lineEnd, bytes[index] == UInt8(ascii: "-"), bytes[index + 1] == UInt8(ascii: " ") {
+                    index += 2
+                    while index < lineEnd, bytes[index] == UInt8(ascii: " ") { index += 1 }
+                }
+                let keyStart = index
+                while index < lineEnd, isKeyByte(bytes[index], first: index == keyStart) { index += 1 }
+                guard index > keyStart else { continue }
+                let keyEnd = index
+                while index < lineEnd, bytes[index] == UInt8(ascii: " ") { index += 1 }
+                // `：` is EF BC 9A.
+                guard index + 3 <= lineEnd, bytes[index] == 0xEF, bytes[index + 1] == 0xBC, bytes[index + 2] == 0x9A
+                else { continue }
+                let key = String(decoding: bytes[keyStart..<keyEnd], as: UTF8.self)
+                let value = String(decoding: bytes[(index + 3)..<lineEnd], as: UTF8.self).trimmingWhitespace
+                found.append((number, index - lineStart + 1, "\(key): \(value)"))
             }
-            guard index > keyStart, !("0"..."9").contains(scalars[keyStart]) else { continue }
-            let keyEnd = index
-            while index < scalars.count, scalars[index] == " " { index += 1 }
-            guard index < scalars.count, scalars[index] == "：" else { continue }
-            let key = String(String.UnicodeScalarView(scalars[keyStart..<keyEnd]))
-            let value = String(String.UnicodeScalarView(scalars[(index + 1)...])).trimmingWhitespace
-            found.append((number + 1, index + 1, "\(key): \(value)"))
         }
         return found
     }

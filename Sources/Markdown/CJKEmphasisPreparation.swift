@@ -1,3 +1,5 @@
+import Core
+
 /// Prepares a text so that cmark pairs `*` and `**` next to Chinese punctuation.
 ///
 /// CommonMark lets a `*` run open emphasis only if it is left-flanking, and a run between a

@@ -712,18 +712,25 @@ private struct ExtensionPass {
     mutating func apply(to document: OpaquePointer) {
         // Which of the bytes the steps look for occur, and whether a full-width pipe `｜`
         // (EF BD 9C) does, in one pass over the text.
-        var seen = [Bool](repeating: false, count: 128)
+        // The ASCII bytes seen are bits of two words: this runs over every byte of every body.
+        var seen: (low: UInt64, high: UInt64) = (0, 0)
         var fullWidthPipe = false
-        var previous: (UInt8, UInt8) = (0, 0)
-        for byte in source.utf8 {
-            if byte < 0x80 {
-                seen[Int(byte)] = true
-            } else if byte == 0x9C, previous == (0xEF, 0xBD) {
-                fullWidthPipe = true
+        var source = source
+        source.withUTF8 { bytes in
+            for offset in bytes.indices {
+                let byte = bytes[offset]
+                if byte < 0x40 {
+                    seen.low |= 1 << byte
+                } else if byte < 0x80 {
+                    seen.high |= 1 << (byte - 0x40)
+                } else if byte == 0x9C, offset >= 2, bytes[offset - 1] == 0xBD, bytes[offset - 2] == 0xEF {
+                    fullWidthPipe = true
+                }
             }
-            previous = (previous.1, byte)
         }
-        let has = { (character: UInt8) in seen[Int(character)] }
+        let has = { (character: UInt8) in
+            character < 0x40 ? seen.low & (1 << character) != 0 : seen.high & (1 << (character - 0x40)) != 0
+        }
         let mayHoldTable = has(UInt8(ascii: "|")) || fullWidthPipe
         if mayHoldTable || has(UInt8(ascii: "~")) { readLines() }
         if mayHoldTable {

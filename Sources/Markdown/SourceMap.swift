@@ -1,3 +1,5 @@
+import Core
+
 /// Turns cmark's positions into the author's.
 ///
 /// cmark counts lines from 1 and columns from 1 in bytes of the text it parsed, which may hold

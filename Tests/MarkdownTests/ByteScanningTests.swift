@@ -1,8 +1,8 @@
+import Core
 import Testing
 
-@testable import Markdown
-
-/// The word-at-a-time scans must find exactly what a byte-by-byte loop finds.
+/// The word-at-a-time scans of Core (tested beside the Markdown code that uses them most)
+/// must find exactly what a byte-by-byte loop finds.
 @Suite struct ByteScanningTests {
     @Test func findsTheSameBytesAsALoop() {
         var generator = CJKEmphasisDifferentialTests.Generator(state: 7)

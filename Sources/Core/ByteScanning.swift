@@ -3,12 +3,12 @@
 ///
 /// The tests on a 64-bit word are the classic "has a zero byte" ones: they may flag extra bytes
 /// after the first match in a word, never before it, so the first flagged byte is exact.
-enum ByteScanning {
+public enum ByteScanning {
     private static let ones: UInt64 = 0x0101_0101_0101_0101
     private static let highBits: UInt64 = 0x8080_8080_8080_8080
 
     /// The offset of the first `byte` at or after `start`, or `bytes.count`.
-    static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    public static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         let pattern = ones &* UInt64(byte)
         return scan(
             bytes, from: start,
@@ -20,7 +20,7 @@ enum ByteScanning {
 
     /// The offset of the first byte below `limit` (at most 0x80) at or after `start`, or
     /// `bytes.count`.
-    static func firstIndex(below limit: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    public static func firstIndex(below limit: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         let pattern = ones &* UInt64(limit)
         return scan(bytes, from: start, wordTest: { word in (word &- pattern) & ~word & highBits }, byteTest: { $0 < limit })
     }
