@@ -10,16 +10,17 @@ enum SpreadsheetWriter {
     }
 
     /// `/register/register.csv`: the publishing register.
-    static let registerColumns = ["标题", "类型", "网址", "作者", "初审", "复审", "终审", "审核时间", "发布日期"]
+    /// Each role's approver and the time of the approval, so that every approval is on record.
+    static let registerColumns =
+        ["标题", "类型", "网址", "作者"] + ReviewRole.allCases.flatMap { [$0.rawValue, "\($0.rawValue)时间"] } + ["发布日期"]
 
     static func csv(_ register: PublishingRegister, baseURL: String) -> [UInt8] {
         var rows = [registerColumns]
         for entry in register.entries {
-            rows.append([
-                entry.title, entry.kind, baseURL + entry.path.urlPath, entry.author, entry.approver(.first),
-                entry.approver(.second), entry.approver(.final), entry.publication.lastApproved?.description ?? "",
-                entry.date?.description ?? "",
-            ])
+            rows.append(
+                [entry.title, entry.kind, baseURL + entry.path.urlPath, entry.author]
+                    + ReviewRole.allCases.flatMap { [entry.approver($0), entry.approvedAt($0)] }
+                    + [entry.date?.description ?? ""])
         }
         return csv(rows)
     }

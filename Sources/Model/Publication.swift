@@ -17,9 +17,4 @@ public struct Publication: Sendable, Hashable, Codable {
     public func approval(_ role: ReviewRole) -> Approval? {
         approvals.first { $0.role == role }
     }
-
-    /// The time of the latest approval: when the page was last cleared for publication.
-    public var lastApproved: Timestamp? {
-        approvals.map(\.at).max()
-    }
 }

@@ -1,7 +1,7 @@
 import Core
 
 /// The publishing register (发布登记): every published page with who wrote it, who approved it
-/// at each level of review, when it was last approved and its date. Built from the portal
+/// at each level of review and when, and its date. Built from the portal
 /// alone, without a clock, so the same content always gives the same register.
 public struct PublishingRegister: Sendable, Hashable {
     public struct Entry: Sendable, Hashable {
@@ -18,6 +18,11 @@ public struct PublishingRegister: Sendable, Hashable {
         /// Who approved the page at `role`, or the empty text.
         public func approver(_ role: ReviewRole) -> String {
             publication.approval(role)?.by ?? ""
+        }
+
+        /// When the page was approved at `role` (`2025-05-20T09:00:00+08:00`), or the empty text.
+        public func approvedAt(_ role: ReviewRole) -> String {
+            publication.approval(role)?.at.description ?? ""
         }
     }
 

@@ -34,12 +34,17 @@ extension PageViews {
         context["csvHref"] = Routes.registerCSV.fileHref(from: path)
         context["total"] = register.entries.count
         context["entries"] = register.entries.map { entry in
-            [
+            var row: ViewContext = [
                 "kind": entry.kind, "title": entry.title, "href": href(entry.path, from: path), "author": entry.author,
-                "first": entry.approver(.first), "second": entry.approver(.second), "final": entry.approver(.final),
-                "approvedAt": entry.publication.lastApproved?.description ?? "",
                 "date": entry.date?.description ?? "",
-            ] as ViewContext
+            ]
+            // A role with no approval has no key, so that its cell is empty.
+            for (key, role) in [("first", ReviewRole.first), ("second", .second), ("final", .final)] {
+                if let approval = entry.publication.approval(role) {
+                    row[key] = ["by": approval.by, "at": approval.at.description] as ViewContext
+                }
+            }
+            return row
         }
         return context
     }
