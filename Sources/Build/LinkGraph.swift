@@ -42,20 +42,42 @@ struct LinkGraph: Sendable {
         return links
     }
 
+    /// Where a broken link comes from.
+    enum BrokenLinkPlace {
+        /// Written in the page's file, there.
+        case written(SourceLocation)
+        /// Not in the page's file: the template writes it.
+        case template
+        /// Already reported by the content's own checks at that place.
+        case reported
+    }
+
     /// A broken-link error for each broken link, and a warning for each page no chain of links
-    /// from the home page reaches (but those meant to be reached only by address).
+    /// from the home page reaches (but those meant to be reached only by address). A broken link
+    /// written in the page's file (as `locate` finds it) is reported at its place.
     func diagnostics(
-        pages: [(path: Int32, links: PageLinks, source: SourceLocation?)], fallback: SourceLocation, unlisted: Set<String>
+        pages: [(path: Int32, links: PageLinks, source: SourceLocation?)], fallback: SourceLocation, unlisted: Set<String>,
+        locate: (_ href: String, _ source: SourceLocation) -> BrokenLinkPlace = { _, _ in .template }
     ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var targets = [[Int32]](repeating: [], count: paths.count)
         for page in pages {
             let path = paths[Int(page.path)]
             for href in page.links.broken {
-                diagnostics.append(
-                    .error(
-                        at: page.source ?? fallback, "页面 \(path) 中的链接 \(href) 指向不存在的文件",
-                        hint: "检查模板或正文中的这个链接"))
+                switch page.source.map({ locate(href, $0) }) ?? .template {
+                case .written(let place):
+                    diagnostics.append(
+                        .error(
+                            at: place, "链接 \(href) 指向不存在的页面或文件",
+                            hint: "链接到本站其他页面时写它的 .md 文件相对于本文件的路径，如 ../cases/example.md"))
+                case .template:
+                    diagnostics.append(
+                        .error(
+                            at: page.source ?? fallback, "页面 \(path) 中的链接 \(href) 指向不存在的文件",
+                            hint: "检查模板或正文中的这个链接"))
+                case .reported:
+                    continue
+                }
             }
             targets[Int(page.path)] = page.links.targets
         }

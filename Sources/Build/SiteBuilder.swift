@@ -210,16 +210,28 @@ public struct SiteBuilder: Sendable {
 
         var warnings = loaded.warnings
         let judged = Set(loaded.errors.map(\.location.path))
+        let errorsByLine = Dictionary(grouping: loaded.errors) { "\($0.location.path):\($0.location.line)" }
+        let locator = BrokenLinkLocator(content: options.content, contentDisplay: options.contentDisplay)
         let linkProblems = timings.measureSync("links") {
             graph.diagnostics(
                 pages: written.compactMap { file in
                     file.links.map { links in
                         let source = Int(file.number) < specs.count ? specs[Int(file.number)].source : nil
-                        return (file.number, Self.unjudged(links, of: source, judged: judged), source)
+                        return (file.number, Self.unjudged(links, judged: judged), source)
                     }
                 },
                 fallback: SourceLocation(path: options.contentDisplay),
-                unlisted: Self.unlisted)
+                unlisted: Self.unlisted
+            ) { href, source in
+                guard let place = locator.location(of: href, in: source) else {
+                    // A file with errors of its own may leave links the template writes broken
+                    // (a missing site's page): its errors already say why.
+                    return judged.contains(source.path) ? .reported : .template
+                }
+                let address = BrokenLinkLocator.unescaped(href)
+                let reported = errorsByLine["\(place.path):\(place.line)"]?.contains { $0.message.contains(address) } ?? false
+                return reported ? .reported : .written(place)
+            }
         }
         warnings += linkProblems.filter { !$0.isError }
         problems += linkProblems.filter(\.isError)
@@ -253,20 +265,14 @@ public struct SiteBuilder: Sendable {
     }
 
     /// `links` without the broken ones the content's own checks already judged, when loading
-    /// found errors (in the files `judged`): every broken link of a page whose file has errors (a link to a missing
-    /// file, a draft or an attachment left as written), and links to `.md` files, which are
-    /// left as written only when that file has errors of its own.
-    static func unjudged(
-        _ links: LinkGraph.PageLinks, of source: SourceLocation?, judged: Set<String>
-    ) -> LinkGraph.PageLinks {
+    /// found errors (in the files `judged`): links to `.md` files, which are left as written
+    /// when the file they name, or the file they are in, has errors. Other broken links are
+    /// reported at their place unless an error of the content is already there.
+    static func unjudged(_ links: LinkGraph.PageLinks, judged: Set<String>) -> LinkGraph.PageLinks {
         guard !judged.isEmpty, !links.broken.isEmpty else { return links }
         var links = links
-        if let source, judged.contains(source.path) {
-            links.broken = []
-        } else {
-            links.broken.removeAll { href in
-                (href.split(separator: "#", maxSplits: 1).first ?? "").split(separator: "?").first?.hasSuffix(".md") ?? false
-            }
+        links.broken.removeAll { href in
+            (href.split(separator: "#", maxSplits: 1).first ?? "").split(separator: "?").first?.hasSuffix(".md") ?? false
         }
         return links
     }

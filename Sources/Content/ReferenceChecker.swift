@@ -169,6 +169,14 @@ struct ReferenceChecker {
                 checkOwnAnchor(String(link.destination.dropFirst()), at: location, of: source)
                 continue
             }
+            // `/cases/x/` works only where the portal is the whole host: not in a column of the
+            // bureau's site (`export --base-path`), nor opened from a USB stick (`--relative`).
+            if link.destination.hasPrefix("/"), !link.destination.hasPrefix("//") {
+                diagnostics.error(
+                    at: location, "链接以 / 开头：\(link.destination)",
+                    hint: "门户可能发布在网站的子路径下或从 U 盘打开，这样的链接会失效；链接本站页面写它的 .md 文件相对于本文件的路径，如 ../cases/example.md")
+                continue
+            }
             switch resolver.resolve(link.destination, from: source.relativePath) {
             case .notALocalPage, .unreadable:
                 continue

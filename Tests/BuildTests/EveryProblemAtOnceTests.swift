@@ -83,4 +83,24 @@ import Testing
                     + "  hint: 锚点写本页某个小标题的文字：#主要做法、#取得成效"
             ])
     }
+
+    /// A link the content's checks cannot judge (an address that is not a `.md` file) is found
+    /// broken in the rendered page, and reported at its place in the file, even when the file
+    /// has an error of its own elsewhere.
+    @Test func aBrokenLinkOfTheRenderedPageIsReportedAtItsLineAlongsideTheFilesOtherErrors() async throws {
+        let content = try FixtureSite.copy()
+        defer { try? FileManager.default.removeItem(at: content.deletingLastPathComponent()) }
+        try edit(content, "cases/case-04.md") { $0 + "\n第二段。\n\n详见[往期](../no/where/)和[附图](images/no-such.jpg)。\n" }
+        let line =
+            try String(contentsOf: content.appendingPathComponent("cases/case-04.md"), encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        let errors = try await errors(of: SiteBuilder(options: FixtureSite.options(content: content)))
+        #expect(
+            errors.map(\.description) == [
+                "content/cases/case-04.md:\(line):8: error: 链接 ../no/where/ 指向不存在的页面或文件\n"
+                    + "  hint: 链接到本站其他页面时写它的 .md 文件相对于本文件的路径，如 ../cases/example.md",
+                "content/cases/case-04.md:\(line):22: error: 链接的附件不存在：images/no-such.jpg\n"
+                    + "  hint: 附件放在内容目录中，用相对于本文件的路径链接，如 [通知原文](notice.pdf)",
+            ])
+    }
 }

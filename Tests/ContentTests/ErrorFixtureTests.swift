@@ -448,6 +448,12 @@ import Testing
                 "content/cases/b.md:16:1: error: 图片路径以 / 开头：/images/market.jpg\n  hint: 用相对于本文件的路径引用图片，如 images/photo.jpg"
             ]),
         Fixture(
+            "linkFromTheServerRoot",
+            ["cases/b.md": base["cases/b.md"]! + "\n详见[东湖区案例](/cases/a/)。\n"],
+            [
+                "content/cases/b.md:16:3: error: 链接以 / 开头：/cases/a/\n  hint: 门户可能发布在网站的子路径下或从 U 盘打开，这样的链接会失效；链接本站页面写它的 .md 文件相对于本文件的路径，如 ../cases/example.md"
+            ]),
+        Fixture(
             "unusedPicture",
             ["cases/images/unused.jpg": "jpg"],
             [
