@@ -734,7 +734,8 @@ private struct ExtensionPass {
         let mayHoldTable = has(UInt8(ascii: "|")) || fullWidthPipe
         if mayHoldTable || has(UInt8(ascii: "~")) { readLines() }
         if mayHoldTable {
-            for paragraph in nodes(of: [CMARK_NODE_PARAGRAPH], in: document) {
+            // A table with `===` or `---` under it is a setext heading to cmark.
+            for paragraph in nodes(of: [CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING], in: document) {
                 makeTable(from: paragraph)
             }
         }
@@ -818,8 +819,21 @@ private struct ExtensionPass {
 
     private mutating func makeTable(from paragraph: OpaquePointer) {
         let firstLine = Int(cmark_node_get_start_line(paragraph))
-        let lastLine = Int(cmark_node_get_end_line(paragraph))
+        var lastLine = Int(cmark_node_get_end_line(paragraph))
         let firstColumn = Int(cmark_node_get_start_column(paragraph))
+        // Only a setext heading spans lines. Under a table, GitHub reads its `---` as a
+        // thematic break after the table, and a `===` or a shorter `-` line as a line of the
+        // table (which may start a list).
+        let heading = cmark_node_get_type(paragraph) == CMARK_NODE_HEADING
+        var ruleAfter = false
+        if heading {
+            guard lastLine > firstLine else { return }
+            let underline = line(lastLine).filter { !PipeTable.isSpace($0) }
+            if underline.count >= 3, underline.allSatisfy({ $0 == UInt8(ascii: "-") }) {
+                ruleAfter = true
+                lastLine -= 1
+            }
+        }
         guard lastLine >= firstLine, firstLine >= 1 else { return }
         let lines = (firstLine...lastLine).map { paragraphLine($0, first: $0 == firstLine, column: firstColumn) }
         var start: (index: Int, alignments: [PipeTable.Alignment])?
@@ -832,13 +846,19 @@ private struct ExtensionPass {
             }
         }
         guard let start else {
-            reportTableLookalike(lines, firstLine: firstLine)
+            if !heading { reportTableLookalike(lines, firstLine: firstLine) }
             return
         }
         let columns = start.alignments.count
         let headerIndex = start.index - 1
+        let tailIndex =
+            lines.indices.dropFirst(start.index + 1).first { index in
+                let whole = line(firstLine + index)
+                let spaces = whole.prefix { $0 == 0x20 }.count
+                return PipeTable.startsBlockAfterTable(lines[index].text, indent: spaces - (firstColumn - 1))
+            } ?? lines.endIndex
         var rows: [(line: Int, column: Int, cells: [PipeTable.Cell])] = []
-        for index in [headerIndex] + Array(lines.indices.dropFirst(start.index + 1)) {
+        for index in [headerIndex] + Array(lines.indices[(start.index + 1)..<tailIndex]) {
             let cells = PipeTable.cells(lines[index].text)
             let lineNumber = firstLine + index
             if cells.count > columns {
@@ -924,9 +944,62 @@ private struct ExtensionPass {
             table.rows.append(cells)
         }
         cmark_node_insert_before(paragraph, block)
+        if tailIndex < lines.endIndex {
+            // Within a list item the lines keep their indentation past the item's; within a
+            // block quote only their text is known.
+            let tail = lines[tailIndex...].indices.map { index in
+                let whole = line(firstLine + index)
+                let indent = firstColumn - 1
+                let text =
+                    whole.prefix(indent).allSatisfy { $0 == 0x20 } && whole.count >= indent
+                    ? whole.dropFirst(indent) : lines[index].text
+                return (number: firstLine + index, text: text, shift: text.startIndex - whole.startIndex)
+            }
+            insertBlocks(of: tail, before: paragraph)
+        }
+        if ruleAfter, let rule = cmark_node_new(CMARK_NODE_THEMATIC_BREAK) {
+            cmark_node_insert_before(paragraph, rule)
+        }
         cmark_node_unlink(paragraph)
         cmark_node_free(paragraph)
         tables.append(table)
+    }
+
+    /// The lines after a table that start other blocks, parsed apart as a document of their
+    /// own (then the whole text, so that reference links find their definitions) and moved in
+    /// before `node`; their paragraphs and headings keep the lines and columns of the text.
+    private mutating func insertBlocks(
+        of lines: [(number: Int, text: ArraySlice<UInt8>, shift: Int)], before node: OpaquePointer
+    ) {
+        var source: [UInt8] = []
+        var detached = DetachedLines()
+        for (offset, line) in lines.enumerated() {
+            detached.lines[offset + 1] = (line.number, line.shift)
+            source += line.text
+            source.append(0x0A)
+        }
+        // An HTML comment after a blank line ends any list or block the lines leave open.
+        source += Array("\n<!-- -->\n\n".utf8) + text
+        let parsed = source.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_SOURCEPOS) }
+        }
+        guard let aux = parsed else { return }
+        defer { cmark_node_free(aux) }
+        let linesIndex = detachedLines.count
+        detachedLines.append(detached)
+        var blocks: [OpaquePointer] = []
+        var child = cmark_node_first_child(aux)
+        while let block = child, Int(cmark_node_get_start_line(block)) <= lines.count {
+            blocks.append(block)
+            child = cmark_node_next(block)
+        }
+        for block in blocks {
+            for inner in nodes(of: [CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING], in: block) {
+                detachedParagraphs[inner] = linesIndex
+            }
+            cmark_node_unlink(block)
+            cmark_node_insert_before(node, block)
+        }
     }
 
     private func removePrefix(of paragraph: OpaquePointer) {

@@ -116,4 +116,43 @@ enum PipeTable {
     private static let backslash = UInt8(ascii: "\\")
 
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+
+    /// Whether a line of a table ends it by starting a block that could not have interrupted
+    /// the paragraph cmark read the table as (the others cmark has already split off): indented
+    /// code (`indent` is the line's indentation in columns past the table's), an ordered list
+    /// from any number (`2. x`), an empty list item (`-`), or an HTML tag alone on its line.
+    static func startsBlockAfterTable(_ line: ArraySlice<UInt8>, indent: Int) -> Bool {
+        if indent >= 4 { return true }
+        var index = line.startIndex
+        while index < line.endIndex, isSpace(line[index]) { index += 1 }
+        let rest = line[index...]
+        guard let first = rest.first else { return false }
+        func endsMarker(at offset: Int) -> Bool { offset == line.endIndex || isSpace(line[offset]) }
+        switch first {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            var end = index
+            while end < line.endIndex, end - index < 9, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(line[end]) { end += 1 }
+            return end < line.endIndex && (line[end] == UInt8(ascii: ".") || line[end] == UInt8(ascii: ")"))
+                && endsMarker(at: end + 1)
+        case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "*"):
+            return endsMarker(at: index + 1)
+        case UInt8(ascii: "<"):
+            return isLoneTag(rest)
+        default:
+            return false
+        }
+    }
+
+    /// `<span class="x">` or `</span>` and nothing else on the line: CommonMark's seventh kind
+    /// of HTML block.
+    private static func isLoneTag(_ text: ArraySlice<UInt8>) -> Bool {
+        var end = text.endIndex
+        while end > text.startIndex, isSpace(text[end - 1]) { end -= 1 }
+        guard end - text.startIndex >= 3, text[end - 1] == UInt8(ascii: ">") else { return false }
+        var index = text.startIndex + 1
+        if text[index] == UInt8(ascii: "/") { index += 1 }
+        guard index < end, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(text[index] | 0x20) else { return false }
+        // Nothing but the one tag: no second `<`, and the `>` is the last character.
+        return !text[index..<(end - 1)].contains(UInt8(ascii: "<")) && !text[index..<(end - 1)].contains(UInt8(ascii: ">"))
+    }
 }
