@@ -61,8 +61,10 @@ struct DraftMarkdown {
                 parts.append(list(items))
                 continue
             case .paragraph(var paragraph):
-                // A caption under a picture becomes the picture's title, shown under it.
-                if index + 1 < blocks.count, case .paragraph(let next) = blocks[index + 1], next.role == .caption,
+                // A caption under a picture becomes the picture's title, shown under it: a
+                // paragraph in Word's Caption style, or the usual 图为… line in body text.
+                if index + 1 < blocks.count, case .paragraph(let next) = blocks[index + 1],
+                    next.role == .caption || (next.role == .body && Self.isCaptionLine(next.text)),
                     paragraph.inlines.count == 1, case .picture(let part, let description) = paragraph.inlines[0]
                 {
                     parts.append(picture(part, description: description, title: next.text, in: paragraph))
@@ -202,6 +204,13 @@ struct DraftMarkdown {
         }
         flush()
         return out.hasSuffix("\\\n") ? String(out.dropLast(2)) : out
+    }
+
+    /// `图为东湖区水产市场党群服务中心`, `图：…`: a short line that names what the photo above
+    /// shows, as bureau write-ups put under every photo.
+    static func isCaptionLine(_ text: String) -> Bool {
+        let line = text.trimmingCharacters(in: .whitespaces)
+        return line.count <= 80 && ["图为", "图：", "图:", "（图为", "(图为"].contains { line.hasPrefix($0) }
     }
 
     private mutating func picture(_ part: String, description: String, title: String?, in paragraph: Paragraph)
