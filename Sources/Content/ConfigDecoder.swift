@@ -39,13 +39,18 @@ enum ConfigDecoder {
         let requiredReviews = reader.nested("review", required: false).map { reviewValue in
             decodeReview(reviewValue, diagnostics: &diagnostics)
         }
+        let footer = reader.nested("footer", required: false).map { footerValue in
+            decodeFooter(footerValue, diagnostics: &diagnostics)
+        }
         reader.finish()
         diagnostics.append(contentsOf: reader.diagnostics)
         guard let title, let baseURL, !districts.isEmpty, !categories.isEmpty else { return nil }
-        return PortalConfig(
+        var config = PortalConfig(
             title: title, description: description, baseURL: baseURL, publisher: publisher,
             districts: districts, categories: categories, targets: targets, allowedEmails: allowedEmails,
             requiredReviews: requiredReviews)
+        config.footer = footer ?? SiteFooter(organizer: publisher.isEmpty ? nil : publisher)
+        return config
     }
 
     /// `privacy: {allowed_emails: [office@example.gov.cn]}`: the addresses that may be published.

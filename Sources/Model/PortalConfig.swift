@@ -19,6 +19,8 @@ public struct PortalConfig: Sendable, Hashable, Codable {
     /// (`review: {required: [初审, 终审]}`); nil when `portal.yaml` does not say, and then
     /// review stays optional.
     public var requiredReviews: [ReviewRole]?
+    /// 主办单位, 联系电话 and the filing numbers the footer of every page shows.
+    public var footer: SiteFooter = SiteFooter()
 
     public init(
         title: String, description: String = "", baseURL: String, publisher: String = "",

@@ -67,7 +67,25 @@ public struct PageViews: Sendable {
             "footerPages": portal.pages.map {
                 ["title": $0.title, "href": href(Routes.page($0.slug), from: path)] as ViewContext
             },
+            "footer": footerContext,
         ]
+    }
+
+    /// The footer's lines, each only when `portal.yaml` sets it.
+    var footerContext: ViewContext {
+        let footer = portal.config.footer
+        var context: ViewContext = [:]
+        context["organizer"] = footer.organizer
+        context["undertaker"] = footer.undertaker
+        if let phone = footer.phone {
+            context["phone"] = ["text": phone, "dial": phone.filter { $0.isNumber || $0 == "-" }] as ViewContext
+        }
+        context["icp"] = footer.icp
+        if let record = footer.publicSecurity, let number = footer.publicSecurityNumber {
+            context["publicSecurity"] = ["text": record, "number": number] as ViewContext
+        }
+        context["siteCode"] = footer.siteCode
+        return context
     }
 
     func href(_ target: SitePath, from origin: SitePath) -> String {

@@ -68,13 +68,16 @@ public enum ViewVocabulary {
             lessons: [Lesson(title: "课时", hours: 2, caseSlugs: ["case-1"], siteIDs: ["site-1"])], body: body, source: source,
             publication: Publication(approvals: approvals))
         let page = StandalonePage(slug: "about", title: "关于本站", body: body, source: source)
-        let config = PortalConfig(
+        var config = PortalConfig(
             title: "门户", description: "介绍", baseURL: "https://example.gov.cn/", publisher: "主办单位", districts: [district],
             categories: [category],
             targets: Targets(
                 demonstrationSitesTotal: 50, demonstrationSitesPerDistrict: 3,
                 demonstrationSitesDeadline: Day(year: 2027, month: 12, day: 31), liaisonPointsMinimum: 10,
                 trainingRotationYears: 5, trainingOrgHeads: 100))
+        config.footer = SiteFooter(
+            organizer: "主办单位", undertaker: "承办单位", phone: "0571-87654321", icp: "浙ICP备12345678号",
+            publicSecurity: "浙公网安备 33010202000123号", siteCode: "3301000035")
         let session = TrainingSession(
             course: "course-1", date: Day(year: 2025, month: 3, day: 1)!, district: district, trainees: 40, orgHeads: 30,
             source: source)
