@@ -121,12 +121,15 @@ extension PageViews {
             "year": ["name": "\(caseStudy.date.year)年", "href": href(Routes.year(caseStudy.date.year), from: path)]
                 as ViewContext,
             "sites": caseStudy.siteIDs.compactMap { index.sitesByID[$0] }.map { siteLink($0, from: path) },
+            "hasSites": caseStudy.siteIDs.contains { index.sitesByID[$0] != nil },
+            "hasTags": !caseStudy.tags.isEmpty,
             // A summary taken from the first paragraph is not shown above that paragraph again.
             "hasWrittenSummary": caseStudy.summary != ChineseText.summary(of: caseStudy.body.firstParagraph),
         ]) { _, new in new }
         context["body"] = body(caseStudy.body)
         context["related"] = index.related(to: caseStudy).map { card($0, from: path) }
         context["courses"] = (index.coursesByCase[caseStudy.slug] ?? []).map { courseLink($0, from: path) }
+        context["hasCourses"] = !(index.coursesByCase[caseStudy.slug] ?? []).isEmpty
         if let position = index.casePosition[caseStudy.slug] {
             if position > 0 {
                 let newer = portal.cases[position - 1]
@@ -175,8 +178,10 @@ extension PageViews {
                 "complete": site.liuyou.isComplete,
             ] as ViewContext
         context["members"] = (index.membersBySite[site.id] ?? []).map { memberView($0) }
+        context["hasMembers"] = !(index.membersBySite[site.id] ?? []).isEmpty
         context["cases"] = (index.casesBySite[site.id] ?? []).map { card($0, from: path) }
         context["courses"] = (index.coursesBySite[site.id] ?? []).map { courseLink($0, from: path) }
+        context["hasCourses"] = !(index.coursesBySite[site.id] ?? []).isEmpty
         return context
     }
 

@@ -78,13 +78,14 @@ public struct PageViews: Sendable {
         context["organizer"] = footer.organizer
         context["undertaker"] = footer.undertaker
         if let phone = footer.phone {
-            context["phone"] = ["text": phone, "dial": phone.filter { $0.isNumber || $0 == "-" }] as ViewContext
+            context["officePhone"] = ["text": phone, "dial": phone.filter { $0.isNumber || $0 == "-" }] as ViewContext
         }
         context["icp"] = footer.icp
         if let record = footer.publicSecurity, let number = footer.publicSecurityNumber {
             context["publicSecurity"] = ["text": record, "number": number] as ViewContext
         }
         context["siteCode"] = footer.siteCode
+        context["hasFiling"] = footer.icp != nil || footer.publicSecurity != nil || footer.siteCode != nil
         return context
     }
 
@@ -144,7 +145,15 @@ public struct PageViews: Sendable {
                 ["title": $0.title, "anchor": "#" + $0.anchor, "isSub": $0.level > 2] as ViewContext
             },
             "hasToc": body.tableOfContents.count >= 2,
+            "tocNumbersItself": Self.numbersItself(body.tableOfContents),
         ]
+    }
+
+    /// Whether the headings number themselves (`一、基本情况`, `（二）`, `1. `, `第三部分`), so that
+    /// the table of contents should not number them again.
+    static func numbersItself(_ entries: [TableOfContentsEntry]) -> Bool {
+        let top = entries.filter { $0.level == (entries.map(\.level).min() ?? 2) }
+        return !top.isEmpty && top.allSatisfy { $0.title.firstMatch(of: /^(第?[一二三四五六七八九十]+[、．.：:部章节单]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])/) != nil }
     }
 
     /// Page `number` of `items`, with the links between pages: the first and the last page and
