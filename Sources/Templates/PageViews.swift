@@ -5,11 +5,14 @@ import Model
 /// to the page being rendered, so the output works under any base path and from disk.
 public struct PageViews: Sendable {
     public let index: PortalIndex
+    /// The day of the build, passed in: the dashboard measures the pace of each target on it.
+    public let today: Day
     public static let casesPerPage = 20
     private var cards: CardCache?
 
-    public init(index: PortalIndex) {
+    public init(index: PortalIndex, today: Day) {
         self.index = index
+        self.today = today
     }
 
     /// These views with every case's card made in advance, on all cores, for pages two folders
