@@ -35,7 +35,8 @@ extension ChartSVG {
                 let value = row < series.values.count ? series.values[row] : 0
                 let barY = y + 1.7 + Double(number) * barStep
                 let length = value > 0 ? max(0.4, x(value)) : 0
-                svg += "<rect x=\"0\" y=\"\(em(barY))\" width=\"\(percent(length))\" height=\"1em\" fill=\"\(fluidColour(number))\"/>"
+                svg +=
+                    "<rect x=\"0\" y=\"\(em(barY))\" width=\"\(percent(length))\" height=\"1em\" fill=\"\(fluidColour(number))\"/>"
                 svg += fluidText(
                     format(value) + data.unit, x: percent(length), y: em(barY + 0.85), className: "value", dx: "0.3em")
             }

@@ -93,7 +93,9 @@ public struct Targets: Sendable, Hashable, Codable {
     /// The last day of the rotation that began on `trainingStart`.
     public var trainingDeadline: Day? {
         guard let start = trainingStart, let years = trainingRotationYears else { return nil }
-        let end = Day(year: start.year + years, month: start.month, day: start.day) ?? Day(year: start.year + years, month: start.month, day: 28)
+        let end =
+            Day(year: start.year + years, month: start.month, day: start.day)
+            ?? Day(year: start.year + years, month: start.month, day: 28)
         return end.flatMap { Day(daysSince1970: $0.daysSince1970 - 1) }
     }
 }

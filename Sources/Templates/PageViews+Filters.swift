@@ -76,13 +76,15 @@ extension PageViews {
                 [
                     "title": "按区", "kind": "district",
                     "items": districts.map { district in
-                        item(district, kind: "district", chosen: chosenDistrict, href: target(district, chosenCategory, .district))
+                        item(
+                            district, kind: "district", chosen: chosenDistrict, href: target(district, chosenCategory, .district))
                     },
                 ] as ViewContext,
                 [
                     "title": "按类别", "kind": "category",
                     "items": categories.map { category in
-                        item(category, kind: "category", chosen: chosenCategory, href: target(chosenDistrict, category, .category))
+                        item(
+                            category, kind: "category", chosen: chosenCategory, href: target(chosenDistrict, category, .category))
                     },
                 ] as ViewContext,
             ],

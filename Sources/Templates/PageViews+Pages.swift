@@ -249,7 +249,10 @@ extension PageViews {
             total += members.count
             return [
                 "site": siteLink(site, from: path),
-                "members": members.map { memberView($0).merging(["districtSlug": $0.district.slug, "categorySlug": site.category.slug]) { _, new in new } },
+                "members": members.map {
+                    memberView($0).merging(["districtSlug": $0.district.slug, "categorySlug": site.category.slug]) { _, new in new
+                    }
+                },
             ] as ViewContext
         }
         context["total"] = total

@@ -31,7 +31,9 @@ import Testing
         let cards = page.components(separatedBy: #"<li class="card">"#).count - 1
         #expect(cards == 6, "its six newest cases")
         #expect(page.contains(#"<a href="../../districts/xijin/cases/">查看本区全部 9 篇典型案例</a>"#))
-        #expect(page.contains(#"<a href="../../districts/xijin/cases/xiaowei/">小微企业 <span class="count">3</span></a>"#), "its cases by category")
+        #expect(
+            page.contains(#"<a href="../../districts/xijin/cases/xiaowei/">小微企业 <span class="count">3</span></a>"#),
+            "its cases by category")
 
         let east = try #require(files.text("districts/donghu/index.html"))
         #expect(east.contains("每区至少 1 个：已达标。"))
@@ -80,7 +82,8 @@ import Testing
         #expect(all.contains(#"<a href="../cases/" data-filter="district" data-value="" aria-current="page">全部</a>"#))
         let district = try #require(files.text("districts/xijin/cases/index.html"))
         #expect(
-            district.contains(#"<a href="../../../districts/xijin/cases/xiaowei/" data-filter="category" data-value="xiaowei">小微企业</a>"#),
+            district.contains(
+                #"<a href="../../../districts/xijin/cases/xiaowei/" data-filter="category" data-value="xiaowei">小微企业</a>"#),
             "a category chosen keeps the district")
         let category = try #require(files.text("categories/xiaowei/index.html"))
         #expect(

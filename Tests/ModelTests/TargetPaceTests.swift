@@ -51,8 +51,9 @@ import Testing
         #expect(status(49, on: "2028-01-01") == .overdue)
         #expect(status(40, on: "2027-12-31") == .behind, "the deadline itself is the last day")
         #expect(status(48, on: "2027-12-31") == .onPace, "within the tolerance on the last day")
-        #expect(TargetPace(current: 1, goal: 2, start: nil, deadline: Self.deadline, today: Day(parsing: "2028-01-01")!)
-            .status == .overdue)
+        #expect(
+            TargetPace(current: 1, goal: 2, start: nil, deadline: Self.deadline, today: Day(parsing: "2028-01-01")!)
+                .status == .overdue)
     }
 
     @Test func aTargetWithoutAWindowIsOnlyMetOrUnmet() {
