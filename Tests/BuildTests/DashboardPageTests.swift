@@ -87,7 +87,7 @@ import Testing
         let east = try #require(page.range(of: #"<th scope="row">东湖区</th>"#))
         #expect(west.lowerBound < east.lowerBound, "the largest gap first")
         let css = try #require(files.text("assets/portal.css"))
-        #expect(css.contains(".chart-fluid { display: block; width: 100%; overflow: visible; font-size: 1rem; }"))
+        #expect(css.contains(".chart-fluid { display: block; width: 100%; overflow: visible; font-size: 0.9375rem; }"))
     }
 
     @Test func readersSeeNoFileNamesNorBuildWords() async throws {
