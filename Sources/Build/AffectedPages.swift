@@ -13,6 +13,8 @@ import Templates
 ///     or left, whose count and pagination change;
 ///   - the home page, the four indexes of districts, categories, tags and years, the register,
 ///     the dashboard and the search page (whose filters list the years);
+///   - the columns of its districts, before and after, which show their newest cases and
+///     count them;
 ///   - the pages of the cases just newer and older than it, before and after;
 ///   - the pages of cases whose related cases change: only cases sharing a tag or the
 ///     district with it can, as related cases are drawn from those;
@@ -21,6 +23,7 @@ struct AffectedPages {
     private(set) var caseSlugs: Set<String> = []
     private(set) var listPages: Set<String> = []
     private(set) var siteIDs: Set<String> = []
+    private(set) var districtSlugs: Set<String> = []
     private(set) var courseSlugs: Set<String> = []
     /// Whether the pages that show every case (home, indexes, register) are affected.
     private(set) var showsEveryCase = false
@@ -30,13 +33,14 @@ struct AffectedPages {
     /// matter changed, between `before` and `after`; `templates` the page templates that use a
     /// changed template.
     init(
-        bodies: Set<String>, frontMatter: Set<String>, before: PortalIndex, after: PortalIndex, templates: Set<String> = []
+        bodies: Set<String>, frontMatter: Set<String>, before: PortalIndex, after: PortalIndex, today: Day,
+        templates: Set<String> = []
     ) {
         self.templates = templates
         caseSlugs = bodies.union(frontMatter)
         guard !frontMatter.isEmpty else { return }
         showsEveryCase = true
-        let views = (before: PageViews(index: before), after: PageViews(index: after))
+        let views = (before: PageViews(index: before, today: today), after: PageViews(index: after, today: today))
         var candidates: Set<String> = []
         for slug in frontMatter.sorted() {
             let old = before.casesBySlug[slug]
@@ -47,6 +51,7 @@ struct AffectedPages {
                 if position > 0 { caseSlugs.insert(cases[position - 1].slug) }
                 if position + 1 < cases.count { caseSlugs.insert(cases[position + 1].slug) }
                 siteIDs.formUnion(caseStudy.siteIDs)
+                districtSlugs.insert(caseStudy.district.slug)
                 for course in index.coursesByCase[slug] ?? [] { courseSlugs.insert(course.slug) }
                 for tag in caseStudy.tags { candidates.formUnion((index.casesByTag[tag] ?? []).map(\.slug)) }
                 candidates.formUnion((index.casesByDistrict[caseStudy.district.slug] ?? []).map(\.slug))
@@ -69,7 +74,8 @@ struct AffectedPages {
         case .caseList: return listPages.contains(spec.path.filePath)
         case .site(let site): return siteIDs.contains(site.id)
         case .course(let course): return courseSlugs.contains(course.slug)
-        case .home, .taxonomy, .register, .dashboard, .search: return showsEveryCase
+        case .district(let district): return districtSlugs.contains(district.slug)
+        case .home, .taxonomy, .districtIndex, .register, .dashboard, .search: return showsEveryCase
         case .siteDirectory, .members, .courseIndex, .page, .notFound: return false
         }
     }
@@ -80,6 +86,7 @@ struct AffectedPages {
         for caseStudy in cases {
             lists.insert(.district(caseStudy.district))
             lists.insert(.category(caseStudy.category))
+            lists.insert(.districtCategory(caseStudy.district, caseStudy.category))
             lists.insert(.year(caseStudy.date.year))
             for tag in caseStudy.tags { lists.insert(.tag(tag)) }
         }

@@ -8,9 +8,12 @@ enum PageSpec: Sendable {
     case caseList(PageViews.CaseListKind, page: Int)
     case taxonomy(PageViews.TaxonomyKind)
     case caseStudy(CaseStudy)
-    case siteDirectory
+    case siteDirectory(ListFilter)
     case site(Site)
-    case members
+    case members(ListFilter)
+    /// The districts side by side (区县专栏), and each district's column.
+    case districtIndex
+    case district(Taxon)
     case courseIndex
     case course(Course)
     case page(StandalonePage)
@@ -29,23 +32,25 @@ enum PageSpec: Sendable {
             let list: SitePath
             switch kind {
             case .all: list = Routes.cases
-            case .district(let district): list = Routes.district(district)
+            case .district(let district): list = Routes.districtCases(district)
             case .category(let category): list = Routes.category(category)
+            case .districtCategory(let district, let category): list = Routes.districtCases(district, in: category)
             case .tag(let tag): list = Routes.tag(tag)
             case .year(let year): list = Routes.year(year)
             }
             return Routes.page(page, of: list)
         case .taxonomy(let kind):
             switch kind {
-            case .districts: return Routes.districts
             case .categories: return Routes.categories
             case .tags: return Routes.tags
             case .years: return Routes.years
             }
         case .caseStudy(let caseStudy): return Routes.caseStudy(caseStudy.slug)
-        case .siteDirectory: return Routes.sites
+        case .siteDirectory(let filter): return PageViews.sitesPath(filter)
         case .site(let site): return Routes.site(site.id)
-        case .members: return Routes.members
+        case .members(let filter): return PageViews.membersPath(filter)
+        case .districtIndex: return Routes.districts
+        case .district(let district): return Routes.district(district)
         case .courseIndex: return Routes.courses
         case .course(let course): return Routes.course(course.slug)
         case .page(let page): return Routes.page(page.slug)
@@ -65,6 +70,8 @@ enum PageSpec: Sendable {
         case .siteDirectory: return "sites"
         case .site: return "site"
         case .members: return "members"
+        case .districtIndex: return "districts"
+        case .district: return "district"
         case .courseIndex: return "courses"
         case .course: return "course"
         case .page: return "page"
@@ -81,9 +88,11 @@ enum PageSpec: Sendable {
         case .caseList(let kind, let page): return views.caseList(kind, page: page)
         case .taxonomy(let kind): return views.taxonomy(kind)
         case .caseStudy(let caseStudy): return views.caseStudy(caseStudy)
-        case .siteDirectory: return views.siteDirectory()
+        case .siteDirectory(let filter): return views.siteDirectory(filter)
         case .site(let site): return views.site(site)
-        case .members: return views.members()
+        case .members(let filter): return views.members(filter)
+        case .districtIndex: return views.districtIndex()
+        case .district(let district): return views.districtColumn(district)
         case .courseIndex: return views.courseIndex()
         case .course(let course): return views.course(course)
         case .page(let page): return views.page(page)
@@ -97,13 +106,18 @@ enum PageSpec: Sendable {
     /// Every page of the portal, in a fixed order.
     static func all(for index: PortalIndex, views: PageViews) -> [PageSpec] {
         let portal = index.portal
-        var specs: [PageSpec] = [
-            .home, .siteDirectory, .members, .courseIndex, .notFound, .register, .dashboard, .search,
-        ]
+        var specs: [PageSpec] = [.home, .courseIndex, .notFound, .register, .dashboard, .search, .districtIndex]
+        let filters = ListFilter.all(of: portal.config)
+        specs += filters.map { .siteDirectory($0) }
+        specs += filters.map { .members($0) }
         specs += PageViews.TaxonomyKind.allCases.map { .taxonomy($0) }
+        specs += portal.config.districts.map { .district($0) }
         var lists: [PageViews.CaseListKind] = [.all]
         lists += portal.config.districts.map { .district($0) }
         lists += portal.config.categories.map { .category($0) }
+        lists += portal.config.districts.flatMap { district in
+            portal.config.categories.map { .districtCategory(district, $0) }
+        }
         lists += index.tags.map { .tag($0) }
         lists += index.years.map { .year($0) }
         for list in lists {

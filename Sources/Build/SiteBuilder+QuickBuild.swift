@@ -58,8 +58,9 @@ extension SiteBuilder {
         async let indexBefore = frontMatter.isEmpty ? nil : PortalIndex(previous)
         let index = PortalIndex(portal)
         let affected = AffectedPages(
-            bodies: read, frontMatter: frontMatter, before: await indexBefore ?? index, after: index, templates: pageTemplates)
-        let views = PageViews(index: index)
+            bodies: read, frontMatter: frontMatter, before: await indexBefore ?? index, after: index, today: options.today,
+            templates: pageTemplates)
+        let views = PageViews(index: index, today: options.today)
         let specs = PageSpec.all(for: index, views: views)
         let graph = LinkGraph(paths: state.paths)
         let pagePaths = Set(state.paths.indices.filter { state.links[$0] != nil }.map { state.paths[$0] })
@@ -70,7 +71,7 @@ extension SiteBuilder {
             return nil
         }
         let showsEveryCase = affected.showsEveryCase
-        async let listings = showsEveryCase ? Self.listings(of: index, specs: specs) : []
+        async let listings = showsEveryCase ? Self.listings(of: index, specs: specs, today: options.today) : []
         guard let assetFiles = readAssets(assets) else { return nil }
 
         var stage = OutputStage(graph: graph, scanner: PrivacyScanner(allowedEmails: loaded.portal.config.allowedEmails))

@@ -51,12 +51,16 @@ public struct SiteBuilder: Sendable {
         public var basePath: String?
         /// Told of each stage as it starts and of the pages written, for a progress display.
         public var progress: BuildProgress?
+        /// The day of the build, in China time: the dashboard's figures are as of it and the
+        /// pace of each target is measured on it. Commands pass the clock's day; tests a fixed one.
+        public var today: Day
 
         public init(
             content: URL, templates: URL, contentDisplay: String, templatesDisplay: String,
             parallelism: Int = ProcessInfo.processInfo.activeProcessorCount * 4, includeUnpublished: Bool = false,
-            updatesInPlace: Bool = true
+            updatesInPlace: Bool = true, today: Day
         ) {
+            self.today = today
             self.content = content
             self.templates = templates
             self.contentDisplay = contentDisplay
@@ -143,7 +147,7 @@ public struct SiteBuilder: Sendable {
         }
         guard let library else { throw DiagnosticsError(problems + loaded.warnings) }
         let index = PortalIndex(loaded.portal)
-        let unprepared = PageViews(index: index)
+        let unprepared = PageViews(index: index, today: options.today)
         let specs = PageSpec.all(for: index, views: unprepared)
         let others: [(path: String, bytes: [UInt8])]
         do {
@@ -423,6 +427,8 @@ public struct SiteBuilder: Sendable {
             BuildState.programIdentity, options.content.standardizedFileURL.path, options.templates.standardizedFileURL.path,
             options.contentDisplay, options.templatesDisplay, publisher.output.path, "\(options.includeUnpublished)",
             "\(options.linksToFiles)", options.basePath ?? "",
+            // The dashboard is as of the day of the build: a build on another day renders it again.
+            options.today.description,
         ].joined(separator: "\n")
     }
 
@@ -509,20 +515,20 @@ public struct SiteBuilder: Sendable {
     private func otherFiles(of index: PortalIndex, specs: [PageSpec]) throws(DiagnosticsError) -> [(
         path: String, bytes: [UInt8]
     )] {
-        var files = Self.listings(of: index, specs: specs)
+        var files = Self.listings(of: index, specs: specs, today: options.today)
         files += try assetFiles().map { (path: $0.0, bytes: $0.1) }
         return files
     }
 
     /// The files that list the portal's pages or count them: feed, register, sitemap and the
     /// dashboard's spreadsheets.
-    static func listings(of index: PortalIndex, specs: [PageSpec]) -> [(path: String, bytes: [UInt8])] {
+    static func listings(of index: PortalIndex, specs: [PageSpec], today: Day) -> [(path: String, bytes: [UInt8])] {
         let portal = index.portal
         var files: [(path: String, bytes: [UInt8])] = []
         files.append((Routes.feed.filePath, Array(FeedWriter.feed(for: portal).utf8)))
         files.append(
             (Routes.registerCSV.filePath, SpreadsheetWriter.csv(PublishingRegister(portal), baseURL: portal.config.baseURL)))
-        for table in Dashboard(index: index).tables {
+        for table in Dashboard(index: index, today: today).tables {
             files.append((Routes.dashboardTable(table.id).filePath, SpreadsheetWriter.csv(table)))
         }
         let sitemapPages = specs.compactMap { spec -> (path: SitePath, lastModified: Day?)? in

@@ -13,7 +13,7 @@ struct SourceOptions: ParsableArguments {
     var builderOptions: SiteBuilder.Options {
         SiteBuilder.Options(
             content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates),
-            contentDisplay: Self.display(content), templatesDisplay: Self.display(templates))
+            contentDisplay: Self.display(content), templatesDisplay: Self.display(templates), today: NewCommand.today)
     }
 
     /// The folder as the user wrote it, without a trailing slash: `content`, `../x/content`.

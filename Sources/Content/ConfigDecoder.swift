@@ -141,24 +141,44 @@ enum ConfigDecoder {
             targets.demonstrationSitesTotal = inner.integer("total", required: false, in: 1...100_000)
             targets.demonstrationSitesPerDistrict = inner.integer("per_district", required: false, in: 0...10_000)
             targets.demonstrationSitesDeadline = inner.day("deadline", required: false)
+            targets.demonstrationSitesStart = inner.day("start", required: false)
             inner.finish()
             diagnostics.append(contentsOf: inner.diagnostics)
+            checkWindow(
+                at: inner.location(of: "start"), start: targets.demonstrationSitesStart,
+                deadline: targets.demonstrationSitesDeadline, diagnostics: &diagnostics)
         }
         if let liaison = reader.nested("liaison_points", required: false) {
             var inner = RecordReader(liaison, recordName: "联系点目标", diagnostics: &diagnostics)
             targets.liaisonPointsMinimum = inner.integer("minimum", required: false, in: 0...100_000)
+            targets.liaisonPointsStart = inner.day("start", required: false)
+            targets.liaisonPointsDeadline = inner.day("deadline", required: false)
             inner.finish()
             diagnostics.append(contentsOf: inner.diagnostics)
+            checkWindow(
+                at: inner.location(of: "start"), start: targets.liaisonPointsStart,
+                deadline: targets.liaisonPointsDeadline, diagnostics: &diagnostics)
         }
         if let training = reader.nested("training", required: false) {
             var inner = RecordReader(training, recordName: "培训目标", diagnostics: &diagnostics)
             targets.trainingRotationYears = inner.integer("rotation_years", required: false, in: 1...20)
             targets.trainingOrgHeads = inner.integer("org_heads", required: false, in: 1...1_000_000)
+            targets.trainingStart = inner.day("start", required: false)
             inner.finish()
             diagnostics.append(contentsOf: inner.diagnostics)
         }
         reader.finish()
         diagnostics.append(contentsOf: reader.diagnostics)
         return targets
+    }
+
+    /// A target's window must run forward: the pace is measured from `start` to `deadline`.
+    private static func checkWindow(
+        at location: SourceLocation, start: Day?, deadline: Day?, diagnostics: inout Diagnostics
+    ) {
+        guard let start, let deadline, start >= deadline else { return }
+        diagnostics.error(
+            at: location, "目标的开始日期 \(start) 不早于截止日期 \(deadline)",
+            hint: "start 是开始推进这项目标的日期，应早于 deadline，如 start: \(deadline.year - 3)-01-01")
     }
 }

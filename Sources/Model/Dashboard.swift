@@ -1,7 +1,7 @@
 import Core
 
-/// The figures of the targets dashboard (目标进度), computed from the portal: progress toward
-/// each target of `portal.yaml`, demonstration sites and liaison points by district, the 六有
+/// The figures of the targets dashboard (目标进度), computed from the portal on the day of the
+/// build: progress and pace toward each target of `portal.yaml`, demonstration sites and liaison points by district, the 六有
 /// standard by site and by district, cases by district and by year, and the training courses.
 /// Each table is what the bureau reports upward (汇总报送): the dashboard shows it with a chart
 /// and offers it as a spreadsheet.
@@ -28,24 +28,30 @@ public struct Dashboard: Sendable {
         }
     }
 
-    /// A horizontal bar per row: the row's first cell labels it, `valueColumn` gives its
-    /// length, and `target` draws a line at the value each bar should reach.
+    /// Horizontal bars per row: the row's first cell labels it, each of `valueColumns` gives
+    /// one bar (a series, named by its column), and `target` draws a line at the value each
+    /// bar of the first series should reach.
     public struct Chart: Sendable, Equatable {
-        public var valueColumn: Int
+        public var valueColumns: [Int]
         public var target: Int?
         public var targetLabel: String
         /// The unit after each value: `%` for rates, empty for counts.
         public var unit: String
 
-        public init(valueColumn: Int, target: Int?, targetLabel: String, unit: String) {
-            self.valueColumn = valueColumn
+        public init(valueColumns: [Int], target: Int?, targetLabel: String, unit: String) {
+            self.valueColumns = valueColumns
             self.target = target
             self.targetLabel = targetLabel
             self.unit = unit
         }
+
+        public init(valueColumn: Int, target: Int?, targetLabel: String, unit: String) {
+            self.init(valueColumns: [valueColumn], target: target, targetLabel: targetLabel, unit: unit)
+        }
     }
 
-    /// Progress toward one target: the figures the targets table and the home page show.
+    /// Progress toward one target: the figures of the dashboard's tiles, its targets table and
+    /// the home page.
     public struct Progress: Sendable, Equatable {
         public var label: String
         public var current: Int
@@ -54,62 +60,104 @@ public struct Dashboard: Sendable {
         public var unit: String
         /// What falls short, named: the districts without enough demonstration sites.
         public var note: String?
+        public var start: Day?
+        public var deadline: Day?
+        /// Where the target stands on the day the dashboard was made.
+        public var pace: TargetPace
+
+        public init(
+            label: String, current: Int, target: Int, unit: String, note: String? = nil, start: Day? = nil,
+            deadline: Day? = nil, today: Day
+        ) {
+            self.label = label
+            self.current = current
+            self.target = target
+            self.unit = unit
+            self.note = note
+            self.start = start
+            self.deadline = deadline
+            self.pace = TargetPace(current: current, goal: target, start: start, deadline: deadline, today: today)
+        }
 
         /// `current` as a whole percentage of `target`, at most 100.
         public var percent: Int { target > 0 ? min(100, current * 100 / target) : 0 }
         public var isMet: Bool { current >= target }
 
+        /// What the tile says under its figures: how many are still needed, or none.
+        public var shortfall: String { isMet ? "已完成" : "还差 \(target - current) \(unit)" }
+
         var row: [String] {
-            [label, "\(current)", "\(target)", "\(percent)%", isMet ? "已达标" : "还差 \(target - current) \(unit)"]
+            [
+                label, "\(current)", "\(target)", "\(percent)%", deadline?.chinese ?? "—",
+                pace.status.rawValue + (isMet ? "" : "，" + shortfall),
+            ]
         }
     }
 
     /// Progress toward each target `portal.yaml` sets, in the order of the targets table.
     public let progress: [Progress]
     public let tables: [Table]
+    /// The day the figures are as of: the day of the build. The lists of sites, members and
+    /// classes carry no dates of their own (a site has only its year), so what they say is
+    /// what was true when the portal was built, and the pace is measured on that day too.
+    public let asOf: Day
+    /// Every district's figures, the largest gap first.
+    public let districtsByGap: [DistrictFigures]
 
-    public init(index: PortalIndex) {
+    public init(index: PortalIndex, today: Day) {
         let portal = index.portal
         let config = portal.config
         let targets = config.targets
         let demonstration = portal.sites.filter { $0.kind == .demonstration }
         let liaison = portal.sites.filter { $0.kind == .liaison }
-        let demonstrationByDistrict = Dictionary(grouping: demonstration, by: \.district.slug)
-        let liaisonByDistrict = Dictionary(grouping: liaison, by: \.district.slug)
+        let figures = DistrictFigures.all(index)
         var tables: [Table] = []
+        asOf = today
+        districtsByGap = DistrictFigures.rankedByGap(figures)
 
         var progress: [Progress] = []
         if let total = targets.demonstrationSitesTotal {
-            let deadline = targets.demonstrationSitesDeadline.map { "（\($0.chinese)前）" } ?? ""
-            progress.append(Progress(label: "示范点\(deadline)", current: demonstration.count, target: total, unit: "个"))
-        }
-        if let perDistrict = targets.demonstrationSitesPerDistrict {
-            let short = config.districts.filter { (demonstrationByDistrict[$0.slug]?.count ?? 0) < perDistrict }
             progress.append(
                 Progress(
-                    label: "每区至少\(perDistrict)个示范点", current: config.districts.count - short.count,
-                    target: config.districts.count, unit: "个区",
-                    note: short.isEmpty ? nil : "尚未达标：" + short.map(\.name).joined(separator: "、")))
+                    label: "示范点", current: demonstration.count, target: total, unit: "个",
+                    start: targets.demonstrationSitesStart, deadline: targets.demonstrationSitesDeadline, today: today))
+        }
+        if let perDistrict = targets.demonstrationSitesPerDistrict {
+            let short = figures.filter { $0.gap > 0 }
+            progress.append(
+                Progress(
+                    label: "每区至少\(perDistrict)个示范点", current: figures.count - short.count, target: figures.count,
+                    unit: "个区", note: short.isEmpty ? nil : "尚未达标：" + short.map(\.district.name).joined(separator: "、"),
+                    start: targets.demonstrationSitesStart, deadline: targets.demonstrationSitesDeadline, today: today))
         }
         if let minimum = targets.liaisonPointsMinimum {
-            progress.append(Progress(label: "联系点", current: liaison.count, target: minimum, unit: "个"))
+            progress.append(
+                Progress(
+                    label: "联系点", current: liaison.count, target: minimum, unit: "个", start: targets.liaisonPointsStart,
+                    deadline: targets.liaisonPointsDeadline, today: today))
         }
         if !portal.sites.isEmpty {
             let complete = portal.sites.count(where: \.liuyou.isComplete)
-            progress.append(Progress(label: "“六有”全部达标的站点", current: complete, target: portal.sites.count, unit: "个"))
+            progress.append(
+                Progress(label: "“六有”全部达标的站点", current: complete, target: portal.sites.count, unit: "个", today: today))
         }
         if let heads = targets.trainingOrgHeads {
             let years = targets.trainingRotationYears
-            let trained = Self.sessionsInRotation(portal.training, years: years).reduce(0) { $0 + $1.orgHeads }
+            let sessions = Self.sessionsInRotation(portal.training, years: years, start: targets.trainingStart, today: today)
+            let trained = sessions.reduce(0) { $0 + $1.orgHeads }
             let label = years.map { "党组织书记轮训（\($0)年一轮）" } ?? "党组织书记轮训"
-            progress.append(Progress(label: label, current: trained, target: heads, unit: "人"))
+            progress.append(
+                Progress(
+                    label: label, current: trained, target: heads, unit: "人", start: targets.trainingStart,
+                    deadline: targets.trainingDeadline, today: today))
         }
         self.progress = progress
         if !progress.isEmpty {
             tables.append(
                 Table(
-                    id: "targets", title: "目标完成情况", note: "按 portal.yaml 中的目标，用示范点与联系点名单计算。",
-                    columns: ["指标", "当前", "目标", "完成率", "情况"], rows: progress.map(\.row),
+                    id: "targets", title: "目标完成情况",
+                    note: "完成率为当前数与目标数之比；进度按开始日期到截止日期的时间过去了多少计算，落后超过目标数的 5% 即为落后于进度。",
+                    columns: ["指标", "当前", "目标", "完成率", "截止日期", "进度"], rows: progress.map(\.row),
                     chart: Chart(valueColumn: 3, target: 100, targetLabel: "100%", unit: "%")))
         }
 
@@ -117,16 +165,17 @@ public struct Dashboard: Sendable {
         tables.append(
             Table(
                 id: "sites-by-district", title: "各区示范点与联系点",
-                note: perDistrict.map { "每区至少 \($0) 个示范点；差额为还需建设的示范点数。" } ?? "各区已建的示范点与联系点。",
+                note: perDistrict.map { "每区至少 \($0) 个示范点；差额为还需建设的示范点数，差额大的区排在前面。" } ?? "各区已建的示范点与联系点。",
                 columns: ["区", "示范点", "联系点", "示范点最低要求", "差额"],
-                rows: config.districts.map { district in
-                    let count = demonstrationByDistrict[district.slug]?.count ?? 0
-                    return [
-                        district.name, "\(count)", "\(liaisonByDistrict[district.slug]?.count ?? 0)",
-                        perDistrict.map(String.init) ?? "", perDistrict.map { "\(max(0, $0 - count))" } ?? "",
+                rows: districtsByGap.map { row in
+                    [
+                        row.district.name, "\(row.demonstrationSites)", "\(row.liaisonPoints)",
+                        perDistrict.map(String.init) ?? "", perDistrict.map { _ in "\(row.gap)" } ?? "",
                     ]
                 },
-                chart: Chart(valueColumn: 1, target: perDistrict, targetLabel: perDistrict.map { "最低 \($0) 个" } ?? "", unit: "")
+                chart: Chart(
+                    valueColumns: [1, 2], target: perDistrict, targetLabel: perDistrict.map { "示范点最低 \($0) 个" } ?? "",
+                    unit: "")
             ))
 
         let sitesByDistrict = Dictionary(grouping: portal.sites, by: \.district.slug)
@@ -183,7 +232,7 @@ public struct Dashboard: Sendable {
                 columns: ["课程", "日期", "主讲", "学时", "对象", "所用案例", "开班期数"],
                 rows: portal.courses.map { course in
                     [
-                        course.title, course.date.description, course.trainer, Course.hours(course.hours), course.audience,
+                        course.title, course.date.chinese, course.trainer, Course.hours(course.hours), course.audience,
                         "\(course.caseSlugs.count)", "\(sessionsByCourse[course.slug]?.count ?? 0)",
                     ]
                 },
@@ -191,10 +240,15 @@ public struct Dashboard: Sendable {
         self.tables = tables
     }
 
-    /// The classes of the last rotation: those within `years` of the newest class (all of
-    /// them without a rotation period). Counting from the newest class rather than from today
-    /// keeps the figures the same however often the portal is built.
-    public static func sessionsInRotation(_ sessions: [TrainingSession], years: Int?) -> [TrainingSession] {
+    /// The classes of the current rotation: those from its start to `today` when it has a
+    /// start; else those within `years` of the newest class (all of them without a rotation
+    /// period), which keeps the figures the same however often the portal is built.
+    public static func sessionsInRotation(
+        _ sessions: [TrainingSession], years: Int?, start: Day? = nil, today: Day? = nil
+    ) -> [TrainingSession] {
+        if let start {
+            return sessions.filter { session in session.date >= start && today.map { session.date <= $0 } ?? true }
+        }
         guard let years, let newest = sessions.map(\.date).max() else { return sessions }
         let start =
             Day(year: newest.year - years, month: newest.month, day: newest.day)
@@ -212,7 +266,7 @@ public struct Dashboard: Sendable {
         let chart = Chart(valueColumn: 3, target: nil, targetLabel: "", unit: "人")
         return [
             Table(
-                id: "training-by-district", title: "各区轮训情况", note: "按 data/training.yaml 中各期培训班统计。",
+                id: "training-by-district", title: "各区轮训情况", note: "按各期培训班的举办地统计。",
                 columns: ["区", "期数", "参训人次", "其中党组织书记"],
                 rows: districts.map { [$0.name] + figures(byDistrict[$0.slug] ?? []) }, chart: chart),
             Table(

@@ -59,23 +59,45 @@ public struct Targets: Sendable, Hashable, Codable {
     public var demonstrationSitesTotal: Int?
     public var demonstrationSitesPerDistrict: Int?
     public var demonstrationSitesDeadline: Day?
-    /// At least this many liaison points.
+    /// When the work toward the demonstration sites began: with the deadline, the window the
+    /// dashboard measures their pace against (`TargetPace`).
+    public var demonstrationSitesStart: Day?
+    /// At least this many liaison points, optionally within a window of their own.
     public var liaisonPointsMinimum: Int?
+    public var liaisonPointsStart: Day?
+    public var liaisonPointsDeadline: Day?
     /// Every party-organization head trained within this many years.
     public var trainingRotationYears: Int?
     /// How many party-organization heads there are to train.
     public var trainingOrgHeads: Int?
+    /// The first day of the current rotation: its classes count toward it, and it ends
+    /// `trainingRotationYears` later.
+    public var trainingStart: Day?
 
     public init(
         demonstrationSitesTotal: Int? = nil, demonstrationSitesPerDistrict: Int? = nil,
         demonstrationSitesDeadline: Day? = nil, liaisonPointsMinimum: Int? = nil, trainingRotationYears: Int? = nil,
-        trainingOrgHeads: Int? = nil
+        trainingOrgHeads: Int? = nil, demonstrationSitesStart: Day? = nil, liaisonPointsStart: Day? = nil,
+        liaisonPointsDeadline: Day? = nil, trainingStart: Day? = nil
     ) {
+        self.demonstrationSitesStart = demonstrationSitesStart
+        self.liaisonPointsStart = liaisonPointsStart
+        self.liaisonPointsDeadline = liaisonPointsDeadline
+        self.trainingStart = trainingStart
         self.demonstrationSitesTotal = demonstrationSitesTotal
         self.demonstrationSitesPerDistrict = demonstrationSitesPerDistrict
         self.demonstrationSitesDeadline = demonstrationSitesDeadline
         self.liaisonPointsMinimum = liaisonPointsMinimum
         self.trainingRotationYears = trainingRotationYears
         self.trainingOrgHeads = trainingOrgHeads
+    }
+
+    /// The last day of the rotation that began on `trainingStart`.
+    public var trainingDeadline: Day? {
+        guard let start = trainingStart, let years = trainingRotationYears else { return nil }
+        let end =
+            Day(year: start.year + years, month: start.month, day: start.day)
+            ?? Day(year: start.year + years, month: start.month, day: 28)
+        return end.flatMap { Day(daysSince1970: $0.daysSince1970 - 1) }
     }
 }

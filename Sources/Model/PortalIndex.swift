@@ -91,6 +91,11 @@ public struct PortalIndex: Sendable {
         sitesByID = Dictionary(portal.sites.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// The cases of `district` in `category`, newest first.
+    public func cases(of district: Taxon, in category: Taxon) -> [CaseStudy] {
+        (casesByDistrict[district.slug] ?? []).filter { $0.category.slug == category.slug }
+    }
+
     /// The address of the list of cases tagged `tag`: `Routes.tag(tag)`.
     public func tagPath(_ tag: String) -> SitePath {
         tagPaths[tag] ?? Routes.tag(tag)

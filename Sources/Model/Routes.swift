@@ -36,8 +36,19 @@ public enum Routes {
     public static func course(_ slug: String) -> SitePath { courses.appending(slug) }
     public static func page(_ slug: String) -> SitePath { SitePath.folder(slug) }
     public static func site(_ id: String) -> SitePath { sites.appending(id) }
+    /// A district's column (区县专栏): its gap, sites, members, training and latest cases.
     public static func district(_ district: Taxon) -> SitePath { districts.appending(district.slug) }
     public static func category(_ category: Taxon) -> SitePath { categories.appending(category.slug) }
+    /// The lists narrowed to a district or a category live below its page, where no slug of a
+    /// case or id of a site can take their names.
+    public static func districtCases(_ district: Taxon) -> SitePath { Routes.district(district).appending("cases") }
+    public static func districtCases(_ district: Taxon, in category: Taxon) -> SitePath {
+        districtCases(district).appending(category.slug)
+    }
+    public static func districtSites(_ district: Taxon) -> SitePath { Routes.district(district).appending("sites") }
+    public static func districtMembers(_ district: Taxon) -> SitePath { Routes.district(district).appending("members") }
+    public static func categorySites(_ category: Taxon) -> SitePath { Routes.category(category).appending("sites") }
+    public static func categoryMembers(_ category: Taxon) -> SitePath { Routes.category(category).appending("members") }
     public static func tag(_ tag: String) -> SitePath { tags.appending(Slug.segment(from: tag)) }
     public static func year(_ year: Int) -> SitePath { years.appending(String(year)) }
 

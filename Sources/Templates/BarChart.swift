@@ -1,21 +1,23 @@
 import Charts
 import Model
 
-/// A dashboard table drawn as horizontal bars (`ChartSVG.bars`): its first column labels the
-/// rows, the chart's value column gives the bars.
+/// A dashboard table drawn as horizontal bars that fill the column (`ChartSVG.fluidBars`): its
+/// first column labels the rows, each of the chart's value columns gives a series of bars.
 enum BarChart {
     static func svg(for table: Dashboard.Table) -> String? {
-        guard let chart = table.chart, !table.rows.isEmpty, table.columns.indices.contains(chart.valueColumn) else {
-            return nil
+        guard let chart = table.chart, !table.rows.isEmpty, !chart.valueColumns.isEmpty,
+            chart.valueColumns.allSatisfy(table.columns.indices.contains)
+        else { return nil }
+        let series = chart.valueColumns.map { column in
+            ChartData.Series(
+                name: table.columns[column],
+                values: table.rows.map { row in
+                    row.indices.contains(column) ? Double(row[column].replacingOccurrences(of: "%", with: "")) ?? 0 : 0
+                })
         }
-        let values = table.rows.map { row in
-            row.indices.contains(chart.valueColumn)
-                ? Double(row[chart.valueColumn].replacingOccurrences(of: "%", with: "")) ?? 0 : 0
-        }
-        return ChartSVG.bars(
+        return ChartSVG.fluidBars(
             ChartData(
-                labels: table.rows.map { $0.first ?? "" },
-                series: [ChartData.Series(name: table.columns[chart.valueColumn], values: values)], unit: chart.unit,
+                labels: table.rows.map { $0.first ?? "" }, series: series, unit: chart.unit,
                 target: chart.target.map(Double.init), targetLabel: chart.targetLabel))
     }
 }

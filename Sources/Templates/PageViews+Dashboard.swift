@@ -2,12 +2,16 @@ import Core
 import Model
 
 extension PageViews {
-    /// The targets dashboard (目标进度): each table of `Dashboard` with its chart and a link to
-    /// its spreadsheet.
+    /// The targets dashboard (目标进度): a tile per target first, the day its figures are as
+    /// of, then each table of `Dashboard` with its chart, the table itself folded under it, and
+    /// a link to its spreadsheet.
     public func dashboard() -> ViewContext {
         let path = Routes.dashboard
+        let dashboard = Dashboard(index: index, today: today)
         var context = layout(at: path, title: "目标进度", section: Routes.dashboard, breadcrumbs: [("目标进度", path)])
-        context["tables"] = Dashboard(index: index).tables.map { table in
+        context["tiles"] = TargetsView(dashboard: dashboard).tiles()
+        context["asOf"] = ["text": dashboard.asOf.chinese, "iso": dashboard.asOf.description] as ViewContext
+        context["tables"] = dashboard.tables.map { table in
             var view: ViewContext = [
                 "id": table.id, "title": table.title, "note": table.note,
                 "columns": table.columns.map { ["name": $0] as ViewContext },

@@ -6,7 +6,7 @@ extension PageViews {
         let path = Routes.home
         var context = layout(at: path, title: portal.config.title, section: Routes.home)
         context["latest"] = portal.cases.prefix(10).map { card($0, from: path) }
-        context["targets"] = TargetsView(index: index).summary()
+        context["targets"] = TargetsView(dashboard: Dashboard(index: index, today: today)).tiles()
         context["districts"] = portal.config.districts.map { district in
             [
                 "name": district.name, "href": href(Routes.district(district), from: path),
@@ -36,6 +36,7 @@ extension PageViews {
         context["total"] = cases.count
         context["cases"] = cases.dropFirst(start).prefix(Self.casesPerPage).map { card($0, from: path) }
         context["pagination"] = pagination(count: cases.count, number: number, list: listPath, from: path)
+        context["filters"] = caseFilters(list, from: path)
         return context
     }
 
@@ -43,13 +44,15 @@ extension PageViews {
         case all
         case district(Taxon)
         case category(Taxon)
+        /// The cases of one district in one category.
+        case districtCategory(Taxon, Taxon)
         case tag(String)
         case year(Int)
 
         var section: SitePath {
             switch self {
             case .all, .year: return Routes.cases
-            case .district: return Routes.districts
+            case .district, .districtCategory: return Routes.districts
             case .category: return Routes.categories
             case .tag: return Routes.tags
             }
@@ -64,8 +67,17 @@ extension PageViews {
             return ("典型案例", Routes.cases, portal.cases, [])
         case .district(let district):
             return (
-                "\(district.name)典型案例", Routes.district(district), index.casesByDistrict[district.slug] ?? [],
-                [("按区浏览", Routes.districts)]
+                "\(district.name)典型案例", Routes.districtCases(district), index.casesByDistrict[district.slug] ?? [],
+                [("区县专栏", Routes.districts), (district.name, Routes.district(district))]
+            )
+        case .districtCategory(let district, let category):
+            return (
+                "\(district.name)\(category.name)典型案例", Routes.districtCases(district, in: category),
+                index.cases(of: district, in: category),
+                [
+                    ("区县专栏", Routes.districts), (district.name, Routes.district(district)),
+                    ("\(district.name)典型案例", Routes.districtCases(district)),
+                ]
             )
         case .category(let category):
             return (
@@ -79,8 +91,10 @@ extension PageViews {
         }
     }
 
+    /// The indexes of categories, tags and years; the districts have their own page
+    /// (`districtIndex`).
     public enum TaxonomyKind: Sendable, CaseIterable {
-        case districts, categories, tags, years
+        case categories, tags, years
     }
 
     /// The index of districts, categories, tags or years, each with its number of cases.
@@ -89,9 +103,6 @@ extension PageViews {
         let title: String
         let path: SitePath
         switch kind {
-        case .districts:
-            (title, path) = ("按区浏览", Routes.districts)
-            items = portal.config.districts.map { ($0.name, Routes.district($0), index.casesByDistrict[$0.slug]?.count ?? 0) }
         case .categories:
             (title, path) = ("按类别浏览", Routes.categories)
             items = portal.config.categories.map { ($0.name, Routes.category($0), index.casesByCategory[$0.slug]?.count ?? 0) }
@@ -143,24 +154,62 @@ extension PageViews {
         return context
     }
 
-    public func siteDirectory() -> ViewContext {
-        let path = Routes.sites
-        var context = layout(at: path, title: "示范点与联系点", section: Routes.sites, breadcrumbs: [("示范点与联系点", path)])
+    /// The sites, or those of one district or category (`sites/`, `districts/x/sites/`,
+    /// `categories/x/sites/`), with the links that narrow the list.
+    public func siteDirectory(_ filter: ListFilter = .all) -> ViewContext {
+        let path = Self.sitesPath(filter)
+        let title = "示范点与联系点"
+        let (heading, trail) = Self.narrowed(title, filter, list: Routes.sites)
+        var context = layout(at: path, title: heading, section: Routes.sites, breadcrumbs: trail + [(heading, path)])
+        context["filters"] = listFilters(
+            filter, all: Routes.sites, from: path, label: "筛选站点", district: Routes.districtSites,
+            category: Routes.categorySites)
+        context["filtersInPlace"] = filter == .all
         context["groups"] = Site.Kind.allCases.map { kind in
-            let sites = portal.sites.filter { $0.kind == kind }
+            let sites = portal.sites.filter { $0.kind == kind && filter.admits(district: $0.district, category: $0.category) }
             return [
-                "kind": kind.rawValue, "count": sites.count,
-                "sites": sites.map { site in
-                    siteLink(site, from: path).merging([
-                        "district": taxon(site.district, Routes.district(site.district), from: path),
-                        "category": site.category.name, "address": site.address, "since": site.since,
-                        "liuyouPercent": site.liuyou.percent, "liuyouMet": site.liuyou.metCount,
-                        "liuyouComplete": site.liuyou.isComplete,
-                    ]) { _, new in new }
-                },
+                "kind": kind.rawValue, "count": sites.count, "isEmpty": sites.isEmpty,
+                "sites": sites.map { siteRow($0, from: path) },
             ] as ViewContext
         }
         return context
+    }
+
+    /// A site in a table of sites: its district, category, year and 六有.
+    func siteRow(_ site: Site, from path: SitePath) -> ViewContext {
+        let missing = zip(LiuyouChecklist.items, site.liuyou.met).filter { !$1 }.map { "有\($0.0)" }
+        return siteLink(site, from: path).merging([
+            "district": taxon(site.district, Routes.district(site.district), from: path),
+            "districtSlug": site.district.slug, "categorySlug": site.category.slug,
+            "category": site.category.name, "address": site.address, "since": site.since,
+            "liuyouPercent": site.liuyou.percent, "liuyouMet": site.liuyou.metCount,
+            "liuyouComplete": site.liuyou.isComplete, "liuyouMissing": missing.joined(separator: "、"),
+        ]) { _, new in new }
+    }
+
+    public static func sitesPath(_ filter: ListFilter) -> SitePath {
+        switch filter {
+        case .all: return Routes.sites
+        case .district(let district): return Routes.districtSites(district)
+        case .category(let category): return Routes.categorySites(category)
+        }
+    }
+
+    public static func membersPath(_ filter: ListFilter) -> SitePath {
+        switch filter {
+        case .all: return Routes.members
+        case .district(let district): return Routes.districtMembers(district)
+        case .category(let category): return Routes.categoryMembers(category)
+        }
+    }
+
+    /// The heading of a narrowed list, `东湖区示范点与联系点`, and the breadcrumbs above it.
+    static func narrowed(_ title: String, _ filter: ListFilter, list: SitePath) -> (String, [(String, SitePath)]) {
+        switch filter {
+        case .all: return (title, [])
+        case .district(let district): return (district.name + title, [(title, list)])
+        case .category(let category): return ("\(category.name)：\(title)", [(title, list)])
+        }
     }
 
     public func site(_ site: Site) -> ViewContext {
@@ -185,19 +234,38 @@ extension PageViews {
         return context
     }
 
-    public func members() -> ViewContext {
-        let path = Routes.members
-        var context = layout(at: path, title: "共产党员经营户", section: Routes.members, breadcrumbs: [("共产党员经营户", path)])
-        context["total"] = portal.members.count
+    /// The members, or those of one district or of the sites of one category, grouped by
+    /// their site, with the links that narrow the list.
+    public func members(_ filter: ListFilter = .all) -> ViewContext {
+        let path = Self.membersPath(filter)
+        let title = "共产党员经营户"
+        let (heading, trail) = Self.narrowed(title, filter, list: Routes.members)
+        var context = layout(at: path, title: heading, section: Routes.members, breadcrumbs: trail + [(heading, path)])
+        context["filters"] = listFilters(
+            filter, all: Routes.members, from: path, label: "筛选经营户", district: Routes.districtMembers,
+            category: Routes.categoryMembers)
+        context["filtersInPlace"] = filter == .all
+        var total = 0
         context["groups"] = portal.sites.compactMap { site -> ViewContext? in
-            guard let members = index.membersBySite[site.id], !members.isEmpty else { return nil }
-            return ["site": siteLink(site, from: path), "members": members.map { memberView($0) }] as ViewContext
+            let members = (index.membersBySite[site.id] ?? []).filter {
+                filter.admits(district: $0.district, category: site.category)
+            }
+            guard !members.isEmpty else { return nil }
+            total += members.count
+            return [
+                "site": siteLink(site, from: path),
+                "members": members.map {
+                    memberView($0).merging(["districtSlug": $0.district.slug, "categorySlug": site.category.slug]) { _, new in new
+                    }
+                },
+            ] as ViewContext
         }
+        context["total"] = total
         return context
     }
 
     /// Public fields only: `Member` has no others.
-    private func memberView(_ member: Member) -> ViewContext {
+    func memberView(_ member: Member) -> ViewContext {
         [
             "name": member.name, "shop": member.shop, "district": member.district.name, "joined": member.joined,
             "commitment": member.commitment,

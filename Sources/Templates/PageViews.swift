@@ -5,11 +5,14 @@ import Model
 /// to the page being rendered, so the output works under any base path and from disk.
 public struct PageViews: Sendable {
     public let index: PortalIndex
+    /// The day of the build, passed in: the dashboard measures the pace of each target on it.
+    public let today: Day
     public static let casesPerPage = 20
     private var cards: CardCache?
 
-    public init(index: PortalIndex) {
+    public init(index: PortalIndex, today: Day) {
         self.index = index
+        self.today = today
     }
 
     /// These views with every case's card made in advance, on all cores, for pages two folders
@@ -153,7 +156,8 @@ public struct PageViews: Sendable {
     /// the table of contents should not number them again.
     static func numbersItself(_ entries: [TableOfContentsEntry]) -> Bool {
         let top = entries.filter { $0.level == (entries.map(\.level).min() ?? 2) }
-        return !top.isEmpty && top.allSatisfy { $0.title.firstMatch(of: /^(第?[一二三四五六七八九十]+[、．.：:部章节单]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])/) != nil }
+        let numbered = /^(第?[一二三四五六七八九十]+[、．.：:部章节单]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])/
+        return !top.isEmpty && top.allSatisfy { $0.title.firstMatch(of: numbered) != nil }
     }
 
     /// Page `number` of `items`, with the links between pages: the first and the last page and

@@ -8,7 +8,7 @@ import Model
 /// drift from them.
 public enum ViewVocabulary {
     public static let names: Set<String> = {
-        let views = PageViews(index: PortalIndex(samplePortal))
+        let views = PageViews(index: PortalIndex(samplePortal), today: Day(year: 2026, month: 1, day: 1)!)
         let portal = samplePortal
         var contexts: [Any] = [
             views.home(), views.caseList(.all, page: 1), views.siteDirectory(), views.members(), views.courseIndex(),
@@ -16,6 +16,8 @@ public enum ViewVocabulary {
             views.pagination(count: 1000, number: 25, list: Routes.cases, from: Routes.cases),
         ]
         contexts += PageViews.TaxonomyKind.allCases.map { views.taxonomy($0) }
+        contexts.append(views.districtIndex())
+        contexts += portal.config.districts.map { views.districtColumn($0) }
         contexts += portal.cases.map { views.caseStudy($0) }
         contexts += portal.sites.map { views.site($0) }
         contexts += portal.courses.map { views.course($0) }
@@ -74,7 +76,7 @@ public enum ViewVocabulary {
             targets: Targets(
                 demonstrationSitesTotal: 50, demonstrationSitesPerDistrict: 3,
                 demonstrationSitesDeadline: Day(year: 2027, month: 12, day: 31), liaisonPointsMinimum: 10,
-                trainingRotationYears: 5, trainingOrgHeads: 100))
+                trainingRotationYears: 5, trainingOrgHeads: 100, demonstrationSitesStart: Day(year: 2025, month: 1, day: 1)))
         config.footer = SiteFooter(
             organizer: "主办单位", undertaker: "承办单位", phone: "0571-87654321", icp: "浙ICP备12345678号",
             publicSecurity: "浙公网安备 33010202000123号", siteCode: "3301000035")

@@ -1,4 +1,5 @@
 import Build
+import Core
 import Foundation
 import Testing
 
@@ -11,10 +12,13 @@ enum FixtureSite {
     static let templates = packageRoot.appendingPathComponent("templates")
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
+    /// The day every fixture build is made on, so that the dashboard's pace is the same each run.
+    static let today = Day(year: 2026, month: 1, day: 1)!
+
     static func options(content: URL = content, templates: URL = templates, parallelism: Int = 8) -> SiteBuilder.Options {
         SiteBuilder.Options(
             content: content, templates: templates, contentDisplay: "content", templatesDisplay: "templates",
-            parallelism: parallelism)
+            parallelism: parallelism, today: today)
     }
 
     /// Builds into memory and returns every file.

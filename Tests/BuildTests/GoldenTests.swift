@@ -8,7 +8,8 @@ import Testing
     static let pages = [
         ("cases/case-07/index.html", "case.html"),
         ("sites/site-02/index.html", "site.html"),
-        ("districts/donghu/index.html", "district-list.html"),
+        ("districts/donghu/cases/index.html", "district-list.html"),
+        ("districts/donghu/index.html", "district.html"),
         ("index.html", "home.html"),
     ]
 

@@ -57,7 +57,8 @@ import Testing
         try text.replacingCharacters(in: start.lowerBound..<end.upperBound, with: "").write(
             to: base, atomically: true, encoding: .utf8)
         let options = SiteBuilder.Options(
-            content: FixtureSite.content, templates: templates, contentDisplay: "content", templatesDisplay: "templates")
+            content: FixtureSite.content, templates: templates, contentDisplay: "content", templatesDisplay: "templates",
+            today: FixtureSite.today)
         let report = try await SiteBuilder(options: options).build(into: MemorySink())
         #expect(
             report.warnings.map(\.description).contains(

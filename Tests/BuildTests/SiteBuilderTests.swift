@@ -22,9 +22,17 @@ import Testing
             "register/index.html", "register/register.csv", "dashboard/index.html",
             "search/index.html", "assets/search.js", "search/meta.js",
         ])
+        // The lists narrowed by district, category or both, each below its district or category.
+        let districts = ["donghu", "xijin", "nanpu"]
+        let categories = ["xiaowei", "getihu", "shichang"]
+        let narrowed = Set(
+            districts.flatMap { district in
+                ["cases", "sites", "members"].map { "districts/\(district)/\($0)/index.html" }
+                    + categories.map { "districts/\(district)/cases/\($0)/index.html" }
+            } + categories.flatMap { category in ["sites", "members"].map { "categories/\(category)/\($0)/index.html" } })
         // 29 documents (25 cases, 2 sites, a course, a page): 4 document shards, 4 term shards.
         let index = (0..<4).flatMap { ["search/docs/\($0).js", "search/terms/\($0).js"] }
-        let texts = fixed.union(index).union((1...25).map { String(format: "cases/case-%02d/index.html", $0) })
+        let texts = fixed.union(narrowed).union(index).union((1...25).map { String(format: "cases/case-%02d/index.html", $0) })
         // Case 7's photo, in two widths, each named by a hash.
         let photos: Set = ["media/cases/case-07/market-800.6bb9a632.jpg", "media/cases/case-07/market-1600.73878eeb.jpg"]
         #expect(Set(files.keys.filter { !$0.hasSuffix(".gz") }) == texts.union(photos))

@@ -264,6 +264,16 @@ import Testing
                 "content/data/sites.yaml:9:56: error: '书报' 应为 true 或 false，这里是 'no'\n  hint: 写 true（是）或 false（否），不加引号"
             ]),
         Fixture(
+            "targetStartsAfterItsDeadline",
+            [
+                "portal.yaml": base["portal.yaml"]!.replacingOccurrences(
+                    of: "per_district: 3, deadline", with: "per_district: 3, start: 2028-01-01, deadline")
+            ],
+            [
+                "content/portal.yaml:11:60: error: 目标的开始日期 2028-01-01 不早于截止日期 2027-12-31\n"
+                    + "  hint: start 是开始推进这项目标的日期，应早于 deadline，如 start: 2024-01-01"
+            ]),
+        Fixture(
             "missingPortalConfig",
             ["portal.yaml": nil],
             [

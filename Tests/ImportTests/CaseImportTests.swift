@@ -95,7 +95,8 @@ import Testing
         _ = try CaseImporter(loader: workspace.loader).run(Self.request("python-docx.docx", slug: "docx-case"), today: Self.today)
         let options = SiteBuilder.Options(
             content: workspace.content, templates: ImportWorkspace.packageRoot.appendingPathComponent("templates"),
-            contentDisplay: "content", templatesDisplay: "templates", parallelism: 2, includeUnpublished: true)
+            contentDisplay: "content", templatesDisplay: "templates", parallelism: 2, includeUnpublished: true,
+            today: Day(year: 2026, month: 1, day: 1)!)
         let sink = MemorySink()
         _ = try await SiteBuilder(options: options).build(into: sink)
         let files = await sink.files

@@ -197,7 +197,8 @@ import Testing
         try workspace.run(workspace.request(.members, ImportWorkspace.fixtures.appendingPathComponent("members.xlsx")))
         let options = SiteBuilder.Options(
             content: workspace.content, templates: ImportWorkspace.packageRoot.appendingPathComponent("templates"),
-            contentDisplay: "content", templatesDisplay: "templates", parallelism: 2)
+            contentDisplay: "content", templatesDisplay: "templates", parallelism: 2,
+            today: Day(year: 2026, month: 1, day: 1)!)
         let sink = MemorySink()
         _ = try await SiteBuilder(options: options).build(into: sink)
         let files = await sink.files

@@ -16,27 +16,29 @@ import Testing
         return portal
     }()
 
+    static let today = Day(parsing: "2026-01-01")!
+
     func table(_ id: String) throws -> Dashboard.Table {
-        try #require(Dashboard(index: PortalIndex(Self.portal)).tables.first { $0.id == id })
+        try #require(Dashboard(index: PortalIndex(Self.portal), today: Self.today).tables.first { $0.id == id })
     }
 
     @Test func measuresEachTargetAndSaysWhatIsShort() throws {
         let targets = try table("targets")
-        #expect(targets.columns == ["指标", "当前", "目标", "完成率", "情况"])
+        #expect(targets.columns == ["指标", "当前", "目标", "完成率", "截止日期", "进度"])
         #expect(
             targets.rows == [
-                ["示范点（2027年12月31日前）", "1", "50", "2%", "还差 49 个"],
-                ["每区至少1个示范点", "1", "2", "50%", "还差 1 个区"],
-                ["联系点", "1", "10", "10%", "还差 9 个"],
-                ["“六有”全部达标的站点", "1", "2", "50%", "还差 1 个"],
+                ["示范点", "1", "50", "2%", "2027年12月31日", "未达标，还差 49 个"],
+                ["每区至少1个示范点", "1", "2", "50%", "2027年12月31日", "未达标，还差 1 个区"],
+                ["联系点", "1", "10", "10%", "—", "未达标，还差 9 个"],
+                ["“六有”全部达标的站点", "1", "2", "50%", "—", "未达标，还差 1 个"],
             ])
         #expect(targets.chart?.target == 100)
     }
 
     @Test func countsSitesAndShortfallsByDistrict() throws {
         let sites = try table("sites-by-district")
-        #expect(sites.rows == [["东湖区", "1", "0", "1", "0"], ["西津区", "0", "1", "1", "1"]])
-        #expect(sites.chart == Dashboard.Chart(valueColumn: 1, target: 1, targetLabel: "最低 1 个", unit: ""))
+        #expect(sites.rows == [["西津区", "0", "1", "1", "1"], ["东湖区", "1", "0", "1", "0"]], "the largest gap first")
+        #expect(sites.chart == Dashboard.Chart(valueColumns: [1, 2], target: 1, targetLabel: "示范点最低 1 个", unit: ""))
     }
 
     @Test func measuresTheLiuyouStandardBySiteAndByDistrict() throws {
@@ -53,7 +55,7 @@ import Testing
         #expect(try table("cases-by-year").rows == [["2023年", "1"], ["2024年", "2"], ["2025年", "1"]])
         let courses = try table("courses")
         #expect(courses.note.hasPrefix("每名党组织书记 5 年内轮训一遍。"))
-        #expect(courses.rows == [["k", "2025-06-01", "", "2", "", "2", "0"]])
+        #expect(courses.rows == [["k", "2025年6月1日", "", "2", "", "2", "0"]])
     }
 
     @Test func countsTheTrainingOfTheLastRotation() throws {
@@ -70,13 +72,13 @@ import Testing
             session("2023-06-02", PortalIndexTests.donghu, 30, 20),
             session("2025-06-01", PortalIndexTests.xijin, 25, 15),
         ]
-        let tables = Dashboard(index: PortalIndex(portal)).tables
+        let tables = Dashboard(index: PortalIndex(portal), today: Self.today).tables
         let targets = try #require(tables.first { $0.id == "targets" })
-        #expect(targets.rows.last == ["党组织书记轮训（2年一轮）", "35", "100", "35%", "还差 65 人"])
+        #expect(targets.rows.last == ["党组织书记轮训（2年一轮）", "35", "100", "35%", "—", "未达标，还差 65 人"])
         let byDistrict = try #require(tables.first { $0.id == "training-by-district" })
         #expect(byDistrict.rows == [["东湖区", "2", "80", "60"], ["西津区", "1", "25", "15"]])
         let byYear = try #require(tables.first { $0.id == "training-by-year" })
-        #expect(byYear.rows.map(\.first) == ["2022年", "2023年", "2025年"])
+        #expect(byYear.rows.map { $0.first } == ["2022年", "2023年", "2025年"])
         #expect(tables.first { $0.id == "courses" }?.rows.first?.last == "3", "the classes of each course")
     }
 
@@ -84,7 +86,7 @@ import Testing
         var portal = Self.portal
         portal.config.targets = Targets()
         portal.sites = []
-        let tables = Dashboard(index: PortalIndex(portal)).tables
+        let tables = Dashboard(index: PortalIndex(portal), today: Self.today).tables
         #expect(!tables.contains { $0.id == "targets" })
         #expect(tables.first { $0.id == "sites-by-district" }?.chart?.target == nil)
     }

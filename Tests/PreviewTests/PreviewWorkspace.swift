@@ -1,4 +1,5 @@
 import Build
+import Core
 import Foundation
 
 /// A copy of the build tests' fixture content in a temporary folder, with the project's
@@ -21,7 +22,8 @@ struct PreviewWorkspace {
 
     var options: SiteBuilder.Options {
         SiteBuilder.Options(
-            content: content, templates: templates, contentDisplay: "content", templatesDisplay: "templates", parallelism: 4)
+            content: content, templates: templates, contentDisplay: "content", templatesDisplay: "templates", parallelism: 4,
+            today: Day(year: 2026, month: 1, day: 1)!)
     }
 
     /// Replaces `old` with `new` in a content file.

@@ -56,11 +56,14 @@ import Testing
     /// Every kind of page of `portal`, with the template it is rendered with.
     static func pages(of portal: Portal) -> [(template: String, context: ViewContext)] {
         let index = PortalIndex(portal)
-        let views = PageViews(index: index)
+        let views = PageViews(index: index, today: Day(year: 2026, month: 1, day: 1)!)
         var pages: [(String, ViewContext)] = [
             ("home", views.home()), ("sites", views.siteDirectory()), ("members", views.members()),
             ("courses", views.courseIndex()), ("404", views.notFound()), ("register", views.register()),
+            ("dashboard", views.dashboard()), ("districts", views.districtIndex()),
         ]
+        pages += portal.config.districts.map { ("district", views.districtColumn($0)) }
+        pages += portal.config.districts.map { ("sites", views.siteDirectory(.district($0))) }
         for page in 1...PageViews.pageCount(of: portal.cases.count) {
             pages.append(("case-list", views.caseList(.all, page: page)))
         }

@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test func marksEachRunOfPagesLeftOutWithAGap() throws {
-        let views = PageViews(index: PortalIndex(ViewVocabulary.samplePortal))
+        let views = PageViews(index: PortalIndex(ViewVocabulary.samplePortal), today: Day(year: 2026, month: 1, day: 1)!)
         let context = views.pagination(count: 10_000, number: 250, list: Routes.cases, from: Routes.cases)
         let pages = try #require(context["pages"] as? [ViewContext])
         let shape = pages.map { ($0["gap"] as? Bool) == true ? "…" : "\($0["number"] as? Int ?? 0)" }
