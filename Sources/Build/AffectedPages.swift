@@ -70,7 +70,9 @@ struct AffectedPages {
         case .site(let site): return siteIDs.contains(site.id)
         case .course(let course): return courseSlugs.contains(course.slug)
         case .home, .taxonomy, .register, .dashboard, .search: return showsEveryCase
-        case .siteDirectory, .members, .courseIndex, .page, .notFound: return false
+        // They show no case; a change to one of their files is not a quick rebuild's.
+        case .siteDirectory, .members, .courseIndex, .page, .notFound, .articleList, .newsItem, .notice, .policy:
+            return false
         }
     }
 

@@ -59,7 +59,8 @@ extension SiteBuilder {
         let index = PortalIndex(portal)
         let affected = AffectedPages(
             bodies: read, frontMatter: frontMatter, before: await indexBefore ?? index, after: index, templates: pageTemplates)
-        let views = PageViews(index: index)
+        var views = PageViews(index: index)
+        views.today = options.today
         let specs = PageSpec.all(for: index, views: views)
         let graph = LinkGraph(paths: state.paths)
         let pagePaths = Set(state.paths.indices.filter { state.links[$0] != nil }.map { state.paths[$0] })

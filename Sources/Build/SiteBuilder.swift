@@ -51,6 +51,9 @@ public struct SiteBuilder: Sendable {
         public var basePath: String?
         /// Told of each stage as it starts and of the pages written, for a progress display.
         public var progress: BuildProgress?
+        /// The day of the build, in China's time: notices past their last day are shown as
+        /// 已截止 from it on. Tests set it; the state of a build of another day is not taken up.
+        public var today: Day = Day.today(utcOffsetHours: 8)
 
         public init(
             content: URL, templates: URL, contentDisplay: String, templatesDisplay: String,
@@ -143,7 +146,8 @@ public struct SiteBuilder: Sendable {
         }
         guard let library else { throw DiagnosticsError(problems + loaded.warnings) }
         let index = PortalIndex(loaded.portal)
-        let unprepared = PageViews(index: index)
+        var unprepared = PageViews(index: index)
+        unprepared.today = options.today
         let specs = PageSpec.all(for: index, views: unprepared)
         let others: [(path: String, bytes: [UInt8])]
         do {
@@ -248,7 +252,8 @@ public struct SiteBuilder: Sendable {
     static func templateIDs(_ library: TemplateLibrary) -> [String: Set<String>] {
         [
             "cases": library.literalIDs(ofPage: "case"), "courses": library.literalIDs(ofPage: "course"),
-            "pages": library.literalIDs(ofPage: "page"),
+            "pages": library.literalIDs(ofPage: "page"), "news": library.literalIDs(ofPage: "news-item"),
+            "notices": library.literalIDs(ofPage: "notice"), "policies": library.literalIDs(ofPage: "policy"),
         ]
     }
 
@@ -416,7 +421,7 @@ public struct SiteBuilder: Sendable {
         [
             BuildState.programIdentity, options.content.standardizedFileURL.path, options.templates.standardizedFileURL.path,
             options.contentDisplay, options.templatesDisplay, publisher.output.path, "\(options.includeUnpublished)",
-            "\(options.linksToFiles)", options.basePath ?? "",
+            "\(options.linksToFiles)", options.basePath ?? "", options.today.description,
         ].joined(separator: "\n")
     }
 
@@ -524,6 +529,9 @@ public struct SiteBuilder: Sendable {
             case .notFound, .register, .search: return nil
             case .caseStudy(let caseStudy): return (spec.path, caseStudy.date)
             case .course(let course): return (spec.path, course.date)
+            case .newsItem(let item): return (spec.path, item.date)
+            case .notice(let notice): return (spec.path, notice.date)
+            case .policy(let policy): return (spec.path, policy.date)
             default: return (spec.path, nil)
             }
         }

@@ -7,6 +7,9 @@ public struct PageViews: Sendable {
     public let index: PortalIndex
     public static let casesPerPage = 20
     private var cards: CardCache?
+    /// The day of the build, by which notices past their last day are shown as 已截止; nil
+    /// shows none so.
+    public var today: Day?
 
     public init(index: PortalIndex) {
         self.index = index
@@ -37,7 +40,7 @@ public struct PageViews: Sendable {
         let config = portal.config
         let navigation: [(String, SitePath)] =
             [
-                ("首页", Routes.home), ("典型案例", Routes.cases), ("示范点", Routes.sites), ("党员经营户", Routes.members),
+                ("首页", Routes.home), ("新闻动态", Routes.news), ("典型案例", Routes.cases), ("示范点", Routes.sites), ("党员经营户", Routes.members),
                 ("培训课程", Routes.courses), ("目标进度", Routes.dashboard),
             ]
             + portal.pages.map { ($0.title, Routes.page($0.slug)) }
