@@ -32,6 +32,7 @@ extension PageViews {
         let start = (number - 1) * Self.casesPerPage
         context["heading"] = kind.title
         context["total"] = articleCount(of: kind)
+        context["unit"] = kind == .policy ? "件" : kind == .notice ? "条" : "篇"
         context["tabs"] = articleTabs(current: kind, from: path)
         context["items"] = articleCards(kind, from: path, range: start..<start + Self.casesPerPage)
         context["pagination"] = pagination(count: articleCount(of: kind), number: number, list: kind.list, from: path)
