@@ -49,17 +49,14 @@ extension PageDecoder {
         let date = reader.day("date")
         let summary = reader.string("summary", required: false)
         let attachment = fileReference(&reader, "attachment")
-        var numberIsValid = true
         if let number {
             switch DocumentNumber.check(number) {
             case .valid: break
             case .miswritten(let corrected):
-                numberIsValid = false
                 diagnostics.error(
                     at: reader.location(of: "number"), "文号 '\(number)' 写法不规范",
                     hint: "年份用六角括号〔〕，序号不加 0：写成 \(corrected)")
             case .malformed:
-                numberIsValid = false
                 diagnostics.error(
                     at: reader.location(of: "number"), "文号 '\(number)' 不是“机关代字〔年份〕序号号”的格式",
                     hint: "如 X市监党〔2025〕3号：机关代字，六角括号〔〕中的四位年份，序号后加“号”")
@@ -73,7 +70,9 @@ extension PageDecoder {
                     hint: "附件用 \(Attachment.formats.map { "." + $0.fileExtension }.joined(separator: "、")) 文件，放在本文件旁边")
             }
         }
-        guard let title, let number, numberIsValid, let issuer, let date else { return nil }
+        // A miswritten number is reported but kept, so that the original it names is not also
+        // reported as unused.
+        guard let title, let number, let issuer, let date else { return nil }
         return .policy(
             .init(title: title, number: number, issuer: issuer, date: date, summary: summary, attachment: attachment))
     }
