@@ -57,7 +57,8 @@ extension PageViews {
             "notices": articleCards(.notice, from: path, range: 0..<Self.homeArticleCount),
             "policies": articleCards(.policy, from: path, range: 0..<Self.homeArticleCount),
             "newsHref": href(Routes.news, from: path), "noticesHref": href(Routes.notices, from: path),
-            "policiesHref": href(Routes.policies, from: path),
+            "policiesHref": href(Routes.policies, from: path), "hasNews": !portal.news.isEmpty,
+            "hasNotices": !portal.notices.isEmpty, "hasPolicies": !portal.policies.isEmpty,
         ]
     }
 

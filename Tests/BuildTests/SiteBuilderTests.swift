@@ -20,7 +20,8 @@ import Testing
             "sites/index.html", "sites/site-01/index.html", "sites/site-02/index.html",
             "members/index.html", "courses/index.html", "courses/course-01/index.html", "about/index.html",
             "register/index.html", "register/register.csv", "dashboard/index.html",
-            "search/index.html", "assets/search.js", "search/meta.js",
+            "search/index.html", "assets/search.js", "search/meta.js", "news/index.html", "notices/index.html",
+            "policies/index.html",
         ])
         // 29 documents (25 cases, 2 sites, a course, a page): 4 document shards, 4 term shards.
         let index = (0..<4).flatMap { ["search/docs/\($0).js", "search/terms/\($0).js"] }
