@@ -130,11 +130,14 @@ struct ReferenceChecker {
             usedFiles.insert(path)
             return path
         }
-        let candidates = resolver.files.filter { $0.hasPrefix(source.kind.folder + "/") }
+        let candidates = resolver.files.filter { $0.hasPrefix(source.kind.folder + "/") }.map {
+            LinkResolver.relativeLink(from: source.relativePath, to: $0)
+        }
+        let name = reference.path.split(separator: "/").last ?? ""
         diagnostics.error(
             at: reference.location, "\(missing)不存在：\(reference.path)",
-            hint: Suggestion.closest(to: reference.path, in: candidates.map { LinkResolver.relativeLink(from: source.relativePath, to: $0) })
-                .map { "是不是 '\($0)'？" } ?? "把文件放在本文件旁边，写它的文件名，如 \(reference.path.split(separator: "/").last ?? "")")
+            hint: Suggestion.closest(to: reference.path, in: candidates).map { "是不是 '\($0)'？" }
+                ?? "把文件放在本文件旁边，写它的文件名，如 \(name)")
         return nil
     }
 

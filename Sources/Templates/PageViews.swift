@@ -40,8 +40,8 @@ public struct PageViews: Sendable {
         let config = portal.config
         let navigation: [(String, SitePath)] =
             [
-                ("首页", Routes.home), ("新闻动态", Routes.news), ("典型案例", Routes.cases), ("示范点", Routes.sites), ("党员经营户", Routes.members),
-                ("培训课程", Routes.courses), ("目标进度", Routes.dashboard),
+                ("首页", Routes.home), ("新闻动态", Routes.news), ("典型案例", Routes.cases), ("示范点", Routes.sites),
+                ("党员经营户", Routes.members), ("培训课程", Routes.courses), ("目标进度", Routes.dashboard),
             ]
             + portal.pages.map { ($0.title, Routes.page($0.slug)) }
         let isHome = path == Routes.home

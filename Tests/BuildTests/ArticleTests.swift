@@ -188,7 +188,9 @@ import Testing
         let home = Self.main(files["index.html"])
         for number in 2...6 { #expect(home.contains(">工作动态\(number)</a>")) }
         #expect(!home.contains(">工作动态1</a>"), "only the latest five news reports")
-        #expect(home.contains(#"<a href="policies/plan/">示范点建设三年行动方案</a> <span class="meta"><span class="doc-number">测市监党〔2025〕3号</span>"#))
+        #expect(
+            home.contains(
+                #"<a href="policies/plan/">示范点建设三年行动方案</a> <span class="meta"><span class="doc-number">测市监党〔2025〕3号</span>"#))
         #expect(home.contains(#"<a href="news/">更多工作动态</a>"#))
     }
 
