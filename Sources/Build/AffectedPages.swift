@@ -76,7 +76,9 @@ struct AffectedPages {
         case .course(let course): return courseSlugs.contains(course.slug)
         case .district(let district): return districtSlugs.contains(district.slug)
         case .home, .taxonomy, .districtIndex, .register, .dashboard, .search: return showsEveryCase
-        case .siteDirectory, .members, .courseIndex, .page, .notFound: return false
+        // They show no case; a change to one of their files is not a quick rebuild's.
+        case .siteDirectory, .members, .courseIndex, .page, .notFound, .articleList, .newsItem, .notice, .policy:
+            return false
         }
     }
 

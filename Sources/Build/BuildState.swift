@@ -36,7 +36,7 @@ struct BuildState: Sendable {
     var outputs: [String: FileStamp] = [:]
 
     /// The first bytes of both files; another format version is not read.
-    private static let format = "portal-state-6"
+    private static let format = "portal-state-7"
 
     /// The state kept in three files: `model` (the portal, the load's memory, the links) and
     /// `search` (the term shards of each case), each written only when it changes, and `stamps`
@@ -167,7 +167,8 @@ extension Portal {
 }
 
 /// Stored as columns, one list per field (see `ByteWriter`): a portal of thousands of cases
-/// reads in milliseconds. The few structured parts (settings, courses, pages, sites, media) go
+/// reads in milliseconds. The few structured parts (settings, courses, pages, sites, media,
+/// news, notices, policies) go
 /// in as JSON.
 extension BuildState {
     init(from reader: inout ByteReader) throws {
@@ -227,7 +228,8 @@ extension BuildState {
         portal = Portal(
             config: config, cases: cases, courses: try reader.json([Course].self), pages: try reader.json([StandalonePage].self),
             sites: try reader.json([Site].self), members: members, media: try reader.json([MediaFile].self),
-            training: try reader.json([TrainingSession].self))
+            training: try reader.json([TrainingSession].self), news: try reader.json([NewsItem].self),
+            notices: try reader.json([Notice].self), policies: try reader.json([PolicyDocument].self))
     }
 
     func write(to writer: inout ByteWriter) throws {
@@ -276,6 +278,9 @@ extension BuildState {
         try writer.writeJSON(portal.sites)
         try writer.writeJSON(portal.media)
         try writer.writeJSON(portal.training)
+        try writer.writeJSON(portal.news)
+        try writer.writeJSON(portal.notices)
+        try writer.writeJSON(portal.policies)
     }
 }
 

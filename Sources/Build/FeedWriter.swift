@@ -1,15 +1,28 @@
 import Core
 import Model
 
-/// The Atom feed of the newest cases, `/feed.xml`. Its `updated` time is the newest case's
-/// date, not the clock's, so the same content always gives the same feed.
+/// The Atom feed of the newest cases, news reports, notices and policy documents, `/feed.xml`.
+/// Its `updated` time is the newest entry's date, not the clock's, so the same content always
+/// gives the same feed.
 enum FeedWriter {
     static let entryCount = 20
+
+    /// One entry, whatever kind of page it is.
+    private struct Entry {
+        var title: String
+        var path: SitePath
+        var date: Day
+        var author: String
+        var categories: [String]
+        var summary: String
+    }
 
     static func feed(for portal: Portal) -> String {
         let config = portal.config
         let base = config.baseURL
-        let updated = portal.cases.first?.date.rfc3339 ?? "2000-01-01T00:00:00+08:00"
+        let publisher = config.publisher.isEmpty ? config.title : config.publisher
+        let entries = newest(of: portal, publisher: publisher)
+        let updated = entries.first?.date.rfc3339 ?? "2000-01-01T00:00:00+08:00"
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">
@@ -22,28 +35,62 @@ enum FeedWriter {
               <link href="\(XMLText.escape(base))"/>
               <link rel="self" type="application/atom+xml" href="\(XMLText.escape(base + Routes.feed.urlPath))"/>
               <updated>\(updated)</updated>
-              <author><name>\(XMLText.escape(config.publisher.isEmpty ? config.title : config.publisher))</name></author>
+              <author><name>\(XMLText.escape(publisher))</name></author>
 
             """
-        for caseStudy in portal.cases.prefix(entryCount) {
-            let url = XMLText.escape(base + Routes.caseStudy(caseStudy.slug).urlPath)
+        for entry in entries {
+            let url = XMLText.escape(base + entry.path.urlPath)
             xml += """
                   <entry>
-                    <title>\(XMLText.escape(caseStudy.title))</title>
+                    <title>\(XMLText.escape(entry.title))</title>
                     <link href="\(url)"/>
                     <id>\(url)</id>
-                    <published>\(caseStudy.date.rfc3339)</published>
-                    <updated>\(caseStudy.date.rfc3339)</updated>
-                    <author><name>\(XMLText.escape(caseStudy.author))</name></author>
-                    <category term="\(XMLText.escape(caseStudy.district.name))"/>
-                    <category term="\(XMLText.escape(caseStudy.category.name))"/>
-                    <summary>\(XMLText.escape(caseStudy.summary))</summary>
+                    <published>\(entry.date.rfc3339)</published>
+                    <updated>\(entry.date.rfc3339)</updated>
+                    <author><name>\(XMLText.escape(entry.author))</name></author>
+
+                """
+            for category in entry.categories { xml += "    <category term=\"\(XMLText.escape(category))\"/>\n" }
+            xml += """
+                    <summary>\(XMLText.escape(entry.summary))</summary>
                   </entry>
 
                 """
         }
         xml += "</feed>\n"
         return xml
+    }
+
+    /// The newest `entryCount` pages of every dated kind, newest first; on one day cases come
+    /// first, then news, notices and policy documents, each kind in its own order.
+    private static func newest(of portal: Portal, publisher: String) -> [Entry] {
+        let cases = portal.cases.prefix(entryCount).map {
+            Entry(
+                title: $0.title, path: Routes.caseStudy($0.slug), date: $0.date, author: $0.author,
+                categories: [$0.district.name, $0.category.name], summary: $0.summary)
+        }
+        let news = portal.news.prefix(entryCount).map {
+            Entry(
+                title: $0.title, path: ArticleKind.news.item($0.slug), date: $0.date, author: publisher,
+                categories: [ArticleKind.news.title] + ($0.district.map { [$0.name] } ?? []), summary: $0.summary)
+        }
+        let notices = portal.notices.prefix(entryCount).map {
+            Entry(
+                title: $0.title, path: ArticleKind.notice.item($0.slug), date: $0.date, author: publisher,
+                categories: [ArticleKind.notice.title], summary: $0.summary)
+        }
+        let policies = portal.policies.prefix(entryCount).map {
+            Entry(
+                title: $0.title, path: ArticleKind.policy.item($0.slug), date: $0.date, author: $0.issuer,
+                categories: [ArticleKind.policy.title], summary: "\($0.number)　\($0.summary)")
+        }
+        let all = [cases, news, notices, policies].enumerated().flatMap { kind, entries in
+            entries.enumerated().map { (kind: kind, position: $0, entry: $1) }
+        }
+        return all.sorted { lhs, rhs in
+            if lhs.entry.date != rhs.entry.date { return lhs.entry.date > rhs.entry.date }
+            return (lhs.kind, lhs.position) < (rhs.kind, rhs.position)
+        }.prefix(entryCount).map(\.entry)
     }
 }
 

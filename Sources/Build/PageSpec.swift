@@ -24,6 +24,11 @@ enum PageSpec: Sendable {
     case dashboard
     /// The search page; its index is written beside it (`SearchIndexLayout`).
     case search
+    /// One page of the list of news reports, notices or policy documents.
+    case articleList(ArticleKind, page: Int)
+    case newsItem(NewsItem)
+    case notice(Notice)
+    case policy(PolicyDocument)
 
     var path: SitePath {
         switch self {
@@ -58,6 +63,10 @@ enum PageSpec: Sendable {
         case .register: return Routes.register
         case .dashboard: return Routes.dashboard
         case .search: return Routes.search
+        case .articleList(let kind, let page): return Routes.page(page, of: kind.list)
+        case .newsItem(let item): return ArticleKind.news.item(item.slug)
+        case .notice(let notice): return ArticleKind.notice.item(notice.slug)
+        case .policy(let policy): return ArticleKind.policy.item(policy.slug)
         }
     }
 
@@ -79,6 +88,10 @@ enum PageSpec: Sendable {
         case .register: return "register"
         case .dashboard: return "dashboard"
         case .search: return "search"
+        case .articleList: return "article-list"
+        case .newsItem: return "news-item"
+        case .notice: return "notice"
+        case .policy: return "policy"
         }
     }
 
@@ -100,6 +113,10 @@ enum PageSpec: Sendable {
         case .register: return views.register()
         case .dashboard: return views.dashboard()
         case .search: return views.search()
+        case .articleList(let kind, let page): return views.articleList(kind, page: page)
+        case .newsItem(let item): return views.newsItem(item)
+        case .notice(let notice): return views.notice(notice)
+        case .policy(let policy): return views.policy(policy)
         }
     }
 
@@ -128,6 +145,12 @@ enum PageSpec: Sendable {
         specs += portal.sites.map { .site($0) }
         specs += portal.courses.map { .course($0) }
         specs += portal.pages.map { .page($0) }
+        for kind in ArticleKind.allCases {
+            for page in 1...PageViews.pageCount(of: views.articleCount(of: kind)) { specs.append(.articleList(kind, page: page)) }
+        }
+        specs += portal.news.map { .newsItem($0) }
+        specs += portal.notices.map { .notice($0) }
+        specs += portal.policies.map { .policy($0) }
         return specs
     }
 }

@@ -264,7 +264,8 @@ public struct SiteBuilder: Sendable {
     static func templateIDs(_ library: TemplateLibrary) -> [String: Set<String>] {
         [
             "cases": library.literalIDs(ofPage: "case"), "courses": library.literalIDs(ofPage: "course"),
-            "pages": library.literalIDs(ofPage: "page"),
+            "pages": library.literalIDs(ofPage: "page"), "news": library.literalIDs(ofPage: "news-item"),
+            "notices": library.literalIDs(ofPage: "notice"), "policies": library.literalIDs(ofPage: "policy"),
         ]
     }
 
@@ -536,6 +537,9 @@ public struct SiteBuilder: Sendable {
             case .notFound, .register, .search: return nil
             case .caseStudy(let caseStudy): return (spec.path, caseStudy.date)
             case .course(let course): return (spec.path, course.date)
+            case .newsItem(let item): return (spec.path, item.date)
+            case .notice(let notice): return (spec.path, notice.date)
+            case .policy(let policy): return (spec.path, policy.date)
             default: return (spec.path, nil)
             }
         }

@@ -73,7 +73,8 @@ public struct ApprovalRecorder: Sendable {
         let folder = standardized.deletingLastPathComponent().lastPathComponent
         guard standardized.pathExtension == "md", PageKind(rawValue: folder) != nil else {
             throw refusal(
-                "只能审核内容目录中 cases/、courses/ 或 pages/ 下的 .md 文件", hint: "例如 portal approve content/cases/x.md --by 姓名")
+                "只能审核内容目录中 cases/、courses/、pages/、news/、notices/ 或 policies/ 下的 .md 文件",
+                hint: "例如 portal approve content/cases/x.md --by 姓名")
         }
         guard FileManager.default.fileExists(atPath: standardized.path) else {
             throw refusal("找不到文件 \(displayPath)", hint: "检查文件名和路径；路径从当前目录写起，如 content/cases/x.md")

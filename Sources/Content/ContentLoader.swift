@@ -119,6 +119,7 @@ public struct ContentLoader: Sendable {
         var cases: [CaseStudy] = []
         var courses: [Course] = []
         var pages: [StandalonePage] = []
+        var (news, notices, policies) = ([NewsItem](), [Notice](), [PolicyDocument]())
         var images: [String: Set<String>] = [:]
         for (source, (document, body)) in zip(sources, bodies) {
             let before = checker.diagnostics.all.count
@@ -126,6 +127,7 @@ public struct ContentLoader: Sendable {
             // Review pages are checked like the others, whether or not this build keeps them.
             if case .caseStudy(let metadata) = source.metadata { checker.checkSites(metadata.siteIDs) }
             if case .course(let metadata) = source.metadata { checker.checkLessons(metadata.lessons, of: source) }
+            let files = Self.checkArticleFiles(of: source, checker: &checker, resolver: resolver, facts: media.facts)
             perFile[source.relativePath, default: []] += checker.diagnostics.all[before...]
             images[source.relativePath] = Self.images(of: document, from: source.relativePath, resolver: resolver)
             guard includeUnpublished || source.status == .published else { continue }
@@ -146,6 +148,12 @@ public struct ContentLoader: Sendable {
                     StandalonePage(
                         slug: source.slug, title: title, body: body, source: source.location,
                         publication: source.publication))
+            case .news(let metadata):
+                news.append(Self.newsItem(source, metadata, document, body, files: files))
+            case .notice(let metadata):
+                notices.append(Self.notice(source, metadata, body))
+            case .policy(let metadata):
+                policies.append(Self.policy(source, metadata, document, body, files: files))
             }
         }
         // The checks of single files are kept apart, for `reload`.
@@ -173,7 +181,10 @@ public struct ContentLoader: Sendable {
         pages.sort { $0.slug < $1.slug }
         var portal = Portal(
             config: config, cases: cases, courses: courses, pages: pages, sites: sites, members: members, media: usedMedia,
-            training: training ?? [])
+            training: training ?? [],
+            news: Self.newestFirst(news, date: \.date, title: \.title, slug: \.slug),
+            notices: Self.newestFirst(notices, date: \.date, title: \.title, slug: \.slug),
+            policies: Self.newestFirst(policies, date: \.date, title: \.title, slug: \.slug))
         if !errors.isEmpty { portal = Self.withoutDuplicates(portal, published: Set(resolver.targets.values.map(\.path))) }
         var warnings = memory.diagnostics.filter { !$0.isError }
         if let reviewWarning = reviewWarning(for: portal) { warnings.append(reviewWarning) }
@@ -194,6 +205,9 @@ public struct ContentLoader: Sendable {
         portal.cases = portal.cases.filter { isFirst(Routes.caseStudy($0.slug)) }
         portal.courses = portal.courses.filter { isFirst(Routes.course($0.slug)) }
         portal.pages = portal.pages.filter { isFirst(Routes.page($0.slug)) }
+        portal.news = portal.news.filter { isFirst(ArticleKind.news.item($0.slug)) }
+        portal.notices = portal.notices.filter { isFirst(ArticleKind.notice.item($0.slug)) }
+        portal.policies = portal.policies.filter { isFirst(ArticleKind.policy.item($0.slug)) }
         return portal
     }
 

@@ -89,12 +89,7 @@ extension LoadMemory {
             guard let kind = PageKind(rawValue: kinds[index]), let status = PublicationStatus(rawValue: statuses[index]) else {
                 throw ByteReader.Malformed()
             }
-            let path: SitePath
-            switch kind {
-            case .caseStudy: path = Routes.caseStudy(slugs[index])
-            case .course: path = Routes.course(slugs[index])
-            case .page: path = Routes.page(slugs[index])
-            }
+            let path = kind.path(of: slugs[index])
             targets[pages[index]] = LinkResolver.Target(
                 kind: kind, relativePath: pages[index], slug: slugs[index], path: path, status: status, title: titles[index])
         }

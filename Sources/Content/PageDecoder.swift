@@ -65,6 +65,12 @@ struct PageDecoder {
         case .page:
             let summary = reader.string("summary", required: false)
             metadata = title.map { .page(title: $0, summary: summary) }
+        case .news:
+            metadata = decodeNews(&reader, title: title, diagnostics: &diagnostics)
+        case .notice:
+            metadata = decodeNotice(&reader, title: title, diagnostics: &diagnostics)
+        case .policy:
+            metadata = decodePolicy(&reader, title: title, diagnostics: &diagnostics)
         }
         reader.finish()
         diagnostics.append(contentsOf: reader.diagnostics)

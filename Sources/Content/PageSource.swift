@@ -17,26 +17,58 @@ struct PageSource: Sendable {
 
     var publication: Publication { Publication(status: status, approvals: approvals) }
 
-    var path: SitePath {
-        switch kind {
-        case .caseStudy: return Routes.caseStudy(slug)
-        case .course: return Routes.course(slug)
-        case .page: return Routes.page(slug)
-        }
-    }
+    var path: SitePath { kind.path(of: slug) }
 
     enum Metadata: Sendable {
         case caseStudy(CaseMetadata)
         case course(CourseMetadata)
         case page(title: String, summary: String?)
+        case news(NewsMetadata)
+        case notice(NoticeMetadata)
+        case policy(PolicyMetadata)
 
         var title: String {
             switch self {
             case .caseStudy(let metadata): return metadata.title
             case .course(let metadata): return metadata.title
             case .page(let title, _): return title
+            case .news(let metadata): return metadata.title
+            case .notice(let metadata): return metadata.title
+            case .policy(let metadata): return metadata.title
             }
         }
+    }
+
+    /// A file of `content/` the front matter names (a cover, an attachment), as written and
+    /// where, checked once every file is known.
+    struct FileReference: Sendable {
+        var path: String
+        var location: SourceLocation
+    }
+
+    struct NewsMetadata: Sendable {
+        var title: String
+        var date: Day
+        var summary: String
+        var district: Taxon?
+        var cover: FileReference?
+        var coverAlternativeText: String?
+    }
+
+    struct NoticeMetadata: Sendable {
+        var title: String
+        var date: Day
+        var summary: String
+        var until: Day?
+    }
+
+    struct PolicyMetadata: Sendable {
+        var title: String
+        var number: String
+        var issuer: String
+        var date: Day
+        var summary: String?
+        var attachment: FileReference?
     }
 
     struct CaseMetadata: Sendable {

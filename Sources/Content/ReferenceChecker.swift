@@ -122,6 +122,25 @@ struct ReferenceChecker {
         }
     }
 
+    /// A file the front matter names (a news report's cover, a policy's original) must be a
+    /// file of `content/`, written relative to the page; it is then published. Returns its
+    /// content-relative path, or nil when there is no such file (`missing` says what is missing).
+    mutating func checkFile(_ reference: PageSource.FileReference, of source: PageSource, missing: String) -> String? {
+        if case .file(let path) = resolver.resolveImage(reference.path, from: source.relativePath) {
+            usedFiles.insert(path)
+            return path
+        }
+        let candidates = resolver.files.filter { $0.hasPrefix(source.kind.folder + "/") }.map {
+            LinkResolver.relativeLink(from: source.relativePath, to: $0)
+        }
+        let name = reference.path.split(separator: "/").last ?? ""
+        diagnostics.error(
+            at: reference.location, "\(missing)不存在：\(reference.path)",
+            hint: Suggestion.closest(to: reference.path, in: candidates).map { "是不是 '\($0)'？" }
+                ?? "把文件放在本文件旁边，写它的文件名，如 \(name)")
+        return nil
+    }
+
     private mutating func checkImage(_ image: Image, at location: SourceLocation, of source: PageSource) {
         if image.alternativeText.trimmingWhitespace.isEmpty {
             diagnostics.error(

@@ -13,10 +13,15 @@ public struct Portal: Sendable, Hashable {
     public var media: [MediaFile]
     /// The classes of the rotating training, oldest first.
     public var training: [TrainingSession]
+    /// News reports, notices and policy documents, each newest first.
+    public var news: [NewsItem]
+    public var notices: [Notice]
+    public var policies: [PolicyDocument]
 
     public init(
         config: PortalConfig, cases: [CaseStudy], courses: [Course], pages: [StandalonePage], sites: [Site],
-        members: [Member], media: [MediaFile] = [], training: [TrainingSession] = []
+        members: [Member], media: [MediaFile] = [], training: [TrainingSession] = [], news: [NewsItem] = [],
+        notices: [Notice] = [], policies: [PolicyDocument] = []
     ) {
         self.config = config
         self.cases = cases
@@ -26,5 +31,8 @@ public struct Portal: Sendable, Hashable {
         self.members = members
         self.media = media
         self.training = training
+        self.news = news
+        self.notices = notices
+        self.policies = policies
     }
 }

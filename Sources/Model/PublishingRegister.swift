@@ -5,11 +5,11 @@ import Core
 /// alone, without a clock, so the same content always gives the same register.
 public struct PublishingRegister: Sendable, Hashable {
     public struct Entry: Sendable, Hashable {
-        /// 案例, 课程 or 页面.
+        /// 案例, 课程, 页面, or the title of an `ArticleKind`.
         public var kind: String
         public var title: String
         public var path: SitePath
-        /// A case's author, a course's trainer; standalone pages name none.
+        /// A case's author, a course's trainer, a policy's issuer; the others name none.
         public var author: String
         public var publication: Publication
         /// The page's own date; standalone pages have none.
@@ -26,7 +26,8 @@ public struct PublishingRegister: Sendable, Hashable {
         }
     }
 
-    /// Cases, then courses, then standalone pages; each oldest first (pages by address).
+    /// Cases, courses, standalone pages, news, notices and policy documents; each oldest first
+    /// (pages by address).
     public let entries: [Entry]
 
     public init(_ portal: Portal) {
@@ -50,6 +51,21 @@ public struct PublishingRegister: Sendable, Hashable {
         let pages = portal.pages.filter(\.publication.isPublished).map {
             Entry(kind: "页面", title: $0.title, path: Routes.page($0.slug), author: "", publication: $0.publication, date: nil)
         }
-        entries = byDate(cases) + byDate(courses) + byDate(pages)
+        let news = portal.news.filter(\.publication.isPublished).map {
+            Entry(
+                kind: ArticleKind.news.title, title: $0.title, path: ArticleKind.news.item($0.slug), author: "",
+                publication: $0.publication, date: $0.date)
+        }
+        let notices = portal.notices.filter(\.publication.isPublished).map {
+            Entry(
+                kind: ArticleKind.notice.title, title: $0.title, path: ArticleKind.notice.item($0.slug), author: "",
+                publication: $0.publication, date: $0.date)
+        }
+        let policies = portal.policies.filter(\.publication.isPublished).map {
+            Entry(
+                kind: ArticleKind.policy.title, title: $0.title, path: ArticleKind.policy.item($0.slug), author: $0.issuer,
+                publication: $0.publication, date: $0.date)
+        }
+        entries = byDate(cases) + byDate(courses) + byDate(pages) + byDate(news) + byDate(notices) + byDate(policies)
     }
 }

@@ -17,6 +17,10 @@ public enum Routes {
     public static let sites = SitePath.folder("sites")
     public static let members = SitePath.folder("members")
     public static let courses = SitePath.folder("courses")
+    /// 工作动态, 通知公告 and 政策文件: see `ArticleKind`.
+    public static let news = SitePath.folder("news")
+    public static let notices = SitePath.folder("notices")
+    public static let policies = SitePath.folder("policies")
     /// The search page; the index files it loads are in the same folder.
     public static let search = SitePath.folder("search")
     /// The publishing register (发布登记) for staff: not linked from the portal, not in the sitemap.
@@ -29,7 +33,7 @@ public enum Routes {
     /// First-level names the portal uses itself; a standalone page may not take one.
     public static let reservedNames: Set<String> = [
         "cases", "districts", "categories", "tags", "years", "sites", "members", "courses", "assets",
-        "search", "dashboard", "register", "feed.xml", "sitemap.xml", "404.html", "index.html",
+        "search", "dashboard", "register", "news", "notices", "policies", "feed.xml", "sitemap.xml", "404.html", "index.html",
     ]
 
     public static func caseStudy(_ slug: String) -> SitePath { cases.appending(slug) }

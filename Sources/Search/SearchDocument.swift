@@ -1,7 +1,8 @@
 import Core
 import Model
 
-/// One thing the search page can find: a case, a site, a course or a standalone page, with the
+/// One thing the search page can find: a case, a site, a course, a standalone page, a news
+/// report, a notice or a policy document, with the
 /// text of each field the index reads and the result shows.
 public struct SearchDocument: Sendable {
     public enum Kind: Int, CaseIterable, Sendable {
@@ -10,6 +11,9 @@ public struct SearchDocument: Sendable {
         case liaisonPoint
         case course
         case page
+        case news
+        case notice
+        case policy
 
         /// How a result names its kind.
         public var label: String {
@@ -19,6 +23,9 @@ public struct SearchDocument: Sendable {
             case .liaisonPoint: return Site.Kind.liaison.rawValue
             case .course: return "课程"
             case .page: return "页面"
+            case .news: return ArticleKind.news.title
+            case .notice: return ArticleKind.notice.title
+            case .policy: return ArticleKind.policy.title
             }
         }
     }

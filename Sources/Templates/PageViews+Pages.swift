@@ -21,6 +21,7 @@ extension PageViews {
         }
         context["courses"] = portal.courses.prefix(3).map { courseLink($0, from: path) }
         context["allCases"] = href(Routes.cases, from: path)
+        context["articles"] = articleBlocks(from: path)
         return context
     }
 

@@ -5,7 +5,8 @@ import Model
 /// to the page being rendered, so the output works under any base path and from disk.
 public struct PageViews: Sendable {
     public let index: PortalIndex
-    /// The day of the build, passed in: the dashboard measures the pace of each target on it.
+    /// The day of the build, passed in: the dashboard measures the pace of each target on it,
+    /// and notices past their last day are shown as 已截止 from it on.
     public let today: Day
     public static let casesPerPage = 20
     private var cards: CardCache?
@@ -40,8 +41,8 @@ public struct PageViews: Sendable {
         let config = portal.config
         let navigation: [(String, SitePath)] =
             [
-                ("首页", Routes.home), ("典型案例", Routes.cases), ("示范点", Routes.sites), ("党员经营户", Routes.members),
-                ("培训课程", Routes.courses), ("目标进度", Routes.dashboard),
+                ("首页", Routes.home), ("新闻动态", Routes.news), ("典型案例", Routes.cases), ("示范点", Routes.sites),
+                ("党员经营户", Routes.members), ("培训课程", Routes.courses), ("目标进度", Routes.dashboard),
             ]
             + portal.pages.map { ($0.title, Routes.page($0.slug)) }
         let isHome = path == Routes.home

@@ -22,6 +22,10 @@ public enum ViewVocabulary {
         contexts += portal.sites.map { views.site($0) }
         contexts += portal.courses.map { views.course($0) }
         contexts += portal.pages.map { views.page($0) }
+        contexts += ArticleKind.allCases.map { views.articleList($0, page: 1) }
+        contexts += portal.news.map { views.newsItem($0) }
+        contexts += portal.notices.map { views.notice($0) }
+        contexts += portal.policies.map { views.policy($0) }
         var names: Set<String> = []
         var pending = contexts
         while let value = pending.popLast() {
@@ -83,8 +87,24 @@ public enum ViewVocabulary {
         let session = TrainingSession(
             course: "course-1", date: Day(year: 2025, month: 3, day: 1)!, district: district, trainees: 40, orgHeads: 30,
             source: source)
+        let news = NewsItem(
+            slug: "news-1", title: "动态", date: Day(year: 2025, month: 4, day: 1)!, summary: "摘要", district: district,
+            cover: CoverPicture(
+                path: SitePath(file: ["media", "news", "cover.00000000.jpg"]), size: ImageSize(width: 800, height: 600),
+                alternativeText: "封面"), body: body, source: source, publication: Publication(status: .draft))
+        let notices = [Day(year: 2025, month: 5, day: 1)!, Day(year: 2025, month: 7, day: 1)!].enumerated().map {
+            Notice(
+                slug: "notice-\($0 + 1)", title: "通知", date: Day(year: 2025, month: 4, day: 1)!, summary: "摘要", until: $1,
+                body: body, source: source)
+        }
+        let policy = PolicyDocument(
+            slug: "policy-1", title: "文件", number: "X市监党〔2025〕1号", issuer: "中共X市市场监督管理局党组",
+            date: Day(year: 2025, month: 3, day: 1)!, summary: "摘要",
+            attachment: Attachment(
+                path: SitePath(file: ["media", "policies", "a.00000000.pdf"]), byteCount: 2048, fileExtension: "pdf"),
+            body: body, source: source)
         return Portal(
             config: config, cases: cases, courses: [course], pages: [page], sites: [site], members: [member],
-            training: [session])
+            training: [session], news: [news], notices: notices, policies: [policy])
     }()
 }

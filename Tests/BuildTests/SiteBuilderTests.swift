@@ -20,7 +20,8 @@ import Testing
             "sites/index.html", "sites/site-01/index.html", "sites/site-02/index.html",
             "members/index.html", "courses/index.html", "courses/course-01/index.html", "about/index.html",
             "register/index.html", "register/register.csv", "dashboard/index.html",
-            "search/index.html", "assets/search.js", "search/meta.js",
+            "search/index.html", "assets/search.js", "search/meta.js", "news/index.html", "notices/index.html",
+            "policies/index.html",
         ])
         // The lists narrowed by district, category or both, each below its district or category.
         let districts = ["donghu", "xijin", "nanpu"]

@@ -176,7 +176,7 @@ import Testing
         #expect(data.status == 1)
         #expect(
             data.standardError.hasPrefix(
-                "content/portal.yaml:1:1: error: 只能审核内容目录中 cases/、courses/ 或 pages/ 下的 .md 文件\n"))
+                "content/portal.yaml:1:1: error: 只能审核内容目录中 cases/、courses/、pages/、news/、notices/ 或 policies/ 下的 .md 文件\n"))
         #expect(try contents(folder) == Self.text)
     }
 

@@ -49,8 +49,8 @@ import Testing
         #expect(result.status == 0, "\(result.standardError)")
         let csv = try String(contentsOf: folder.appendingPathComponent("site/register/register.csv"), encoding: .utf8)
         let rows = csv.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
-        // 15 published cases (one is a draft), 3 courses, 2 pages.
-        #expect(rows.count == 14 + 3 + 2)
+        // 15 published cases (one is a draft), 3 courses, 2 pages, 3 news, 2 notices, 2 policies.
+        #expect(rows.count == 14 + 3 + 2 + 3 + 2 + 2)
         for row in rows {
             #expect(
                 row.range(
