@@ -21,6 +21,10 @@ extension ContentLoader {
             if let cover = metadata.cover, let path = checker.checkFile(cover, of: source, missing: "封面图片") {
                 files.cover = resolver.media[path]
             }
+        case .caseStudy(let metadata):
+            if let cover = metadata.cover, let path = checker.checkFile(cover, of: source, missing: "封面图片") {
+                files.cover = resolver.media[path]
+            }
         case .policy(let metadata):
             if let attachment = metadata.attachment,
                 let path = checker.checkFile(attachment, of: source, missing: "附件"),

@@ -38,6 +38,8 @@ extension ContentLoader {
                     kind: source.kind, relativePath: relative, slug: source.slug, path: source.path, status: source.status,
                     title: target.title) == target
             else { return nil }
+            // A cover is a file of its own to publish: a full build takes it in.
+            guard metadata.cover == nil, portal.cases.first(where: { $0.slug == source.slug })?.cover == nil else { return nil }
             memory.targets[relative]?.title = source.metadata.title
             found.append(contentsOf: proofreader.diagnostics(for: file))
             let document = Self.render(source, with: renderer, resolver: resolver)

@@ -133,7 +133,13 @@ public struct ContentLoader: Sendable {
             guard includeUnpublished || source.status == .published else { continue }
             switch source.metadata {
             case .caseStudy(let metadata):
-                cases.append(Self.caseStudy(source, metadata, document, body))
+                var caseStudy = Self.caseStudy(source, metadata, document, body)
+                caseStudy.cover = files.cover.map {
+                    CoverPicture(
+                        path: $0.shown.path, size: $0.shown.size,
+                        alternativeText: metadata.coverAlternativeText ?? metadata.title)
+                }
+                cases.append(caseStudy)
             case .course(let metadata):
                 courses.append(
                     Course(

@@ -13,16 +13,7 @@ extension PageDecoder {
         let district = districtName.flatMap {
             lookup.district($0, at: reader.location(of: "district"), diagnostics: &diagnostics)
         }
-        let cover = fileReference(&reader, "cover")
-        let alternativeText = reader.string("cover_alt", required: false)
-        if let cover, !Self.coverExtensions.contains(Self.fileExtension(of: cover.path)) {
-            diagnostics.error(
-                at: cover.location, "封面 '\(cover.path)' 不是照片", hint: "封面用 .jpg、.jpeg、.png 或 .webp 图片，放在本文件旁边")
-        }
-        if alternativeText != nil, cover == nil {
-            diagnostics.error(
-                at: reader.location(of: "cover_alt"), "写了 cover_alt 却没有 cover", hint: "加一行 cover: 图片文件名，或者删除 cover_alt")
-        }
+        let (cover, alternativeText) = readCover(&reader, diagnostics: &diagnostics)
         guard let title, let date, let summary, districtName == nil || district != nil else { return nil }
         return .news(
             .init(
@@ -75,6 +66,23 @@ extension PageDecoder {
         guard let title, let number, let issuer, let date else { return nil }
         return .policy(
             .init(title: title, number: number, issuer: issuer, date: date, summary: summary, attachment: attachment))
+    }
+
+    /// `cover:` and `cover_alt:` of a news report or a case: the picture shown on its card.
+    func readCover(
+        _ reader: inout RecordReader, diagnostics: inout Diagnostics
+    ) -> (cover: PageSource.FileReference?, alternativeText: String?) {
+        let cover = fileReference(&reader, "cover")
+        let alternativeText = reader.string("cover_alt", required: false)
+        if let cover, !Self.coverExtensions.contains(Self.fileExtension(of: cover.path)) {
+            diagnostics.error(
+                at: cover.location, "封面 '\(cover.path)' 不是照片", hint: "封面用 .jpg、.jpeg、.png 或 .webp 图片，放在本文件旁边")
+        }
+        if alternativeText != nil, cover == nil {
+            diagnostics.error(
+                at: reader.location(of: "cover_alt"), "写了 cover_alt 却没有 cover", hint: "加一行 cover: 图片文件名，或者删除 cover_alt")
+        }
+        return (cover, alternativeText)
     }
 
     private func fileReference(_ reader: inout RecordReader, _ key: String) -> PageSource.FileReference? {

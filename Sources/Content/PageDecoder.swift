@@ -118,6 +118,7 @@ struct PageDecoder {
         let siteIDs = reader.locatedStringList("sites")
         let author = reader.string("author")
         let summary = reader.string("summary", required: false)
+        let (cover, coverAlternativeText) = readCover(&reader, diagnostics: &diagnostics)
         let district = lookup.district(districtName, at: reader.location(of: "district"), diagnostics: &diagnostics)
         let category = lookup.category(categoryName, at: reader.location(of: "category"), diagnostics: &diagnostics)
         var uniqueTags: [String] = []
@@ -133,7 +134,8 @@ struct PageDecoder {
         return .caseStudy(
             .init(
                 title: title, date: date, district: district, category: category, tags: uniqueTags,
-                siteIDs: siteIDs.map { ($0.text, $0.location) }, author: author, summary: summary))
+                siteIDs: siteIDs.map { ($0.text, $0.location) }, author: author, summary: summary, cover: cover,
+                coverAlternativeText: coverAlternativeText))
     }
 
     /// `lessons:` of a course, a list of `{title, hours, cases, sites}`; their hours must add up

@@ -80,6 +80,8 @@ struct PageSource: Sendable {
         var siteIDs: [(id: String, location: SourceLocation)]
         var author: String
         var summary: String?
+        var cover: FileReference?
+        var coverAlternativeText: String?
     }
 
     struct CourseMetadata: Sendable {

@@ -15,6 +15,9 @@ public struct CaseStudy: Sendable, Hashable {
     public var source: SourceLocation
     public var publication: Publication
 
+    /// The picture its card shows on the home page and in lists (`cover:`), if any.
+    public var cover: CoverPicture?
+
     public init(
         slug: String, title: String, date: Day, district: Taxon, category: Taxon, tags: [String],
         siteIDs: [String], author: String, summary: String, body: RenderedBody, source: SourceLocation,

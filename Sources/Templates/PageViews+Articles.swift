@@ -98,7 +98,7 @@ extension PageViews {
         return card
     }
 
-    private func picture(_ cover: CoverPicture, from path: SitePath) -> ViewContext {
+    func picture(_ cover: CoverPicture, from path: SitePath) -> ViewContext {
         var picture: ViewContext = ["src": cover.path.fileHref(from: path), "alt": cover.alternativeText]
         if let size = cover.size {
             picture["width"] = size.width

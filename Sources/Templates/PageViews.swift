@@ -106,7 +106,7 @@ public struct PageViews: Sendable {
         {
             return cards.byPosition[position]
         }
-        return [
+        var card: ViewContext = [
             "title": caseStudy.title,
             "href": href(Routes.caseStudy(caseStudy.slug), from: path),
             "date": caseStudy.date.chinese,
@@ -116,6 +116,8 @@ public struct PageViews: Sendable {
             "category": taxon(caseStudy.category, Routes.category(caseStudy.category), from: path),
             "tags": caseStudy.tags.map { tagLink($0, from: path) },
         ]
+        if let cover = caseStudy.cover { card["cover"] = picture(cover, from: path) }
+        return card
     }
 
     func taxon(_ taxon: Taxon, _ target: SitePath, from path: SitePath) -> ViewContext {

@@ -66,6 +66,15 @@ import Testing
                 "content/news/n.md:5:8: error: 封面图片不存在：n.jpg\n  hint: 把文件放在本文件旁边，写它的文件名，如 n.jpg"
             ]),
         .init(
+            "caseCoverThatIsMissing",
+            [
+                "cases/a.md": InlineSite.base["cases/a.md"]!.replacingOccurrences(
+                    of: "author: 东湖区市场监管局\n", with: "author: 东湖区市场监管局\ncover: a.jpg\n")
+            ],
+            [
+                "content/cases/a.md:9:8: error: 封面图片不存在：a.jpg\n  hint: 把文件放在本文件旁边，写它的文件名，如 a.jpg"
+            ]),
+        .init(
             "coverTextWithoutACover",
             ["news/n.md": news.replacingOccurrences(of: "district: 东湖区\n", with: "cover_alt: 会场\n")],
             [
