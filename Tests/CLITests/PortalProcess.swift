@@ -36,7 +36,21 @@ struct PortalProcess {
         stdin.fileHandleForWriting.write(Data(input.utf8))
         try stdin.fileHandleForWriting.close()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, standardOutput: output.text(), standardError: errors.text())
+        return Result(
+            status: process.terminationStatus, standardOutput: output.text(),
+            standardError: withoutProgress(errors.text()))
+    }
+
+    /// `text` without the progress lines a build that runs over a second prints (`读取内容…`,
+    /// `生成页面 100/400`), which a slow machine shows and a fast one does not.
+    static func withoutProgress(_ text: String) -> String {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let kept = lines.filter { line in
+            let isStage = line.hasSuffix("…") && !line.contains(":") && !line.contains(" ")
+            let isCount = line.wholeMatch(of: /\p{Han}+ \d+\/\d+/) != nil
+            return !isStage && !isCount
+        }
+        return kept.joined(separator: "\n")
     }
 }
 
