@@ -30,12 +30,22 @@ enum SpreadsheetWriter {
         csv([table.columns] + table.rows)
     }
 
-    /// RFC 4180: a field with a comma, quote or line end is quoted, its quotes doubled.
+    /// RFC 4180: a field with a comma, quote or line end is quoted, its quotes doubled. A field
+    /// that Excel or WPS would run as a formula (`=HYPERLINK(…)`, `+1+1`, `@SUM`, a leading tab
+    /// or carriage return) starts with `'` instead, which they show as text; a number such as
+    /// `-3` stays a number.
     static func field(_ text: String) -> String {
+        let text = neutralized(text)
         guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D })
         else {
             return text
         }
         return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
+
+    static func neutralized(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return text }
+        if first == "-" || first == "+", Double(text) != nil { return text }
+        return "'" + text
     }
 }

@@ -1,6 +1,7 @@
-import Build
 import Foundation
 import Testing
+
+@testable import Build
 
 /// The publishing register (发布登记): `register/register.csv` and `register/index.html`.
 @Suite struct RegisterTests {
@@ -95,5 +96,31 @@ import Testing
         _ = try await SiteBuilder(options: options).build(into: sink)
         let csv = try #require(await sink.files["register/register.csv"])
         #expect(String(decoding: csv.dropFirst(3), as: UTF8.self) == Self.fixtureRows.map { $0 + "\r\n" }.joined())
+    }
+
+    /// A title Excel or WPS would run as a formula is written as text.
+    @Test func writesATitleThatLooksLikeAFormulaAsText() async throws {
+        let content = try FixtureSite.copy()
+        defer { try? FileManager.default.removeItem(at: content.deletingLastPathComponent()) }
+        let page = content.appendingPathComponent("pages/about.md")
+        let text = try String(contentsOf: page, encoding: .utf8)
+        try text.replacingOccurrences(of: "title: 关于本站", with: #"title: '=HYPERLINK("http://evil.example","点我")'"#)
+            .write(to: page, atomically: true, encoding: .utf8)
+        let sink = MemorySink()
+        _ = try await SiteBuilder(options: FixtureSite.options(content: content)).build(into: sink)
+        let csv = try #require(await sink.text(at: "register/register.csv"))
+        #expect(
+            csv.hasSuffix(
+                "\r\n\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"点我\"\")\",页面,https://example.gov.cn/xgz/about/,,,,,,,,\r\n"))
+    }
+
+    @Test(arguments: ["=1+1", "+1+1", "-1+1", "@SUM(A1)", "\t=1", "\r=1", "=HYPERLINK(\"x\")"])
+    func neutralizesEveryFieldThatStartsAFormula(_ field: String) {
+        #expect(SpreadsheetWriter.neutralized(field) == "'" + field)
+    }
+
+    @Test(arguments: ["-3", "+5", "-2.5", "东湖区", "1,000", ""])
+    func leavesNumbersAndTextAsTheyAre(_ field: String) {
+        #expect(SpreadsheetWriter.neutralized(field) == field)
     }
 }
