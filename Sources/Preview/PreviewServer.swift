@@ -43,6 +43,21 @@ public struct PreviewServer: Sendable {
 
     private func makeServer() async throws -> HTTPServer {
         let server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: port), timeout: 30, logger: .disabled)
+        // First, for every request and the WebSocket too: a request that is not the author's is
+        // refused; the author's goes on to the routes below.
+        let requested = port
+        await server.appendRoute("*") { [weak server] request in
+            var port = requested
+            if port == 0, let server { port = await Self.listeningPort(of: server) ?? 0 }
+            guard
+                let refusal = PreviewGate.refusal(
+                    host: request.headers[.host], origin: request.headers[HTTPHeader("Origin")], port: port)
+            else { throw HTTPUnhandledError() }
+            return HTTPResponse(
+                statusCode: .forbidden,
+                headers: PreviewGate.headers([.contentType: "text/plain; charset=utf-8"]),
+                body: Data(refusal.utf8))
+        }
         await server.appendRoute(
             HTTPRoute("GET \(PreviewScript.socketPath)"), to: WebSocketHTTPHandler.webSocket(LiveSocket(site: site)))
         let site = self.site
@@ -59,7 +74,7 @@ public struct PreviewServer: Sendable {
 
     static func respond(to request: HTTPRequest, site: PreviewSite) async -> HTTPResponse {
         guard request.method == .GET || request.method == .HEAD else {
-            return HTTPResponse(statusCode: .methodNotAllowed, headers: HTTPHeaders([HTTPHeader("Allow"): "GET, HEAD"]))
+            return HTTPResponse(statusCode: .methodNotAllowed, headers: PreviewGate.headers([HTTPHeader("Allow"): "GET, HEAD"]))
         }
         // The path as sent, decoded: `request.path` drops the trailing slash that tells a folder.
         let path = request.target.path(percentEncoded: false)
@@ -77,14 +92,16 @@ public struct PreviewServer: Sendable {
         case .file(let path): file = path
         case .redirect(let path):
             return HTTPResponse(
-                statusCode: .movedPermanently, headers: HTTPHeaders([.location: path, .cacheControl: "no-store"]))
+                statusCode: .movedPermanently,
+                headers: PreviewGate.headers([.location: path, .cacheControl: "no-store"]))
         case .notFound:
             file = "404.html"
             status = .notFound
         }
         guard let data = FileManager.default.contents(atPath: site.output.path + "/" + file) else {
             return HTTPResponse(
-                statusCode: .notFound, headers: HTTPHeaders([.contentType: "text/plain; charset=utf-8"]), body: Data("未找到".utf8))
+                statusCode: .notFound, headers: PreviewGate.headers([.contentType: "text/plain; charset=utf-8"]),
+                body: Data("未找到".utf8))
         }
         var bytes = [UInt8](data)
         if file.hasSuffix(".html") { bytes = PreviewScript.injected(into: bytes, generation: generation) }
@@ -93,7 +110,9 @@ public struct PreviewServer: Sendable {
 
     private static func answer(_ bytes: [UInt8], type: String, status: HTTPStatusCode = .ok) -> HTTPResponse {
         HTTPResponse(
-            statusCode: status, headers: HTTPHeaders([.contentType: type, .cacheControl: "no-store"]), body: Data(bytes))
+            statusCode: status,
+            headers: PreviewGate.headers([.contentType: type, .cacheControl: "no-store"]),
+            body: Data(bytes))
     }
 }
 

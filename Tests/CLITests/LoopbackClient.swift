@@ -45,8 +45,13 @@ final class LoopbackClient {
 
     /// One GET, on a connection of its own.
     static func get(_ path: String, port: UInt16) throws -> Response {
+        try send("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n", port: port)
+    }
+
+    /// `request` as it is, on a connection of its own, and the answer.
+    static func send(_ request: String, port: UInt16) throws -> Response {
         let client = try LoopbackClient(port: port)
-        try client.send("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n")
+        try client.send(request)
         let (status, headers) = try client.readHead()
         var body = client.buffer
         while let more = try? client.receive(), !more.isEmpty { body += more }

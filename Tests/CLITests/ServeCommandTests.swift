@@ -145,6 +145,43 @@ final class ServeProcess: @unchecked Sendable {
         #expect(server.process.terminationStatus == SIGINT)
     }
 
+    /// A page of another site the author visits cannot read drafts through the preview, by a
+    /// name of its own that resolves to 127.0.0.1 or by opening the WebSocket.
+    @Test func answersOnlyItsAuthorsBrowser() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let server = try ServeProcess(["--port", "0", "--output", "preview"], in: folder)
+        defer { server.interrupt() }
+        let line = try #require(server.waitForLine(startingWith: "预览：http://127.0.0.1:"), "\(server.standardError)")
+        let port = try #require(UInt16(line.dropFirst("预览：http://127.0.0.1:".count).prefix { $0.isNumber }))
+        let draft = "/cases/linjiang-night-market-fire-safety/"
+        func request(host: String, origin: String? = nil, path: String = draft, upgrade: Bool = false) throws
+            -> LoopbackClient.Response
+        {
+            var text = "GET \(path) HTTP/1.1\r\nHost: \(host)\r\nConnection: \(upgrade ? "Upgrade" : "close")\r\n"
+            if let origin { text += "Origin: \(origin)\r\n" }
+            if upgrade {
+                text += "Upgrade: websocket\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+            }
+            return try LoopbackClient.send(text + "\r\n", port: port)
+        }
+
+        let own = try request(host: "127.0.0.1:\(port)")
+        #expect(own.status == 200)
+        #expect(own.headers["x-frame-options"] == "DENY")
+        #expect(own.headers["content-security-policy"]?.contains("frame-ancestors 'none'") == true)
+        #expect(try request(host: "localhost:\(port)", origin: "http://localhost:\(port)").status == 200)
+
+        let rebound = try request(host: "evil.example:\(port)")
+        #expect(rebound.status == 403)
+        #expect(!rebound.body.contains("status-banner"))
+        #expect(try request(host: "127.0.0.1:1").status == 403)
+        #expect(try request(host: "127.0.0.1:\(port)", origin: "http://evil.example").status == 403)
+        let socket = try request(
+            host: "127.0.0.1:\(port)", origin: "http://evil.example", path: "/__portal/live", upgrade: true)
+        #expect(socket.status == 403)
+    }
+
     @Test func aPortInUseIsAnErrorWithAHint() throws {
         let folder = try workspace()
         defer { try? FileManager.default.removeItem(at: folder) }
