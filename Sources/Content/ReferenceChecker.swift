@@ -15,6 +15,8 @@ struct ReferenceChecker {
     private(set) var diagnostics = Diagnostics()
     /// Content-relative paths of the pictures that pages show.
     private(set) var usedFiles: Set<String> = []
+    /// Files pages name that are not published (`executableRefusal`): named, so not unused.
+    private(set) var refusedFiles: Set<String> = []
     /// Block quotes and lists nested deeper than this are an error: no write-up needs them, and
     /// pasted or generated text that does is better stopped than published.
     static let nestingLimit = 16
@@ -149,6 +151,11 @@ struct ReferenceChecker {
         }
         switch resolver.resolveImage(image.source, from: source.relativePath) {
         case .file(let path):
+            if let refusal = Self.executableRefusal(of: path) {
+                diagnostics.error(at: location, "\(refusal.message)：\(image.source)", hint: refusal.hint)
+                refusedFiles.insert(path)
+                return
+            }
             usedFiles.insert(path)
             if resolver.media[path]?.isUnreadablePicture == true {
                 diagnostics.error(
@@ -200,6 +207,11 @@ struct ReferenceChecker {
             case .notALocalPage, .unreadable:
                 continue
             case .file(let path):
+                if let refusal = Self.executableRefusal(of: path) {
+                    diagnostics.error(at: location, "\(refusal.message)：\(link.destination)", hint: refusal.hint)
+                    refusedFiles.insert(path)
+                    continue
+                }
                 usedFiles.insert(path)
                 continue
             case .missingFile(let path):
@@ -253,6 +265,20 @@ struct ReferenceChecker {
             hint = "锚点写本页某个小标题的文字：\(sorted.prefix(6).map { "#\($0)" }.joined(separator: "、"))"
         }
         diagnostics.error(at: location, "链接中的标题锚点 '#\(fragment)' 在本页中不存在", hint: hint)
+    }
+
+    /// Why a file of `content/` is not published as it is, if it is one that can run script on
+    /// the bureau's own domain when opened: an SVG picture or a web page. Opened directly, they
+    /// run wherever the host does not send the portal's CSP.
+    static func executableRefusal(of path: String) -> (message: String, hint: String)? {
+        switch path.split(separator: ".").last.map({ $0.lowercased() }) ?? "" {
+        case "svg", "svgz":
+            return ("SVG 图片可能带有脚本，不会发布", "用绘图软件把它导出为 PNG 图片，再引用 PNG 文件")
+        case "html", "htm", "xhtml", "shtml", "mht", "mhtml", "js", "mjs":
+            return ("网页和脚本文件不能作为附件发布", "把网页另存为 PDF 再链接；或者把内容写进 Markdown 正文")
+        default:
+            return nil
+        }
     }
 
     /// `javascript`, `vbscript`, `file` or `data`, when the destination starts with one, as

@@ -458,6 +458,24 @@ import Testing
                 "content/cases/b.md:16:1: error: 图片路径以 / 开头：/images/market.jpg\n  hint: 用相对于本文件的路径引用图片，如 images/photo.jpg"
             ]),
         Fixture(
+            "svgPicture",
+            ["cases/b.md": base["cases/b.md"]! + "\n![市场平面图](images/plan.svg)\n", "cases/images/plan.svg": "<svg/>"],
+            [
+                "content/cases/b.md:16:1: error: SVG 图片可能带有脚本，不会发布：images/plan.svg\n  hint: 用绘图软件把它导出为 PNG 图片，再引用 PNG 文件"
+            ]),
+        Fixture(
+            "svgAttachment",
+            ["cases/b.md": base["cases/b.md"]! + "\n[平面图](images/plan.svg)\n", "cases/images/plan.svg": "<svg/>"],
+            [
+                "content/cases/b.md:16:1: error: SVG 图片可能带有脚本，不会发布：images/plan.svg\n  hint: 用绘图软件把它导出为 PNG 图片，再引用 PNG 文件"
+            ]),
+        Fixture(
+            "htmlAttachment",
+            ["cases/b.md": base["cases/b.md"]! + "\n[通知原文](notice.html)\n", "cases/notice.html": "<script>alert(1)</script>"],
+            [
+                "content/cases/b.md:16:1: error: 网页和脚本文件不能作为附件发布：notice.html\n  hint: 把网页另存为 PDF 再链接；或者把内容写进 Markdown 正文"
+            ]),
+        Fixture(
             "linkFromTheServerRoot",
             ["cases/b.md": base["cases/b.md"]! + "\n详见[东湖区案例](/cases/a/)。\n"],
             [
