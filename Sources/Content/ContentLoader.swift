@@ -170,7 +170,8 @@ public struct ContentLoader: Sendable {
                 courses: Set(sources.filter { $0.kind == .course }.map(\.slug)), diagnostics: &diagnostics)
         }
         work.append(("references", ThreadTime.now() - referencesStarted))
-        for (relative, _) in inventory.otherFiles.sorted(by: { $0.key < $1.key }) where !checker.usedFiles.contains(relative) && !checker.refusedFiles.contains(relative) {
+        let named = checker.usedFiles.union(checker.refusedFiles)
+        for (relative, _) in inventory.otherFiles.sorted(by: { $0.key < $1.key }) where !named.contains(relative) {
             diagnostics.warning(
                 at: SourceLocation(path: displayPath(of: directory.appendingPathComponent(relative))), "文件未被使用：没有页面引用它",
                 hint: "页面文件须以 .md 结尾；图片要在页面中用 ![说明](路径) 引用，否则请移出内容目录")
