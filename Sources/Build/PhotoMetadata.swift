@@ -1,10 +1,10 @@
 import Core
 
 /// Phone photos carry where and when they were taken (EXIF, with GPS positions) and more (XMP,
-/// IPTC, text chunks): none of it may be published. Pictures are copied without those parts,
-/// the image itself byte for byte: in a JPEG the APP1 (EXIF, XMP), APP12 and APP13 (IPTC)
-/// segments and comments; in a PNG the `eXIf`, `tEXt`, `zTXt`, `iTXt` and `tIME` chunks. Only
-/// a JPEG's orientation is kept, in an EXIF segment of its own, or a photo taken upright would
+/// IPTC, a second picture, text chunks): none of it may be published. Pictures are copied
+/// without those parts, the image itself byte for byte: a JPEG keeps only what decoding needs
+/// (`strippedJPEG`); a PNG loses its `eXIf`, `tEXt`, `zTXt`, `iTXt` and `tIME` chunks. Only a
+/// JPEG's orientation is kept, in an EXIF segment of its own, or a photo taken upright would
 /// show on its side. Other files, and files that do not parse, are copied as they are.
 enum PhotoMetadata {
     static func stripped(_ bytes: [UInt8], path: String) -> [UInt8] {
@@ -15,22 +15,74 @@ enum PhotoMetadata {
         }
     }
 
-    /// The JPEG without its metadata segments; nil when it is not a JPEG as expected.
+    /// The JPEG without its metadata segments; nil when it is not a JPEG as expected. Only
+    /// what decoding needs is kept: the tables, the frame, the scans up to the end of the
+    /// image, an ICC colour profile, and Adobe's colour-transform segment for a CMYK photo.
+    /// Every other application segment (EXIF, XMP, JFIF and its thumbnail, MPF, FlashPix,
+    /// IPTC, maker notes), comments, and whatever follows the end of the image (a phone's
+    /// second picture, with an EXIF of its own) are left out.
     static func strippedJPEG(_ bytes: [UInt8]) -> [UInt8]? {
-        var output: [UInt8] = [0xFF, 0xD8]
-        output.reserveCapacity(bytes.count)
+        var kept: [Range<Int>] = []
+        var adobe: Range<Int>?
+        var orientation = 1
+        var components = 3
+        var scanStart: Int?
         let whole = JPEGSegment.walk(bytes) { segment in
             let marker = segment.marker
-            if marker == 0xE1 || marker == 0xEC || marker == 0xED || marker == 0xFE {
-                if marker == 0xE1, let orientation = JPEGOrientation.of(bytes[segment.payload]), orientation != 1 {
-                    output += orientationSegment(orientation)
-                }
-            } else {
-                output += bytes[segment.range]
+            switch marker {
+            case 0xE1:
+                if let found = JPEGOrientation.of(bytes[segment.payload]) { orientation = found }
+            case 0xE2:
+                if bytes[segment.payload].starts(with: Array("ICC_PROFILE\0".utf8)) { kept.append(segment.range) }
+            case 0xEE:
+                if bytes[segment.payload].starts(with: Array("Adobe".utf8)) { adobe = segment.range }
+            case 0xE0...0xEF, 0xFE:
+                break
+            case 0xDA:
+                scanStart = segment.range.lowerBound
+            default:
+                if segment.isFrameHeader, segment.payload.count >= 6 { components = Int(bytes[segment.payload.lowerBound + 5]) }
+                kept.append(segment.range)
             }
             return true
         }
-        return whole ? output : nil
+        guard whole, let scanStart, let end = imageEnd(bytes, scanStart: scanStart) else { return nil }
+        var output: [UInt8] = [0xFF, 0xD8]
+        output.reserveCapacity(end)
+        if orientation != 1 { output += orientationSegment(orientation) }
+        if components == 4, let adobe { output += bytes[adobe] }
+        for range in kept { output += bytes[range] }
+        output += bytes[scanStart..<end]
+        return output
+    }
+
+    /// Just after the end-of-image marker that closes the scans starting at `scanStart`: in
+    /// entropy-coded data a 0xFF is followed by 0x00 or a restart marker; between the scans of
+    /// a progressive JPEG come segments with a length (tables, the next scan's header).
+    static func imageEnd(_ bytes: [UInt8], scanStart: Int) -> Int? {
+        var index = scanStart
+        while index + 4 <= bytes.count {
+            // A segment: the scan header, or a table between scans.
+            guard bytes[index] == 0xFF else { return nil }
+            let marker = bytes[index + 1]
+            if marker == 0xD9 { return index + 2 }
+            let length = Int(bytes[index + 2]) << 8 | Int(bytes[index + 3])
+            guard length >= 2 else { return nil }
+            index += 2 + length
+            guard marker == 0xDA else { continue }
+            // The scan's data, to the next marker that is neither stuffing nor a restart.
+            while index + 1 < bytes.count {
+                if bytes[index] == 0xFF, bytes[index + 1] != 0x00, !(0xD0...0xD7).contains(bytes[index + 1]),
+                    bytes[index + 1] != 0xFF
+                {
+                    break
+                }
+                index += 1
+            }
+        }
+        if index + 2 <= bytes.count, bytes[index] == 0xFF, bytes[index + 1] == 0xD9 { return index + 2 }
+        // Cut off before its end: what there is of the image, which browsers show as far as it goes.
+        return bytes.count
     }
 
     /// An APP1 segment holding only an orientation: a big-endian TIFF with one IFD0 entry.

@@ -33,9 +33,7 @@ import Testing
             + Self.segment(0xED, Array("Photoshop 3.0\0IPTC".utf8)) + Self.segment(0xFE, Array("拍摄于东湖区".utf8))
             + Self.quantization + Self.scan
         let published = PhotoMetadata.stripped(photo, path: "media/cases/photo.JPG")
-        #expect(
-            published
-                == [0xFF, 0xD8] + Self.jfif + PhotoMetadata.orientationSegment(6) + Self.quantization + Self.scan)
+        #expect(published == [0xFF, 0xD8] + PhotoMetadata.orientationSegment(6) + Self.quantization + Self.scan)
         #expect(JPEGOrientation.of(PhotoMetadata.orientationSegment(6)[4...]) == 6)
         let text = String(decoding: published, as: UTF8.self)
         #expect(!text.contains("GPS") && !text.contains("xmpmeta") && !text.contains("东湖区") && !text.contains("IPTC"))
@@ -44,6 +42,46 @@ import Testing
     @Test func anUprightJPEGKeepsNoEXIFAtAll() {
         let photo = [0xFF, 0xD8] + Self.segment(0xE1, Self.exif(orientation: 1)) + Self.quantization + Self.scan
         #expect(PhotoMetadata.stripped(photo, path: "a.jpeg") == [0xFF, 0xD8] + Self.quantization + Self.scan)
+    }
+
+    static func frame(components: UInt8) -> [UInt8] {
+        segment(0xC0, [8, 0, 16, 0, 16, components] + (1...components).flatMap { [$0, 0x11, 0] })
+    }
+
+    /// A phone's JPEG: application segments of every kind, and after the image a second JPEG
+    /// (a motion photo's, an MPF picture) with an EXIF of its own.
+    @Test func aJPEGKeepsNoApplicationSegmentAndNothingAfterItsImage() {
+        let second = [0xFF, 0xD8] + Self.segment(0xE1, Self.exif(orientation: 1)) + Self.quantization + Self.scan
+        let profile = Self.segment(0xE2, Array("ICC_PROFILE\0".utf8) + [1, 1, 0, 0, 2, 0])
+        let photo =
+            [0xFF, 0xD8] + Self.jfif + Self.segment(0xE1, Self.exif(orientation: 6)) + profile
+            + Self.segment(0xE2, Array("MPF\0东湖区".utf8)) + Self.segment(0xE3, Array("Meta 武汉".utf8))
+            + Self.segment(0xEB, Array("JP 东湖区".utf8)) + Self.segment(0xEE, Array("Adobe".utf8) + [0, 100, 0, 0, 0, 0, 1])
+            + Self.segment(0xEF, Array("东湖区".utf8)) + Self.quantization + Self.frame(components: 3) + Self.scan + second
+        let published = PhotoMetadata.stripped(photo, path: "a.jpg")
+        #expect(
+            published
+                == [0xFF, 0xD8] + PhotoMetadata.orientationSegment(6) + profile + Self.quantization
+                + Self.frame(components: 3) + Self.scan)
+        #expect(!String(decoding: published, as: UTF8.self).contains("东湖区"))
+    }
+
+    /// A CMYK photo needs Adobe's segment to show its colours.
+    @Test func aCMYKJPEGKeepsAdobesColourTransform() {
+        let adobe = Self.segment(0xEE, Array("Adobe".utf8) + [0, 100, 0, 0, 0, 0, 2])
+        let photo = [0xFF, 0xD8] + adobe + Self.frame(components: 4) + Self.scan
+        #expect(PhotoMetadata.stripped(photo, path: "a.jpg") == [0xFF, 0xD8] + adobe + Self.frame(components: 4) + Self.scan)
+    }
+
+    /// A progressive JPEG has several scans with tables between them, and restart markers in
+    /// its data: all of it is the image.
+    @Test func aProgressiveJPEGKeepsEveryScan() {
+        let table = Self.segment(0xC4, [0x10] + Array(repeating: 0, count: 16))
+        let scans =
+            Self.segment(0xDA, [1, 1, 0, 0, 0, 0]) + [0x12, 0xFF, 0x00, 0xFF, 0xD0, 0x34] + table
+            + Self.segment(0xDA, [1, 1, 0, 1, 63, 0]) + [0x56, 0xFF, 0x00] + [0xFF, 0xD9]
+        let photo = [0xFF, 0xD8] + Self.frame(components: 3) + scans + Array("trailing 东湖区".utf8)
+        #expect(PhotoMetadata.stripped(photo, path: "a.jpg") == [0xFF, 0xD8] + Self.frame(components: 3) + scans)
     }
 
     @Test func aPNGLosesItsTextAndEXIFChunks() {
