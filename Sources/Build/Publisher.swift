@@ -12,8 +12,10 @@ public struct Publisher: Sendable {
     public let output: URL
     public let staging: URL
 
+    /// An output that is a symbolic link (`site -> /var/www/xgz`, a web root) is followed: the
+    /// folder it leads to is what is published and swapped, and the link stays as it is.
     public init(output: URL) {
-        self.output = output.standardizedFileURL
+        self.output = output.standardizedFileURL.resolvingSymlinksInPath()
         let name = output.lastPathComponent
         staging = self.output.deletingLastPathComponent()
             .appendingPathComponent(".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)")

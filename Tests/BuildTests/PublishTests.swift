@@ -22,6 +22,28 @@ import Testing
         #expect(leftovers == [".portal-cache", ".site.lock", "content", "site"], "no staging folder is left behind")
     }
 
+    /// `site -> webroot`: the folder the link leads to gets the new site, whole, and the link
+    /// stays a link, with updates in place and with a clean build alike.
+    @Test(arguments: [true, false])
+    func aSymlinkedOutputIsFollowedNotReplaced(updatesInPlace: Bool) async throws {
+        let fixture = try FixtureWorkspace()
+        defer { fixture.remove() }
+        let webRoot = fixture.root.appendingPathComponent("webroot")
+        try FileManager.default.createDirectory(at: webRoot, withIntermediateDirectories: true)
+        try Data("old".utf8).write(to: webRoot.appendingPathComponent("stale.html"))
+        try FileManager.default.createSymbolicLink(at: fixture.output, withDestinationURL: webRoot)
+        var options = fixture.options
+        options.updatesInPlace = updatesInPlace
+        let builder = SiteBuilder(options: options)
+        _ = try await builder.publish(to: fixture.output)
+        _ = try await builder.publish(to: fixture.output)
+        let link = try FileManager.default.destinationOfSymbolicLink(atPath: fixture.output.path)
+        #expect(URL(fileURLWithPath: link).standardizedFileURL.path == webRoot.standardizedFileURL.path)
+        let files = try FixtureSite.snapshot(webRoot)
+        #expect(files["index.html"] != nil)
+        #expect(files["stale.html"] == nil)
+    }
+
     @Test func aSuccessfulBuildReplacesTheWholeOutput() async throws {
         let fixture = try FixtureWorkspace()
         defer { fixture.remove() }
