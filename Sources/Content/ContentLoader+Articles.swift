@@ -5,10 +5,10 @@ import Model
 /// News reports, notices and policy documents made from their sources once their bodies are
 /// rendered and the files they name are known.
 extension ContentLoader {
-    /// The files a news report or policy document names in its front matter, checked and
+    /// The files a case, news report or policy document names in its front matter, checked and
     /// marked as used whether or not this build keeps the page, as review pages are checked too.
     struct ArticleFiles {
-        var cover: MediaFile?
+        var cover: CoverPicture?
         var attachment: Attachment?
     }
 
@@ -16,15 +16,12 @@ extension ContentLoader {
         of source: PageSource, checker: inout ReferenceChecker, resolver: LinkResolver, facts: [String: MediaFacts]
     ) -> ArticleFiles {
         var files = ArticleFiles()
+        if let cover = source.metadata.cover, let path = checker.checkFile(cover.reference, of: source, missing: "封面图片"),
+            let file = resolver.media[path]
+        {
+            files.cover = CoverPicture(path: file.shown.path, size: file.shown.size, alternativeText: cover.alternativeText)
+        }
         switch source.metadata {
-        case .news(let metadata):
-            if let cover = metadata.cover, let path = checker.checkFile(cover, of: source, missing: "封面图片") {
-                files.cover = resolver.media[path]
-            }
-        case .caseStudy(let metadata):
-            if let cover = metadata.cover, let path = checker.checkFile(cover, of: source, missing: "封面图片") {
-                files.cover = resolver.media[path]
-            }
         case .policy(let metadata):
             if let attachment = metadata.attachment,
                 let path = checker.checkFile(attachment, of: source, missing: "附件"),
@@ -46,11 +43,7 @@ extension ContentLoader {
         NewsItem(
             slug: source.slug, title: metadata.title, date: metadata.date, summary: metadata.summary,
             district: metadata.district,
-            cover: files.cover.map {
-                CoverPicture(
-                    path: $0.shown.path, size: $0.shown.size,
-                    alternativeText: metadata.coverAlternativeText ?? metadata.title)
-            }, body: body, source: source.location, publication: source.publication)
+            cover: files.cover, body: body, source: source.location, publication: source.publication)
     }
 
     static func notice(_ source: PageSource, _ metadata: PageSource.NoticeMetadata, _ body: RenderedBody) -> Notice {

@@ -134,11 +134,7 @@ public struct ContentLoader: Sendable {
             switch source.metadata {
             case .caseStudy(let metadata):
                 var caseStudy = Self.caseStudy(source, metadata, document, body)
-                caseStudy.cover = files.cover.map {
-                    CoverPicture(
-                        path: $0.shown.path, size: $0.shown.size,
-                        alternativeText: metadata.coverAlternativeText ?? metadata.title)
-                }
+                caseStudy.cover = files.cover
                 cases.append(caseStudy)
             case .course(let metadata):
                 courses.append(

@@ -37,6 +37,19 @@ struct PageSource: Sendable {
             case .policy(let metadata): return metadata.title
             }
         }
+
+        /// The cover picture a case or a news report names, and what it shows (its title
+        /// unless `cover_alt` says).
+        var cover: (reference: FileReference, alternativeText: String)? {
+            switch self {
+            case .caseStudy(let metadata):
+                return metadata.cover.map { ($0, metadata.coverAlternativeText ?? metadata.title) }
+            case .news(let metadata):
+                return metadata.cover.map { ($0, metadata.coverAlternativeText ?? metadata.title) }
+            default:
+                return nil
+            }
+        }
     }
 
     /// A file of `content/` the front matter names (a cover, an attachment), as written and

@@ -107,14 +107,25 @@ extension PageViews {
         return picture
     }
 
-    public func newsItem(_ item: NewsItem) -> ViewContext {
-        let path = ArticleKind.news.item(item.slug)
+    /// The page of one news report, notice or policy document, under its list.
+    private func articlePage(
+        _ kind: ArticleKind, slug: String, title: String, summary: String, list: SitePath, publication: Publication,
+        body rendered: RenderedBody, card: (SitePath) -> ViewContext
+    ) -> (context: ViewContext, path: SitePath) {
+        let path = kind.item(slug)
         var context = layout(
-            at: path, title: item.title, description: item.summary, section: Routes.news,
-            breadcrumbs: [(ArticleKind.news.title, Routes.news)])
-        context["statusBanner"] = statusBanner(item.publication)
-        context["item"] = newsCard(item, from: path)
-        context["body"] = body(item.body)
+            at: path, title: title, description: summary, section: Routes.news, breadcrumbs: [(kind.title, list)])
+        context["statusBanner"] = statusBanner(publication)
+        context["item"] = card(path)
+        context["body"] = body(rendered)
+        return (context, path)
+    }
+
+    public func newsItem(_ item: NewsItem) -> ViewContext {
+        var (context, path) = articlePage(
+            .news, slug: item.slug, title: item.title, summary: item.summary, list: Routes.news,
+            publication: item.publication, body: item.body
+        ) { newsCard(item, from: $0) }
         context["more"] = portal.news.filter { $0.slug != item.slug }.prefix(Self.homeArticleCount).map {
             newsCard($0, from: path)
         }
@@ -122,24 +133,16 @@ extension PageViews {
     }
 
     public func notice(_ notice: Notice) -> ViewContext {
-        let path = ArticleKind.notice.item(notice.slug)
-        var context = layout(
-            at: path, title: notice.title, description: notice.summary, section: Routes.news,
-            breadcrumbs: [(ArticleKind.notice.title, Routes.notices)])
-        context["statusBanner"] = statusBanner(notice.publication)
-        context["item"] = noticeCard(notice, from: path)
-        context["body"] = body(notice.body)
-        return context
+        articlePage(
+            .notice, slug: notice.slug, title: notice.title, summary: notice.summary, list: Routes.notices,
+            publication: notice.publication, body: notice.body
+        ) { noticeCard(notice, from: $0) }.context
     }
 
     public func policy(_ policy: PolicyDocument) -> ViewContext {
-        let path = ArticleKind.policy.item(policy.slug)
-        var context = layout(
-            at: path, title: policy.title, description: policy.summary, section: Routes.news,
-            breadcrumbs: [(ArticleKind.policy.title, Routes.policies)])
-        context["statusBanner"] = statusBanner(policy.publication)
-        context["item"] = policyCard(policy, from: path)
-        context["body"] = body(policy.body)
-        return context
+        articlePage(
+            .policy, slug: policy.slug, title: policy.title, summary: policy.summary, list: Routes.policies,
+            publication: policy.publication, body: policy.body
+        ) { policyCard(policy, from: $0) }.context
     }
 }
