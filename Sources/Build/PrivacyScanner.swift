@@ -4,12 +4,21 @@ import Core
 /// and e-mail addresses. Pure logic, no I/O; the build runs it over every output file.
 ///
 /// - An ID number is 17 digits and a check character (a digit, `X` or `x`) that matches the
-///   MOD 11-2 checksum of GB 11643, with a plausible birth date in digits 7–14.
+///   MOD 11-2 checksum of GB 11643, with a plausible birth date in digits 7–14, written together
+///   or split 6-8-4; or an old 15-digit number (GB 11643-1989: a province code, a birth date
+///   `YYMMDD` and 3 more digits), together or split 6-6-3.
 /// - A mobile number is `1[3-9]` and 9 more digits, written together or split 3-4-4, 3-8 or
-///   7-4 by single spaces or dashes (`138 0013 8000`, `138-0013-8000`); full-width digits
-///   (`１３８…`) count as digits, and `+86` may stand before it.
-/// - An e-mail address is `local@domain.tld` with an alphabetic top-level domain; addresses on
-///   the allow list pass, and so do image names such as `logo@2x.png`.
+///   7-4; `+86`, `86` or `0086` may stand before it, glued or apart.
+/// - Groups of digits are split by up to three separators of any kind and mix: spaces (also
+///   no-break and full-width `　`), dashes (`-`, `－`, `‐`–`―`, `−`) and dots (`.`, `．`).
+///   Full-width digits (`１３８…`) count as digits.
+/// - What a reader does not see does not split a number: inline HTML tags (`<strong>`, `<a …>`)
+///   and Markdown's emphasis and link marks (`*`, `_`, `~`, `` ` ``, `[`, `](…)`), so that
+///   `138**0013**8000` in a source and `138<strong>0013</strong>8000` in a page are the number
+///   they show, found at its first digit. Block tags (`<td>`, `<p>`, `<br>`) do split.
+/// - An e-mail address is `local@domain.tld` (or `＠`, and `．` between labels) with an
+///   alphabetic top-level domain; addresses on the allow list pass, and so do image names such
+///   as `logo@2x.png`.
 ///
 /// Numbers that are part of a longer run of digits do not match, nor do masked forms
 /// (`138****1234`, `110105********002X`, `z***@example.gov.cn`).
@@ -79,7 +88,12 @@ private struct ByteScan {
             if byte &- 0x30 < 10 {
                 index = digits(at: index)
             } else if byte == 0xEF {
-                index = digitWidth(at: index) > 0 ? digits(at: index) : index + 1
+                if digitWidth(at: index) > 0 {
+                    index = digits(at: index)
+                } else {
+                    if isFullWidthAtSign(at: index) { email(at: index) }
+                    index += 1
+                }
             } else if byte == UInt8(ascii: "@") {
                 email(at: index)
                 index += 1
@@ -106,35 +120,117 @@ private struct ByteScan {
         return byte < 0x80 ? byte &- 0x30 : bytes[index + 2] &- 0x90
     }
 
-    /// A single space or dash (ASCII or full-width `－`) between groups of digits: its width.
+    /// One separator between groups of digits: its width in bytes, 0 for anything else.
     func separatorWidth(at index: Int) -> Int {
         guard index < bytes.count else { return 0 }
         let byte = bytes[index]
-        if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-") { return 1 }
-        if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBC, bytes[index + 2] == 0x8D { return 3 }
-        return 0
+        if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") { return 1 }
+        guard byte >= 0xC2, index + 1 < bytes.count else { return 0 }
+        let second = bytes[index + 1]
+        if byte == 0xC2 { return second == 0xA0 ? 2 : 0 }  // no-break space
+        guard index + 2 < bytes.count else { return 0 }
+        let third = bytes[index + 2]
+        switch (byte, second) {
+        case (0xE3, 0x80): return third == 0x80 ? 3 : 0  // ideographic space
+        case (0xE2, 0x80): return (0x90...0x95).contains(third) || third == 0x89 || third == 0xAF ? 3 : 0  // dashes, thin spaces
+        case (0xE2, 0x88): return third == 0x92 ? 3 : 0  // minus sign
+        case (0xEF, 0xBC): return third == 0x8D || third == 0x8E ? 3 : 0  // full-width hyphen-minus and full stop
+        default: return 0
+        }
     }
 
-    func group(at start: Int) -> Group {
-        var end = start
-        var count = 0
+    /// Inline elements, whose tags do not break the text a reader sees.
+    static let inlineTags: Set<[UInt8]> = Set(
+        [
+            "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd", "mark", "q", "s",
+            "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr",
+        ].map { Array($0.utf8) })
+
+    /// Markup a reader does not see, starting at `index`: its width in bytes, 0 for none. Markdown's
+    /// emphasis and link marks, and an inline HTML tag.
+    func markupWidth(at index: Int) -> Int {
+        guard index < bytes.count else { return 0 }
+        switch bytes[index] {
+        case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "`"), UInt8(ascii: "["):
+            return 1
+        case UInt8(ascii: "]"):
+            // `](address)` or `][label]`: the address of a link in the middle of a number.
+            guard index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "(") || bytes[index + 1] == UInt8(ascii: "[")
+            else { return 1 }
+            let close = bytes[index + 1] == UInt8(ascii: "(") ? UInt8(ascii: ")") : UInt8(ascii: "]")
+            var end = index + 2
+            while end < bytes.count, end - index < 512, bytes[end] != close, bytes[end] > 0x20 { end += 1 }
+            return end < bytes.count && bytes[end] == close ? end + 1 - index : 1
+        case UInt8(ascii: "<"):
+            var end = index + 1
+            if end < bytes.count, bytes[end] == UInt8(ascii: "/") { end += 1 }
+            let nameStart = end
+            while end < bytes.count, end - nameStart < 8, isAlphanumeric(bytes[end]) { end += 1 }
+            guard end > nameStart, end < bytes.count else { return 0 }
+            let name = bytes[nameStart..<end].map { $0 | 0x20 }
+            guard Self.inlineTags.contains(name) else { return 0 }
+            // The attributes, to the end of the tag.
+            while end < bytes.count, end - index < 1024, bytes[end] != UInt8(ascii: ">"), bytes[end] != UInt8(ascii: "<") {
+                end += 1
+            }
+            return end < bytes.count && bytes[end] == UInt8(ascii: ">") ? end + 1 - index : 0
+        default:
+            return 0
+        }
+    }
+
+    /// Where the digit after the markup at `index` starts, if one does; nil when no markup or
+    /// no digit follows.
+    func digitAfterMarkup(at index: Int) -> Int? {
+        var end = index
         while true {
-            let width = digitWidth(at: end)
+            let width = markupWidth(at: end)
             guard width > 0 else { break }
             end += width
-            count += 1
+        }
+        return end > index && digitWidth(at: end) > 0 ? end : nil
+    }
+
+    /// A run of digits with only markup between them.
+    func group(at start: Int) -> Group {
+        var end = start
+        var index = start
+        var count = 0
+        while true {
+            let width = digitWidth(at: index)
+            if width > 0 {
+                index += width
+                end = index
+                count += 1
+            } else if let next = digitAfterMarkup(at: index) {
+                index = next
+            } else {
+                break
+            }
         }
         return Group(start: start, end: end, count: count)
     }
 
-    /// The group after `group` when a single separator joins them.
+    /// The group after `group` when up to three separators (and any markup) join them.
     func group(after group: Group) -> Group? {
-        let width = separatorWidth(at: group.end)
-        guard width > 0, digitWidth(at: group.end + width) > 0 else { return nil }
-        return self.group(at: group.end + width)
+        var index = group.end
+        var separators = 0
+        while separators <= 3 {
+            let width = separatorWidth(at: index)
+            if width > 0 {
+                index += width
+                separators += 1
+                continue
+            }
+            let markup = markupWidth(at: index)
+            guard markup > 0 else { break }
+            index += markup
+        }
+        guard (1...3).contains(separators), digitWidth(at: index) > 0 else { return nil }
+        return self.group(at: index)
     }
 
-    /// The ASCII digits of `range`, separators left out.
+    /// The ASCII digits of `range`, separators and markup left out.
     func canonicalDigits(_ range: Range<Int>) -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(18)
@@ -145,10 +241,27 @@ private struct ByteScan {
                 result.append(digitValue(at: index) &+ 0x30)
                 index += width
             } else {
-                index += 1
+                index += max(1, markupWidth(at: index), separatorWidth(at: index))
             }
         }
         return result
+    }
+
+    /// Where the digit after the first `count` digits from `start` begins.
+    func offset(afterDigits count: Int, from start: Int) -> Int {
+        var index = start
+        var seen = 0
+        while index < bytes.count {
+            let width = digitWidth(at: index)
+            if width > 0 {
+                if seen == count { return index }
+                seen += 1
+                index += width
+            } else {
+                index += max(1, markupWidth(at: index))
+            }
+        }
+        return index
     }
 
     /// Looks at the digit group starting at `start`, which no digit precedes, and returns where
@@ -159,22 +272,16 @@ private struct ByteScan {
         case 18:
             idNumber(first.start..<first.end)
         case 17:
-            let check = first.end
-            if check < bytes.count, bytes[check] | 0x20 == UInt8(ascii: "x"), !isWordByte(at: check + 1),
-                idNumber(first.start..<check + 1)
-            {
-                return check + 1
-            }
+            if let end = checkCharacterEnd(after: first), idNumber(first.start..<end) { return end }
         case 11:
             mobile(first.start..<first.end)
-        case 13:
-            // +8613800138000: the country code glued to the number.
-            if first.start > 0, bytes[first.start - 1] == UInt8(ascii: "+"), digitValue(at: first.start) == 8 {
-                let secondStart = first.start + digitWidth(at: first.start)
-                if digitValue(at: secondStart) == 6 {
-                    let numberStart = secondStart + digitWidth(at: secondStart)
-                    mobile(numberStart..<first.end)
-                }
+        case 13, 15:
+            // 8613800138000 and 008613800138000: the country code glued to the number.
+            if first.count == 15, oldIDNumber(first.start..<first.end) { break }
+            let digits = canonicalDigits(first.start..<first.end)
+            let prefix = first.count == 13 ? Array("86".utf8) : Array("0086".utf8)
+            if digits.starts(with: prefix) {
+                mobile(offset(afterDigits: prefix.count, from: first.start)..<first.end)
             }
         case 3, 7:
             guard let second = group(after: first) else { break }
@@ -183,10 +290,26 @@ private struct ByteScan {
             } else if first.count == 3, second.count == 4, let third = group(after: second), third.count == 4 {
                 if mobile(first.start..<third.end) { return third.end }
             }
+        case 6:
+            guard let second = group(after: first), let third = group(after: second) else { break }
+            if second.count == 8, third.count == 4 {
+                if idNumber(first.start..<third.end) { return third.end }
+            } else if second.count == 8, third.count == 3, let end = checkCharacterEnd(after: third) {
+                if idNumber(first.start..<end) { return end }
+            } else if second.count == 6, third.count == 3 {
+                if oldIDNumber(first.start..<third.end) { return third.end }
+            }
         default:
             break
         }
         return first.end
+    }
+
+    /// Just after the `X` that ends an ID number after `group`, if one does.
+    func checkCharacterEnd(after group: Group) -> Int? {
+        let check = group.end
+        guard check < bytes.count, bytes[check] | 0x20 == UInt8(ascii: "x"), !isWordByte(at: check + 1) else { return nil }
+        return check + 1
     }
 
     mutating func record(_ kind: PrivacyFinding.Kind, _ range: Range<Int>, digits: [UInt8], masked: [UInt8]) {
@@ -223,6 +346,26 @@ private struct ByteScan {
         return true
     }
 
+    /// The province codes of GB/T 2260 that ID numbers begin with.
+    static let provinces: Set<Int> = [
+        11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63,
+        64, 65, 71, 81, 82,
+    ]
+
+    /// Whether `range` (15 digits) is an ID number of the first generation, which has no check
+    /// digit: a province code, an area, a birth date `YYMMDD` that exists, and 3 more digits;
+    /// records it if so.
+    @discardableResult
+    mutating func oldIDNumber(_ range: Range<Int>) -> Bool {
+        let digits = canonicalDigits(range)
+        guard digits.count == 15 else { return false }
+        func number(_ range: Range<Int>) -> Int { digits[range].reduce(0) { $0 * 10 + Int($1 &- 0x30) } }
+        guard Self.provinces.contains(number(0..<2)), Day(year: 1900 + number(6..<8), month: number(8..<10), day: number(10..<12)) != nil
+        else { return false }
+        record(.idNumber, range, digits: digits, masked: digits[0..<6] + Array("******".utf8) + digits[12..<15])
+        return true
+    }
+
     /// An ASCII letter or digit, or a full-width digit.
     func isWordByte(at index: Int) -> Bool {
         guard index < bytes.count else { return false }
@@ -240,17 +383,30 @@ private struct ByteScan {
             || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
     }
 
-    /// The address around the `@` at `sign`, if it is one: the local part before it (at most 64
-    /// characters) and a domain of at least two labels after it, ending in an alphabetic
-    /// top-level domain.
+    /// Whether `index` starts a full-width at sign `＠` (U+FF20).
+    func isFullWidthAtSign(at index: Int) -> Bool {
+        index + 2 < bytes.count && bytes[index] == 0xEF && bytes[index + 1] == 0xBC && bytes[index + 2] == 0xA0
+    }
+
+    /// The width of the dot between two labels of a domain at `index`: `.` or a full-width `．`.
+    func domainDotWidth(at index: Int) -> Int {
+        guard index < bytes.count else { return 0 }
+        if bytes[index] == UInt8(ascii: ".") { return 1 }
+        return index + 2 < bytes.count && bytes[index] == 0xEF && bytes[index + 1] == 0xBC && bytes[index + 2] == 0x8E ? 3 : 0
+    }
+
+    /// The address around the `@` (or `＠`) at `sign`, if it is one: the local part before it
+    /// (at most 64 characters) and a domain of at least two labels after it, ending in an
+    /// alphabetic top-level domain.
     mutating func email(at sign: Int) {
         var start = sign
         while start > emailEnd, sign - start < 64, isLocalPartByte(bytes[start - 1]) { start -= 1 }
         while start < sign, bytes[start] == UInt8(ascii: ".") { start += 1 }
         guard start < sign else { return }
 
-        var index = sign + 1
-        var labels = 0
+        let domainStart = sign + (bytes[sign] == UInt8(ascii: "@") ? 1 : 3)
+        var index = domainStart
+        var labels: [Range<Int>] = []
         var end = -1
         var topLevelStart = 0
         while index < bytes.count {
@@ -263,25 +419,29 @@ private struct ByteScan {
                 index += 1
             }
             guard index > labelStart else { break }
-            labels += 1
-            if labels >= 2, isAlphabetic, index - labelStart >= 2 {
+            labels.append(labelStart..<index)
+            if labels.count >= 2, isAlphabetic, index - labelStart >= 2 {
                 end = index
                 topLevelStart = labelStart
             }
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "."), index - sign <= 254 else { break }
-            index += 1
+            let dot = domainDotWidth(at: index)
+            guard dot > 0, index - sign <= 254 else { break }
+            index += dot
         }
         guard end > 0 else { return }
         let topLevel = String(decoding: UnsafeBufferPointer(rebasing: bytes[topLevelStart..<end]), as: UTF8.self)
         guard !Self.fileExtensions.contains(topLevel.lowercased()) else { return }
-        let address = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-        let canonical = address.lowercased()
+        // The address in one spelling: ASCII `@` and dots, lower case.
+        let domainBytes = labels.filter { $0.upperBound <= end }.map { Array(bytes[$0]) }.joined(separator: [UInt8(ascii: ".")])
+        let domain = Array(domainBytes)
+        let local = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<sign]), as: UTF8.self)
+        let canonical = (local + "@" + String(decoding: domain, as: UTF8.self)).lowercased()
         emailEnd = end
         guard !allowedEmails.contains(canonical) else { return }
-        let domain = Self.maskingNumbers(in: UnsafeBufferPointer(rebasing: bytes[sign + 1..<end]))
+        let masked = domain.withUnsafeBufferPointer { Self.maskingNumbers(in: $0) }
         let initial = String(decoding: [bytes[start]], as: UTF8.self)
         findings.append(
-            PrivacyFinding(kind: .email, byteRange: start..<end, masked: "\(initial)***@\(domain)", canonical: canonical))
+            PrivacyFinding(kind: .email, byteRange: start..<end, masked: "\(initial)***@\(masked)", canonical: canonical))
     }
 
     /// The domain of a masked address, with any number in it masked too: a domain may hold a

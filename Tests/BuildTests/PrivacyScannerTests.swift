@@ -52,6 +52,82 @@ import Testing
         #expect(finding.canonical == "13800138000")
     }
 
+    @Test(arguments: [
+        "138.0013.8000", "138\u{3000}0013\u{3000}8000", "138－0013－8000", "138—0013—8000", "138‐0013‐8000",
+        "138-0013 8000", "138 - 0013 - 8000", "138  0013  8000", "138\u{A0}0013\u{A0}8000", "138．0013．8000",
+        "008613800138000", "8613800138000", "+86 138 0013 8000", "0086-138-0013-8000", "86 13800138000",
+        "（+86）138-0013-8000", "+86\u{3000}138\u{3000}0013\u{3000}8000",
+    ])
+    func findsMobileNumbersWithAnySeparatorAndCountryCode(_ text: String) throws {
+        let findings = scanner.findings(in: text)
+        #expect(findings.map(\.kind) == [.mobile])
+        #expect(findings.first?.canonical == "13800138000")
+    }
+
+    @Test(arguments: [
+        "138**0013**8000", "138<strong>0013</strong>8000", "<em>138</em> 0013 <b>8000</b>", "138 [0013](tel:1) 8000",
+        "[138 0013](https://example.gov.cn/a) 8000", "138_0013_8000", "138<span class=\"x1\">0013</span>8000",
+        "电话：**138 0013 8000**。",
+    ])
+    func findsAMobileNumberThatMarkupSplits(_ text: String) throws {
+        let findings = scanner.findings(in: text)
+        #expect(findings.map(\.kind) == [.mobile])
+        #expect(findings.first?.canonical == "13800138000")
+    }
+
+    @Test func aNumberSplitByMarkupIsFoundAtItsFirstDigit() throws {
+        let text = "电话：138**0013**8000"
+        let finding = try #require(scanner.findings(in: text).first)
+        #expect(finding.byteRange.lowerBound == "电话：".utf8.count)
+        #expect(finding.byteRange.upperBound == text.utf8.count)
+    }
+
+    @Test(arguments: [
+        "<td>138</td><td>0013</td><td>8000</td>", "138<br>0013<br>8000", "<p>138</p>\n<p>0013 8000</p>",
+        "1<strong>13800138000</strong>", "电话 138****8000", "138-****-8000",
+    ])
+    func blockTagsAndMaskedFormsSplitNumbers(_ text: String) {
+        #expect(kinds(text).isEmpty)
+    }
+
+    @Test(arguments: [
+        ("110105 19491231 002X", "110105********002X"), ("110105-19491231-002X", "110105********002X"),
+        ("320102 19851111 4560", "320102********4560"), ("320102－19851111－4560", "320102********4560"),
+        ("110105491231002", "110105******002"), ("110105 491231 002", "110105******002"),
+        ("身份证：110105**491231**002。", "110105******002"),
+    ])
+    func findsSplitAndOldIDNumbers(_ text: String, _ masked: String) throws {
+        let findings = scanner.findings(in: text)
+        #expect(findings.map(\.kind) == [.idNumber])
+        #expect(findings.first?.masked == masked)
+    }
+
+    @Test(arguments: [
+        "2024-03-18", "2024.03.18", "〔2024〕12号", "市监发〔2023〕105号", "ISBN 978-7-5097-1234-5", "978-7-111-12345-6",
+        "金额 1,380,013.80 元", "2024年3月18日", "1380013800 元", "第 138 0013 号", "001380013800013",
+        "991231199912312", "510104991332001", "v1.38.0013", "138.00", "电话 0571-8800 1234",
+    ])
+    func ignoresDatesDocumentNumbersAndAmounts(_ text: String) {
+        #expect(kinds(text).isEmpty)
+    }
+
+    @Test(arguments: [
+        ("zhang.san＠example.com", "z***@example.com", "zhang.san@example.com"),
+        ("zhang＠example．com", "z***@example.com", "zhang@example.com"),
+        ("Li@mail．example．gov．cn", "L***@mail.example.gov.cn", "li@mail.example.gov.cn"),
+    ])
+    func findsEmailAddressesWithFullWidthSigns(_ text: String, _ masked: String, _ canonical: String) throws {
+        let findings = scanner.findings(in: text)
+        #expect(findings.map(\.kind) == [.email])
+        #expect(findings.first?.masked == masked)
+        #expect(findings.first?.canonical == canonical)
+    }
+
+    @Test func aFullWidthAddressOnTheAllowListPasses() {
+        let scanner = PrivacyScanner(allowedEmails: ["office@example.gov.cn"])
+        #expect(kinds("office＠example．gov．cn", scanner: scanner).isEmpty)
+    }
+
     @Test func reportsTheBytesOfTheNumberWithItsSeparators() throws {
         let text = "电话：138 0013 8000。"
         let finding = try #require(scanner.findings(in: text).first)
@@ -61,7 +137,7 @@ import Testing
 
     @Test(arguments: [
         "213800138000", "138001380001", "订单号20250318138001380001", "1380013800012345678", "12800138000",
-        "10800138000", "138 0013 80001", "138  0013 8000", "1380 013 8000", "138,0013,8000", "0086138001380001",
+        "10800138000", "138 0013 80001", "138    0013 8000", "1380 013 8000", "138,0013,8000", "0086138001380001",
     ])
     func ignoresDigitsThatAreNotAMobileNumber(_ text: String) {
         #expect(kinds(text).isEmpty)
