@@ -105,6 +105,21 @@ import Testing
             ])
     }
 
+    @Test func aNumberSplitByEmphasisOrALinkIsFoundAtItsFirstDigitInTheSource() async throws {
+        let content = try FixtureSite.copy()
+        defer { try? FileManager.default.removeItem(at: content.deletingLastPathComponent()) }
+        try edit(content, "pages/about.md") {
+            $0 + "\n值班电话：138**0013**8000\n\n负责人：110105 [19491231](https://example.gov.cn/) 002X\n"
+        }
+        #expect(
+            try await buildErrors(content) == [
+                "content/pages/about.md:8:6: error: 手机号码 138****8000 将出现在发布页面 about/index.html 等 2 个文件中\n"
+                    + "  hint: 个人信息不能公开：删除该号码，或改写为打码形式 138****8000",
+                "content/pages/about.md:10:5: error: 身份证号码 110105********002X 将出现在发布页面 about/index.html 等 2 个文件中\n"
+                    + "  hint: 个人信息不能公开：删除该号码，或改写为打码形式 110105********002X",
+            ])
+    }
+
     @Test func aNumberNoSourceSpellsOutIsLocatedInTheOutputFile() async throws {
         let content = try FixtureSite.copy()
         defer { try? FileManager.default.removeItem(at: content.deletingLastPathComponent()) }
