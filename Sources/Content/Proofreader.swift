@@ -25,11 +25,22 @@ struct Proofreader: Sendable {
         let isMarkdown = file.path.hasSuffix(".md")
         return text.withUTF8 { bytes in
             var matches = terms.isEmpty ? [] : matcher.matches(in: bytes)
+            let body = isMarkdown ? Self.body(in: bytes) : nil
+            // A formulation split over two lines of a paragraph is read as the reader reads it,
+            // and found at its first character.
+            if let body, !terms.isEmpty, let joined = JoinedLines(bytes, bodyStart: body.offset) {
+                matches = joined.bytes.withUnsafeBufferPointer { matcher.matches(in: $0) }.map { match in
+                    var match = match
+                    match.start = joined.fileOffset(of: match.start)
+                    match.end = joined.fileOffset(of: match.end - 1) + 1
+                    return match
+                }
+            }
             guard !matches.isEmpty || isMarkdown else { return [] }
             // A Markdown file whose front matter cannot be split is read whole for terms, and
             // its punctuation is not checked (its front matter error comes first).
             var punctuation: [PunctuationChecker.Finding] = []
-            if isMarkdown, let body = Self.body(in: bytes) {
+            if let body {
                 let code = Self.codeRanges(in: bytes, fromLine: body.line)
                 matches.removeAll { match in code.contains { $0.contains(match.start) } }
                 punctuation = PunctuationChecker.findings(in: bytes, bodyStart: body.offset, code: code)

@@ -33,6 +33,32 @@ import Testing
         #expect(await site.diagnostics() == [Self.hit])
     }
 
+    @Test(arguments: ["扫黑\n险恶", "扫黑 \n险恶", "扫\n  黑险恶", "扫黑险\r\n恶"])
+    func reportsAHitSplitOverTwoLinesOfAParagraphAtItsStart(_ split: String) async throws {
+        let site = try Self.site(["cases/a.md": Self.a.replacingOccurrences(of: "党员亮身份。", with: "党员亮身份，参与\(split)宣传。")])
+        defer { site.remove() }
+        #expect(await site.diagnostics() == [Self.hit])
+    }
+
+    @Test func reportsAHitSplitOverTwoLinesOfAQuote() async throws {
+        let site = try Self.site(["cases/a.md": Self.a.replacingOccurrences(of: "党员亮身份。", with: "> 党员亮身份，参与扫黑\n> 险恶宣传。")])
+        defer { site.remove() }
+        #expect(
+            await site.diagnostics() == [
+                "content/cases/a.md:15:11: error: 表述错误：“扫黑险恶”应为“扫黑除恶”\n  hint: 专项斗争的名称"
+            ])
+    }
+
+    @Test(arguments: [
+        "扫黑\n\n险恶", "扫黑\n# 险恶", "- 扫黑\n- 险恶", "扫黑\n1. 险恶", "扫黑  \n险恶", "扫黑\\\n险恶", "扫黑\n```\n险恶\n```",
+        "> 扫黑\n\n> 险恶", "`扫黑\n险恶`",
+    ])
+    func neverJoinsLinesOfTwoBlocksOrAcrossAHardBreak(_ text: String) async throws {
+        let site = try Self.site(["cases/a.md": Self.a.replacingOccurrences(of: "党员亮身份。", with: "党员亮身份。\n\n\(text)")])
+        defer { site.remove() }
+        #expect(await site.diagnostics().filter { $0.contains("表述") } == [])
+    }
+
     @Test func reportsASevereHitInATitle() async throws {
         let site = try Self.site([
             "cases/a.md": Self.a.replacingOccurrences(of: "title: 东湖市场“红色引擎”", with: "title: 东湖市场“扫黑险恶”宣传")
