@@ -11,6 +11,7 @@ enum PhotoMetadata {
         switch PrivacyGuard.fileExtension(of: path) {
         case "jpg", "jpeg": return strippedJPEG(bytes) ?? bytes
         case "png": return strippedPNG(bytes) ?? bytes
+        case "webp": return strippedWebP(bytes) ?? bytes
         default: return bytes
         }
     }
@@ -117,5 +118,41 @@ enum PhotoMetadata {
             if type == "IEND" { return output }
         }
         return nil
+    }
+
+    /// The bits of a `VP8X` header's flags that say an `EXIF` or an `XMP ` chunk follows.
+    private static let webPMetadataFlags: UInt8 = 0x08 | 0x04
+
+    /// The WebP without its `EXIF` and `XMP ` chunks; nil when it is not a WebP as expected. The
+    /// RIFF size is written again, and the `VP8X` flags no longer announce the chunks: a decoder
+    /// that trusts them would look for what is gone.
+    static func strippedWebP(_ bytes: [UInt8]) -> [UInt8]? {
+        guard bytes.count >= 20, bytes.starts(with: Array("RIFF".utf8)), bytes[8..<12].elementsEqual("WEBP".utf8) else {
+            return nil
+        }
+        func littleEndian(_ index: Int) -> Int {
+            Int(bytes[index]) | Int(bytes[index + 1]) << 8 | Int(bytes[index + 2]) << 16 | Int(bytes[index + 3]) << 24
+        }
+        let end = min(bytes.count, 8 + littleEndian(4))
+        var output = Array(bytes[0..<12])
+        output.reserveCapacity(bytes.count)
+        var index = 12
+        while index + 8 <= end {
+            let type = String(decoding: bytes[index..<index + 4], as: UTF8.self)
+            let length = littleEndian(index + 4)
+            // Chunks are padded to an even length.
+            let next = index + 8 + length + (length & 1)
+            guard length >= 0, index + 8 + length <= end else { return nil }
+            if type != "EXIF" && type != "XMP " {
+                let start = output.count
+                output += bytes[index..<min(next, end)]
+                if length & 1 == 1, next > end { output.append(0) }
+                if type == "VP8X", length >= 1 { output[start + 8] &= ~webPMetadataFlags }
+            }
+            index = next
+        }
+        let size = UInt32(output.count - 8)
+        output.replaceSubrange(4..<8, with: [UInt8(size & 0xFF), UInt8(size >> 8 & 0xFF), UInt8(size >> 16 & 0xFF), UInt8(size >> 24)])
+        return output
     }
 }

@@ -106,3 +106,58 @@ import Testing
         #expect(PhotoMetadata.stripped(pdf, path: "notice.pdf") == pdf)
     }
 }
+
+/// WebP photos, as phones and editors write them: a `VP8X` header announcing EXIF and XMP.
+extension PhotoMetadataTests {
+    /// A 1 × 1 lossless WebP image (the `VP8L` chunk and its padding).
+    static let losslessImage: [UInt8] = [
+        0x56, 0x50, 0x38, 0x4C, 0x0D, 0x00, 0x00, 0x00, 0x2F, 0x00, 0x00, 0x00, 0x10, 0x07, 0x10, 0x11, 0x11, 0x88, 0x88,
+        0xFE, 0x07, 0x00,
+    ]
+
+    static func webPChunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
+        let length = UInt32(data.count)
+        return Array(type.utf8) + [UInt8(length & 0xFF), UInt8(length >> 8 & 0xFF), UInt8(length >> 16), UInt8(length >> 24)]
+            + data + (data.count % 2 == 1 ? [0] : [])
+    }
+
+    static func riff(_ chunks: [UInt8]) -> [UInt8] {
+        let size = UInt32(chunks.count + 4)
+        return Array("RIFF".utf8) + [UInt8(size & 0xFF), UInt8(size >> 8 & 0xFF), UInt8(size >> 16), UInt8(size >> 24)]
+            + Array("WEBP".utf8) + chunks
+    }
+
+    /// A 1 × 1 extended WebP with `flags` in its header, then the image and `after` it.
+    static func webP(flags: UInt8, after: [UInt8]) -> [UInt8] {
+        riff(webPChunk("VP8X", [flags, 0, 0, 0, 0, 0, 0, 0, 0, 0]) + losslessImage + after)
+    }
+
+    @Test func aWebPLosesItsEXIFAndXMPChunksAndItsHeaderSaysSo() throws {
+        let metadata =
+            Self.webPChunk("EXIF", Array(Self.exif(orientation: 1).dropFirst(6)))
+            + Self.webPChunk("XMP ", Array("<x:xmpmeta>东湖区 GPS</x:xmpmeta>".utf8))
+        let photo = Self.webP(flags: 0x08 | 0x04, after: metadata)
+        let published = PhotoMetadata.stripped(photo, path: "media/banner.webp")
+        #expect(published == Self.webP(flags: 0, after: []))
+        let text = String(decoding: published, as: UTF8.self)
+        #expect(!text.contains("GPS") && !text.contains("EXIF") && !text.contains("XMP"))
+        #expect(ImageSize(of: published) == ImageSize(width: 1, height: 1))
+        // vips decodes what is published.
+        #expect((try? PhotoEncoder.resize(published, toWidth: 1, fileExtension: "webp").get()) != nil)
+    }
+
+    @Test func aWebPKeepsItsColourProfile() {
+        let profile = Self.webPChunk("ICCP", [1, 2, 3])
+        let photo = Self.riff(Self.webPChunk("VP8X", [0x20 | 0x08, 0, 0, 0, 0, 0, 0, 0, 0, 0]) + profile + Self.losslessImage
+            + Self.webPChunk("EXIF", [1, 2, 3, 4]))
+        #expect(
+            PhotoMetadata.stripped(photo, path: "a.webp")
+                == Self.riff(Self.webPChunk("VP8X", [0x20, 0, 0, 0, 0, 0, 0, 0, 0, 0]) + profile + Self.losslessImage))
+    }
+
+    @Test func aSimpleWebPIsCopiedAsItIs() {
+        let photo = Self.riff(Self.losslessImage)
+        #expect(PhotoMetadata.stripped(photo, path: "a.webp") == photo)
+        #expect((try? PhotoEncoder.resize(photo, toWidth: 1, fileExtension: "webp").get()) != nil)
+    }
+}
