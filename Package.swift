@@ -14,7 +14,8 @@
 //   Import                  spreadsheet rows mapped by header, checked by Content's decoders and
 //                           merged into data/*.yaml; Word documents written as draft cases
 //                           (`portal import`)
-//   Build                   the stages in order, and the writing of site/
+//   Build                   the stages in order, and the writing of site/ (the text of Word and
+//                           Excel attachments read through Spreadsheets' zip reader)
 //   Preview                 `portal serve`: rebuilds on save, serves on 127.0.0.1, reloads pages
 //   CLI → portal            the commands, and the executable
 import PackageDescription
@@ -65,7 +66,9 @@ let package = Package(
         ),
         .target(name: "Search", dependencies: ["Core", "Model"]),
         .target(name: "Import", dependencies: ["Content", "Core", "Documents", "Model", "Spreadsheets"]),
-        .target(name: "Build", dependencies: ["CDeflate", "CVips", "Core", "Model", "Content", "Templates", "Search"]),
+        .target(
+            name: "Build",
+            dependencies: ["CDeflate", "CVips", "Core", "Model", "Content", "Templates", "Search", "Spreadsheets"]),
         .target(
             name: "Preview",
             dependencies: [

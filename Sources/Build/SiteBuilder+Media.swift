@@ -24,7 +24,9 @@ extension SiteBuilder {
 
     /// What became of one job.
     private enum MediaOutcome: Sendable {
-        case written(OutputStage.Written, OutputStage.Work, resized: Bool, cached: Bool, processing: Duration)
+        case written(
+            OutputStage.Written, OutputStage.Work, resized: Bool, cached: Bool, processing: Duration,
+            attachment: PrivacyGuard.AttachmentScan?)
         case failed(Diagnostic)
         /// vips could not decode the photo, for this reason.
         case undecodable(MediaFile, reason: String)
@@ -34,10 +36,15 @@ extension SiteBuilder {
     /// at once than there are cores: a decoded phone photo is tens of megabytes). Photos are
     /// resized through libvips unless `cache` has them; every other file is copied with its
     /// metadata left out (`PhotoMetadata`). A photo vips cannot decode stops the build with an
-    /// error at the file, naming the pages that show it.
+    /// error at the file, naming the pages that show it. The text of PDF, Word and Excel
+    /// attachments is scanned for personal information (`attachments`: those with findings or
+    /// whose text could not be read).
     func emitMedia(
         _ media: [MediaFile], memory: LoadMemory, cache: PhotoCache, stage: OutputStage, into sink: some OutputSink
-    ) async throws -> (written: [OutputStage.Written], work: OutputStage.Work, processing: Duration, report: MediaReport) {
+    ) async throws -> (
+        written: [OutputStage.Written], work: OutputStage.Work, processing: Duration, report: MediaReport,
+        attachments: [PrivacyGuard.AttachmentScan]
+    ) {
         let jobs = media.flatMap { file in file.renditions.map { MediaJob(file: file, rendition: $0) } }
         let lanes = max(1, min(options.parallelism, ProcessInfo.processInfo.activeProcessorCount, jobs.count))
         var outcomes = [MediaOutcome?](repeating: nil, count: jobs.count)
@@ -59,12 +66,14 @@ extension SiteBuilder {
         var work = OutputStage.Work()
         var processing = Duration.zero
         var report = MediaReport()
+        var attachments: [PrivacyGuard.AttachmentScan] = []
         var problems = Diagnostics()
         var failed: Set<String> = []
         for outcome in outcomes {
             switch outcome {
-            case .written(let file, let fileWork, let resized, let cached, let time):
+            case .written(let file, let fileWork, let resized, let cached, let time, let attachment):
                 written.append(file)
+                if let attachment { attachments.append(attachment) }
                 work = work + fileWork
                 processing += time
                 if !resized {
@@ -99,7 +108,7 @@ extension SiteBuilder {
                         PhotoCache.key(sourceHash: job.file.sourceHash, width: $0, fileExtension: job.file.fileExtension)
                     }
                 }))
-        return (written, work, processing, report)
+        return (written, work, processing, report, attachments)
     }
 
     /// Makes one file and writes it; only a failure to write throws.
@@ -137,8 +146,12 @@ extension SiteBuilder {
         }
         let processing = ContinuousClock.now - started
         var work = OutputStage.Work()
+        let checked = ThreadTime.now()
+        let attachment = PrivacyGuard.AttachmentScan.of(file, bytes: bytes, scanner: stage.scanner)
+        work.checks += ThreadTime.now() - checked
         let written = try await stage.emit(bytes, at: job.rendition.path.filePath, source: nil, into: sink, work: &work)
-        return .written(written, work, resized: job.rendition.width != nil, cached: cached, processing: processing)
+        return .written(
+            written, work, resized: job.rendition.width != nil, cached: cached, processing: processing, attachment: attachment)
     }
 
     /// How messages name a file of `content/`: `content/cases/a/photo.jpg`.

@@ -175,7 +175,10 @@ public struct SiteBuilder: Sendable {
         } catch {
             throw DiagnosticsError(problems + error.diagnostics + loaded.warnings)
         }
-        var media = (written: [OutputStage.Written](), work: OutputStage.Work(), processing: Duration.zero, report: MediaReport())
+        var media = (
+            written: [OutputStage.Written](), work: OutputStage.Work(), processing: Duration.zero, report: MediaReport(),
+            attachments: [PrivacyGuard.AttachmentScan]()
+        )
         do {
             media = try await timings.measureTyped("media") { () async throws(DiagnosticsError) in
                 try await writingOutput {
@@ -240,10 +243,10 @@ public struct SiteBuilder: Sendable {
         warnings += linkProblems.filter { !$0.isError }
         problems += linkProblems.filter(\.isError)
         let privacyProblems = timings.measureSync("privacy") {
-            PrivacyGuard(
+            let privacy = PrivacyGuard(
                 scanner: stage.scanner, content: options.content, contentDisplay: options.contentDisplay,
-                templates: options.templates, templatesDisplay: options.templatesDisplay
-            ).diagnose(written.compactMap(\.privacy))
+                templates: options.templates, templatesDisplay: options.templatesDisplay)
+            return privacy.diagnose(written.compactMap(\.privacy)) + privacy.diagnose(attachments: media.attachments)
         }
         problems += privacyProblems
         if !problems.isEmpty { throw DiagnosticsError(problems + warnings) }
