@@ -20,7 +20,7 @@ test: deps spec
 	$(SWIFT) test --skip-build
 	$(MAKE) fuzz-short
 
-## System packages: libcmark-dev, libdeflate-dev, libvips-dev, pkg-config and nodejs (for the tests) from apt, only when missing.
+## System packages: libcmark-dev, libdeflate-dev, libvips-dev, poppler-utils, pkg-config and nodejs (for the tests) from apt, only when missing.
 deps:
 	@scripts/install-deps
 
