@@ -63,7 +63,9 @@ struct AttachmentLinkLocator {
             index = line.index(before: index)
             if line[index] == "]" { depth += 1 }
             if line[index] == "[" {
-                if depth == 0 { return index > line.startIndex && line[line.index(before: index)] == "!" ? line.index(before: index) : index }
+                if depth == 0 {
+                    return index > line.startIndex && line[line.index(before: index)] == "!" ? line.index(before: index) : index
+                }
                 depth -= 1
             }
         }

@@ -152,7 +152,8 @@ enum PhotoMetadata {
             index = next
         }
         let size = UInt32(output.count - 8)
-        output.replaceSubrange(4..<8, with: [UInt8(size & 0xFF), UInt8(size >> 8 & 0xFF), UInt8(size >> 16 & 0xFF), UInt8(size >> 24)])
+        output.replaceSubrange(
+            4..<8, with: [UInt8(size & 0xFF), UInt8(size >> 8 & 0xFF), UInt8(size >> 16 & 0xFF), UInt8(size >> 24)])
         return output
     }
 }

@@ -33,7 +33,9 @@ extension PrivacyGuard {
         for scan in attachments {
             var links = locator.links(to: scan.file.relativePath)
             if links.isEmpty {
-                let path = contentDisplay.isEmpty || contentDisplay == "." ? scan.file.relativePath : contentDisplay + "/" + scan.file.relativePath
+                let path =
+                    contentDisplay.isEmpty || contentDisplay == "."
+                    ? scan.file.relativePath : contentDisplay + "/" + scan.file.relativePath
                 links = [AttachmentLinkLocator.Link(location: SourceLocation(path: path), address: scan.file.relativePath)]
             }
             for link in links {

@@ -360,7 +360,8 @@ private struct ByteScan {
         let digits = canonicalDigits(range)
         guard digits.count == 15 else { return false }
         func number(_ range: Range<Int>) -> Int { digits[range].reduce(0) { $0 * 10 + Int($1 &- 0x30) } }
-        guard Self.provinces.contains(number(0..<2)), Day(year: 1900 + number(6..<8), month: number(8..<10), day: number(10..<12)) != nil
+        guard Self.provinces.contains(number(0..<2)),
+            Day(year: 1900 + number(6..<8), month: number(8..<10), day: number(10..<12)) != nil
         else { return false }
         record(.idNumber, range, digits: digits, masked: digits[0..<6] + Array("******".utf8) + digits[12..<15])
         return true

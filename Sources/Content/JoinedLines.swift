@@ -92,7 +92,8 @@ struct JoinedLines {
             let second = position + 1 < end ? text[position + 1] : 0x20
             switch first {
             case UInt8(ascii: "#"), UInt8(ascii: ">"), UInt8(ascii: "|"): return true
-            case UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+"): return second == 0x20 || second == 0x09 || position + 1 == end
+            case UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+"):
+                return second == 0x20 || second == 0x09 || position + 1 == end
             case UInt8(ascii: "`"), UInt8(ascii: "~"):
                 return position + 2 < end && text[position + 1] == first && text[position + 2] == first
             case UInt8(ascii: "0")...UInt8(ascii: "9"):

@@ -23,13 +23,16 @@ import Testing
         for entry in entries {
             let name = Array(entry.name.utf8)
             let data = Array(entry.text.utf8)
-            let fields = le16(0) + le16(0) + le16(0) + le16(0) + le32(crc32(data)) + le32(UInt32(data.count))
+            let fields =
+                le16(0) + le16(0) + le16(0) + le16(0) + le32(crc32(data)) + le32(UInt32(data.count))
                 + le32(UInt32(data.count)) + le16(name.count) + le16(0)
-            directory += le32(0x0201_4B50) + le16(20) + le16(20) + fields + le16(0) + le16(0) + le16(0) + le32(0)
+            directory +=
+                le32(0x0201_4B50) + le16(20) + le16(20) + fields + le16(0) + le16(0) + le16(0) + le32(0)
                 + le32(UInt32(body.count)) + name
             body += le32(0x0403_4B50) + le16(20) + fields + name + data
         }
-        let end = le32(0x0605_4B50) + le16(0) + le16(0) + le16(entries.count) + le16(entries.count)
+        let end =
+            le32(0x0605_4B50) + le16(0) + le16(0) + le16(entries.count) + le16(entries.count)
             + le32(UInt32(directory.count)) + le32(UInt32(body.count)) + le16(0)
         return body + directory + end
     }

@@ -148,8 +148,9 @@ extension PhotoMetadataTests {
 
     @Test func aWebPKeepsItsColourProfile() {
         let profile = Self.webPChunk("ICCP", [1, 2, 3])
-        let photo = Self.riff(Self.webPChunk("VP8X", [0x20 | 0x08, 0, 0, 0, 0, 0, 0, 0, 0, 0]) + profile + Self.losslessImage
-            + Self.webPChunk("EXIF", [1, 2, 3, 4]))
+        let photo = Self.riff(
+            Self.webPChunk("VP8X", [0x20 | 0x08, 0, 0, 0, 0, 0, 0, 0, 0, 0]) + profile + Self.losslessImage
+                + Self.webPChunk("EXIF", [1, 2, 3, 4]))
         #expect(
             PhotoMetadata.stripped(photo, path: "a.webp")
                 == Self.riff(Self.webPChunk("VP8X", [0x20, 0, 0, 0, 0, 0, 0, 0, 0, 0]) + profile + Self.losslessImage))

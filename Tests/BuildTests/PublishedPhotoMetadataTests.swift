@@ -20,7 +20,8 @@ import Testing
         var types: [String] = []
         var index = 8
         while index + 12 <= bytes.count {
-            let length = Int(bytes[index]) << 24 | Int(bytes[index + 1]) << 16 | Int(bytes[index + 2]) << 8 | Int(bytes[index + 3])
+            let length =
+                Int(bytes[index]) << 24 | Int(bytes[index + 1]) << 16 | Int(bytes[index + 2]) << 8 | Int(bytes[index + 3])
             types.append(String(decoding: bytes[index + 4..<index + 8], as: UTF8.self))
             index += 12 + length
         }
@@ -32,7 +33,8 @@ import Testing
         var types: [String] = []
         var index = 12
         while index + 8 <= bytes.count {
-            let length = Int(bytes[index + 4]) | Int(bytes[index + 5]) << 8 | Int(bytes[index + 6]) << 16 | Int(bytes[index + 7]) << 24
+            let length =
+                Int(bytes[index + 4]) | Int(bytes[index + 5]) << 8 | Int(bytes[index + 6]) << 16 | Int(bytes[index + 7]) << 24
             types.append(String(decoding: bytes[index..<index + 4], as: UTF8.self))
             index += 8 + length + (length & 1)
         }
