@@ -13,7 +13,11 @@ import Testing
         152, 217, 148, 125, 0, 0, 0, 0, 73, 69, 78, 68, 174, 66, 96, 130,
     ]
     /// A PDF of 1,500 bytes.
-    static let pdf: [UInt8] = Array("%PDF-1.4\n".utf8) + [UInt8](repeating: 0x20, count: 1491)
+    /// A real PDF (its text is read for the privacy check), 1,500 bytes long.
+    static let pdf: [UInt8] = {
+        let document = AttachmentPrivacyTests.pdf("Action plan 2025")
+        return document + [UInt8](repeating: 0x20, count: 1500 - document.count)
+    }()
 
     static let today = Day(year: 2025, month: 6, day: 1)!
 

@@ -9,7 +9,7 @@ import Testing
     @Test func aLinkedFileIsPublishedAndTheLinkLeadsToIt() async throws {
         let fixture = try FixtureWorkspace()
         defer { fixture.remove() }
-        let pdf = Data("%PDF-1.4 通知原文".utf8)
+        let pdf = Data(AttachmentPrivacyTests.pdf("Notice"))
         try pdf.write(to: fixture.content.appendingPathComponent("cases/通知.pdf"))
         let caseFile = fixture.content.appendingPathComponent("cases/case-05.md")
         try (try String(contentsOf: caseFile, encoding: .utf8) + "\n详见[通知原文](通知.pdf)。\n")
