@@ -5,21 +5,34 @@ import Foundation
     import Glibc
 #endif
 
-/// Publishes a build atomically: files are written into a staging folder beside the output,
-/// and only a build that fully succeeded is swapped in. A failing build leaves the previously
-/// published folder exactly as it was.
+/// Publishes a build atomically, whatever stops it. Beside the output folder (`site`) is a
+/// second copy of the site (`.site.spare`); a build prepares that copy and then trades the two
+/// folders' names in one step (`renameat2` with `RENAME_EXCHANGE`), so a reader, nginx
+/// included, sees the whole old site or the whole new one, and a build killed at any moment (by
+/// a signal, a power cut or a full disk) leaves the old site published. The next build clears
+/// up after it.
+///
+/// The spare is kept one build behind rather than made again: an update brings it up to date
+/// by the files that changed in the last two builds, hard-linking what did not change (see
+/// `SpareCopy`), so a one-page change costs a few files, not a copy of the site.
 public struct Publisher: Sendable {
     public let output: URL
+    /// Where an update writes the files that changed until they are moved into the spare.
     public let staging: URL
+    /// The copy readers do not see, which the build brings up to date.
+    public let spare: URL
 
     /// An output that is a symbolic link (`site -> /var/www/xgz`, a web root) is followed: the
     /// folder it leads to is what is published and swapped, and the link stays as it is.
     public init(output: URL) {
         self.output = output.standardizedFileURL.resolvingSymlinksInPath()
-        let name = output.lastPathComponent
-        staging = self.output.deletingLastPathComponent()
-            .appendingPathComponent(".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)")
+        let name = self.output.lastPathComponent
+        let folder = self.output.deletingLastPathComponent()
+        staging = folder.appendingPathComponent(".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)")
+        spare = folder.appendingPathComponent(".\(name).spare")
     }
+
+    private var folder: URL { output.deletingLastPathComponent() }
 
     /// Refuses outputs whose replacement would destroy sources: the content or templates
     /// folder, a folder holding them, the file system root or the home folder.
@@ -113,39 +126,103 @@ public struct Publisher: Sendable {
         return try await body()
     }
 
-    /// Creates an empty staging folder, removing those that builds which crashed left behind.
-    /// Runs under the lock, so no other build's staging folder is in use.
+    /// Creates an empty staging folder, removing those that builds which were stopped left
+    /// behind. Runs under the lock, so no other build's staging folder is in use.
     public func prepare() throws {
-        let folder = output.deletingLastPathComponent()
         let prefix = ".\(output.lastPathComponent).staging-"
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix(prefix) {
-            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where entry.hasPrefix(prefix) {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(entry))
         }
         try FileManager.default.createDirectory(
             at: staging, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
     }
 
-    /// Swaps the staging folder in for the output. Where the system can exchange two names in
-    /// one step it does, so a reader never sees the output missing.
-    public func publish() throws {
-        let fileManager = FileManager.default
-        if fileManager.fileExists(atPath: output.path) {
-            if Self.exchange(staging.path, output.path) {
-                try fileManager.removeItem(at: staging)
-                return
-            }
-            let old = staging.appendingPathExtension("old")
-            try fileManager.moveItem(at: output, to: old)
-            try fileManager.moveItem(at: staging, to: output)
-            try fileManager.removeItem(at: old)
-        } else {
-            try fileManager.moveItem(at: staging, to: output)
-        }
+    /// An empty spare, for a build that writes every file.
+    public func emptySpare() throws {
+        forgetSpare()
+        if FileManager.default.fileExists(atPath: spare.path) { try FileManager.default.removeItem(at: spare) }
+        try FileManager.default.createDirectory(
+            at: spare, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
     }
 
-    /// Removes the staging folder of a build that failed.
+    /// Shows the spare to readers and removes the copy they saw: the spare was written whole,
+    /// so what the old copy lacks is not known.
+    public func publish() throws {
+        try show(keepingOld: false)
+    }
+
+    /// Shows the spare, brought up to date, to readers. The copy they saw becomes the spare,
+    /// behind the new one by `lag`, the paths in which the two differ.
+    func publish(keepingOldCopyBehindBy lag: Set<String>) throws {
+        try show(keepingOld: true)
+        guard FileManager.default.fileExists(atPath: spare.path) else { return }
+        try? FileManager.default.createDirectory(at: cacheFolder, withIntermediateDirectories: true)
+        try? Data(lag.sorted().map { $0 + "\n" }.joined().utf8).write(to: spareRecord, options: .atomic)
+    }
+
+    /// The paths in which the spare differs from the copy readers see, and the record of them
+    /// removed before the spare is touched: nil when that is not known, after a build that was
+    /// stopped or one that wrote every file.
+    func takeSpareLag() -> Set<String>? {
+        defer { forgetSpare() }
+        guard let data = FileManager.default.contents(atPath: spareRecord.path),
+            FileManager.default.fileExists(atPath: spare.path)
+        else { return nil }
+        return Set(String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init))
+    }
+
+    private func forgetSpare() {
+        unlink(spareRecord.path)
+    }
+
+    private var spareRecord: URL {
+        cacheFolder.appendingPathComponent("\(output.lastPathComponent).spare")
+    }
+
+    /// Trades the spare for the output in one step, after the spare is on disk for good: a
+    /// power cut just after the swap must not leave readers files whose bytes were never written.
+    private func show(keepingOld: Bool) throws {
+        try Self.syncFileSystem(of: spare)
+        if FileManager.default.fileExists(atPath: output.path) {
+            if !Self.exchange(spare.path, output.path) {
+                // Where the system cannot trade two names, readers miss the site for a moment.
+                let aside = staging.appendingPathExtension("old")
+                guard rename(output.path, aside.path) == 0 else { throw POSIXError.current(output.path) }
+                guard rename(spare.path, output.path) == 0 else { throw POSIXError.current(output.path) }
+                guard rename(aside.path, spare.path) == 0 else { throw POSIXError.current(spare.path) }
+            }
+            if !keepingOld { try? FileManager.default.removeItem(at: spare) }
+        } else {
+            guard rename(spare.path, output.path) == 0 else { throw POSIXError.current(output.path) }
+        }
+        Self.syncFolder(folder)
+    }
+
+    /// Removes the staging folder of a build that failed. A spare copy it left half-written is
+    /// no longer described by a record, so the next build makes it again.
     public func discard() {
         try? FileManager.default.removeItem(at: staging)
+    }
+
+    private static func syncFileSystem(of folder: URL) throws {
+        let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw POSIXError.current(folder.path) }
+        defer { close(descriptor) }
+        // syncfs (Linux 2.6.39) writes back the one file system, where sync would wait for all
+        // of them; glibc declares it only for GNU sources, so it is looked up by name.
+        typealias SyncFS = @convention(c) (Int32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syncfs") else {
+            sync()
+            return
+        }
+        guard unsafeBitCast(symbol, to: SyncFS.self)(descriptor) == 0 else { throw POSIXError.current(folder.path) }
+    }
+
+    private static func syncFolder(_ folder: URL) {
+        let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
     }
 
     private static func exchange(_ first: String, _ second: String) -> Bool {

@@ -103,8 +103,8 @@ extension SiteBuilder {
             : timings.measureSync("links") { linkDiagnostics(links, of: state.paths, graph: graph, specs: specs) }
         guard !linkWarnings.contains(where: \.isError) else { return nil }
 
-        let moved = try timings.measurePublishing(publisher, "无法更新输出目录") {
-            try sink.commit(produced: Set(state.files), previous: []).moved
+        let touched = try timings.measurePublishing(publisher, "无法更新输出目录") {
+            try sink.commit(produced: Set(state.files), previous: [], publisher: publisher).touched
         }
         publisher.discard()
         var next = state
@@ -114,7 +114,7 @@ extension SiteBuilder {
         next.links = links
         next.linkWarnings = linkWarnings
         next.searchMasks = search.masks
-        for path in moved { next.outputs[path] = FileStamp(at: publisher.output.path + "/" + path) }
+        for path in touched { next.outputs[path] = FileStamp(at: publisher.output.path + "/" + path) }
         // The model changes only when the front matter, the warnings of the files read or
         // the links did; the search state when a changed case's postings moved to other shards.
         let modelChanged = !frontMatter.isEmpty || loaded.memory != state.memory || links != state.links

@@ -296,7 +296,7 @@ public struct SiteBuilder: Sendable {
         } catch let problems as DiagnosticsError {
             throw problems
         } catch {
-            throw DiagnosticsError([.error(at: SourceLocation(path: "site"), "写入输出失败：\(error.localizedDescription)")])
+            throw DiagnosticsError([WriteFailure.diagnostic("写入输出失败", error, at: "site")])
         }
     }
 
@@ -388,18 +388,21 @@ public struct SiteBuilder: Sendable {
         do {
             try publisher.prepare()
         } catch {
-            throw DiagnosticsError([
-                .error(at: SourceLocation(path: publisher.output.path), "无法创建临时目录：\(error.localizedDescription)")
-            ])
+            throw DiagnosticsError([WriteFailure.diagnostic("无法创建临时目录", error, at: publisher.output.path)])
         }
     }
 
-    /// Builds into the staging folder and swaps it in for the output.
+    /// Builds into the spare copy and shows it to readers.
     private func replace(
         _ publisher: Publisher, knownMedia: [String: MediaFacts], through wrap: (DiskSink) -> any OutputSink
     ) async throws(DiagnosticsError) -> Report {
+        do {
+            try publisher.emptySpare()
+        } catch {
+            throw DiagnosticsError([WriteFailure.diagnostic("无法创建临时目录", error, at: publisher.output.path)])
+        }
         var report = try await build(
-            into: wrap(DiskSink(root: publisher.staging)), photoCache: PhotoCache(folder: publisher.photoCacheFolder),
+            into: wrap(DiskSink(root: publisher.spare)), photoCache: PhotoCache(folder: publisher.photoCacheFolder),
             knownMedia: knownMedia)
         try report.timings.measurePublishing(publisher, "无法发布到输出目录") {
             _ = publisher.takePublishedFiles()
@@ -408,8 +411,8 @@ public struct SiteBuilder: Sendable {
         return report
     }
 
-    /// Builds with only the changed files staged, then moves them into the output and removes
-    /// the files the build no longer makes.
+    /// Builds with only the changed files staged, then brings the spare copy up to date with
+    /// them and shows it.
     private func update(
         _ publisher: Publisher, knownMedia: [String: MediaFacts], through wrap: (DiskSink) -> any OutputSink
     ) async throws(DiagnosticsError) -> Report {
@@ -419,7 +422,7 @@ public struct SiteBuilder: Sendable {
             into: sink, photoCache: PhotoCache(folder: publisher.photoCacheFolder), knownMedia: knownMedia)
         let files = Set(report.files)
         report.removedFiles = try report.timings.measurePublishing(publisher, "无法更新输出目录") {
-            try sink.commit(produced: files, previous: publisher.takePublishedFiles()).removed
+            try sink.commit(produced: files, previous: publisher.takePublishedFiles(), publisher: publisher).removed
         }
         publisher.discard()
         return report

@@ -53,9 +53,7 @@ public struct StageTimings: Sendable {
         do {
             return try work()
         } catch {
-            throw DiagnosticsError([
-                .error(at: SourceLocation(path: publisher.output.path), "\(failure)：\(error.localizedDescription)")
-            ])
+            throw DiagnosticsError([WriteFailure.diagnostic(failure, error, at: publisher.output.path)])
         }
     }
 

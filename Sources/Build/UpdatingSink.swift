@@ -5,11 +5,10 @@ import Foundation
     import Glibc
 #endif
 
-/// Updates a published folder in place: a file whose bytes are already there is left alone, a
-/// new or changed one is written into a staging folder and moved over the published one only
-/// when the whole build has passed (`commit`), and files the build no longer makes are
-/// removed. Each file is replaced in one rename, so a reader sees the old or the new file,
-/// never half of one; a build that fails leaves the published folder as it was.
+/// Updates a published site: a file whose bytes are already there is left alone, a new or
+/// changed one is written into a staging folder, and only when the whole build has passed
+/// (`commit`) is the spare copy brought up to date with them and shown to readers in one swap
+/// (see `Publisher`). A build that fails or is stopped leaves the published site as it was.
 ///
 /// It compares with the files themselves rather than with a record of the last build, so a
 /// published folder changed by hand is put right.
@@ -45,45 +44,19 @@ struct UpdatingSink: OutputSink {
         try await staging.write(bytes, to: path)
     }
 
-    /// Moves every changed file into the published folder and removes the files of `previous`
-    /// (the last build's files, or every file there when that is not known) that are not in
-    /// `produced`, and the folders left empty. Paths are relative to the output root.
-    func commit(produced: Set<String>, previous: [String]?) throws -> (moved: [String], removed: Int) {
-        let fileManager = FileManager.default
-        var moved: [String] = []
-        var folders: Set<String> = []
-        for path in FileTree.files(below: stagingFolder.path) {
-            let target = published.appendingPathComponent(path)
-            let folder = target.deletingLastPathComponent().path
-            if folders.insert(folder).inserted {
-                try fileManager.createDirectory(
-                    atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
-            }
-            guard rename(stagingFolder.path + "/" + path, target.path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
-            }
-            moved.append(path)
-        }
-        var removed = 0
-        for path in previous ?? FileTree.files(below: published.path) where !produced.contains(path) {
-            guard unlink(published.path + "/" + path) == 0 || errno == ENOENT else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-            }
-            removed += 1
-        }
-        if removed > 0 { Self.removeEmptyFolders(below: published) }
-        return (moved, removed)
-    }
-
-    /// Removes the empty folders below `folder`, deepest first.
-    private static func removeEmptyFolders(below folder: URL) {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return }
-        var folders: [String] = []
-        while let path = enumerator.nextObject() as? String {
-            if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeDirectory { folders.append(path) }
-        }
-        for path in folders.sorted(by: >) {
-            rmdir(folder.path + "/" + path)
-        }
+    /// Brings the spare copy up to date with the changed files, the files of `previous` (the
+    /// last build's files, or every file there when that is not known) that are not in
+    /// `produced` left out, and shows it to readers. Paths are relative to the output root.
+    /// `touched` are the files whose stamps changed.
+    func commit(produced: Set<String>, previous: [String]?, publisher: Publisher) throws -> (
+        moved: [String], removed: Int, touched: [String]
+    ) {
+        let staged = FileTree.files(below: stagingFolder.path)
+        let gone = (previous ?? FileTree.files(below: published.path)).filter { !produced.contains($0) }
+        let copy = SpareCopy(spare: publisher.spare.path, live: published.path)
+        let touched = try copy.update(
+            produced: produced, staged: staged, from: stagingFolder.path, gone: gone, lag: publisher.takeSpareLag())
+        try publisher.publish(keepingOldCopyBehindBy: Set(staged).union(gone))
+        return (staged, gone.count, touched)
     }
 }

@@ -11,8 +11,10 @@ struct PortalProcess {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The `portal` built beside this test bundle.
+    /// The `portal` built beside this test bundle, or the one `PORTAL_EXECUTABLE` names (to
+    /// run a test against another version of the program).
     static let executable: URL = {
+        if let named = ProcessInfo.processInfo.environment["PORTAL_EXECUTABLE"] { return URL(fileURLWithPath: named) }
         let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("portal")
         if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
         return packageRoot.appendingPathComponent(".build/debug/portal")
