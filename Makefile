@@ -35,12 +35,15 @@ spec:
 check-site: $(if $(filter $(PORTAL_RELEASE),$(PORTAL)),release)
 	PORTAL='$(PORTAL)' scripts/check-site
 
-## libFuzzer over front matter, YAML records, slugs, links and the privacy scanner.
+## libFuzzer over front matter, YAML records, slugs, links and the privacy scanner; then
+## FUZZ_KILLS builds killed at random moments (make test kills 24 in its own suite).
+FUZZ_KILLS ?= 300
 fuzz: deps
 	@SWIFT=$(SWIFT) scripts/run-fuzz $(FUZZ_SECONDS)
+	@if [ "$(FUZZ_KILLS)" -gt 0 ]; then PORTAL_KILLS=$(FUZZ_KILLS) $(SWIFT) test --filter KilledBuildTests; fi
 
 fuzz-short:
-	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=60
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=60 FUZZ_KILLS=0
 
 ## portal against Hugo and a cat + cmark + cp floor: BENCH_FULL=1, BENCH_SIZES=1000,10000, BENCH_RUNS=3, PORTAL=path, BENCH_BASELINE=an earlier checkout built with make release.
 bench: $(if $(filter $(PORTAL_RELEASE),$(PORTAL)),release)
