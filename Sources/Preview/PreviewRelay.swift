@@ -77,7 +77,13 @@ struct PreviewRelay: Sendable {
                 client, status: "431 Request Header Fields Too Large",
                 reason: "请求头过大：超过 \(RequestHead.headerLimit / 1024) KiB")
         case .complete(let length):
-            await pass(head.forwarded(length: length) + head.bytes[length...], from: client)
+            guard let forwarded = head.forwarded(length: length) else {
+                await refuse(
+                    client, status: "431 Request Header Fields Too Large",
+                    reason: "请求头字段过长：超过 \(RequestHead.forwardedFieldLimit) 字节")
+                return
+            }
+            await pass(forwarded + head.bytes[length...], from: client)
         }
     }
 

@@ -57,30 +57,44 @@ struct RequestHead {
         return .incomplete
     }
 
-    /// The head as it is passed on: the same, but asking the server to close the connection after
-    /// its answer (the `Connection` tokens are kept, with `close` added), so that every request
-    /// on a connection comes through the limits, none after the first going straight in.
-    func forwarded(length: Int) -> [UInt8] {
-        let text = String(decoding: bytes[..<length], as: UTF8.self)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
+    /// The header fields the preview reads (the gate, the WebSocket handshake) or needs to frame
+    /// a body, by lowercased name; the rest (cookies, user agent and the like) is not passed on.
+    static let forwardedFields: Set<String> = [
+        "host", "origin", "upgrade", "sec-websocket-key", "sec-websocket-version", "sec-websocket-extensions",
+        "sec-websocket-protocol", "content-length", "transfer-encoding",
+    ]
+    /// The longest of those passed on: real ones are far shorter. The server behind reads a line
+    /// in time that grows with the square of its length (0.6 s for 30 KB in a release build), so
+    /// what reaches it is kept short.
+    static let forwardedFieldLimit = 1024
+
+    /// The head as it is passed on, or nil when a field passed on is longer than
+    /// `forwardedFieldLimit` (431): the request line, the fields the preview reads, and asking
+    /// the server to close the connection after its answer (the `Connection` tokens are kept,
+    /// with `close` added), so that every request on a connection comes through the limits.
+    func forwarded(length: Int) -> [UInt8]? {
+        // Split as bytes: in a Swift string `\r\n` is one character, not a `\r` and a `\n`.
+        var lines = bytes[..<length].split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {
+            String(decoding: $0.last == UInt8(ascii: "\r") ? $0.dropLast() : $0, as: UTF8.self)
         }
         // The head ends with an empty line, which split leaves as two empty strings at the end.
         while lines.last == "" { lines.removeLast() }
+        guard !lines.isEmpty else { return nil }
         var tokens: [String] = []
-        var kept: [String] = []
-        for (index, line) in lines.enumerated() {
-            if index > 0, let colon = line.firstIndex(of: ":"),
-                line[..<colon].trimmingCharacters(in: .whitespaces).lowercased() == "connection"
-            {
+        var kept = [lines.removeFirst()]
+        for line in lines {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+            if name == "connection" {
                 tokens += line[line.index(after: colon)...].split(separator: ",").map {
                     $0.trimmingCharacters(in: .whitespaces)
                 }
-            } else {
+            } else if Self.forwardedFields.contains(name) {
+                guard line.utf8.count <= Self.forwardedFieldLimit else { return nil }
                 kept.append(line)
             }
         }
-        let connection = (tokens.filter { $0.lowercased() != "keep-alive" && !$0.isEmpty } + ["close"])
+        let connection = tokens.filter { $0.lowercased() != "keep-alive" && !$0.isEmpty }.prefix(8) + ["close"]
         kept.append("Connection: " + connection.joined(separator: ", "))
         return Array((kept.joined(separator: "\r\n") + "\r\n\r\n").utf8)
     }
