@@ -2,7 +2,7 @@
 SWIFT ?= swift
 PORTAL_RELEASE := .build/release/portal
 
-.PHONY: site test deps release lint spec clean fuzz fuzz-short bench check-site
+.PHONY: site test deps release lint spec clean fuzz fuzz-short bench hostile-bench check-site
 
 ## The binary `make bench` measures and `make check-site` builds with; anything but the default skips `make release`.
 PORTAL ?= $(PORTAL_RELEASE)
@@ -18,6 +18,7 @@ site: release
 test: deps spec
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	scripts/check-spreadsheet-formulas
 	$(MAKE) fuzz-short
 
 ## System packages: libcmark-dev, libdeflate-dev, libvips-dev, pkg-config and nodejs (for the tests) from apt, only when missing.
