@@ -47,6 +47,10 @@ fuzz-short:
 bench: $(if $(filter $(PORTAL_RELEASE),$(PORTAL)),release)
 	BENCH_BASELINE='$(BENCH_BASELINE)' BENCH_FULL='$(BENCH_FULL)' BENCH_SIZES='$(BENCH_SIZES)' BENCH_RUNS='$(BENCH_RUNS)' PORTAL='$(PORTAL)' scripts/bench
 
+## Pathological Markdown at 1x and 4x its size through a release build; the table goes into BENCHMARKS.md ("Hostile input").
+hostile-bench: $(if $(filter $(PORTAL_RELEASE),$(PORTAL)),release)
+	BENCH_RUNS='$(BENCH_RUNS)' PORTAL='$(PORTAL)' scripts/hostile-bench
+
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
 
