@@ -2,7 +2,7 @@
 SWIFT ?= swift
 PORTAL_RELEASE := .build/release/portal
 
-.PHONY: site test deps release lint spec clean fuzz fuzz-short bench check-site
+.PHONY: site test deps release lint spec clean fuzz fuzz-short bench hostile-bench check-site
 
 ## The binary `make bench` measures and `make check-site` builds with; anything but the default skips `make release`.
 PORTAL ?= $(PORTAL_RELEASE)
@@ -18,6 +18,7 @@ site: release
 test: deps spec
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	scripts/check-spreadsheet-formulas
 	$(MAKE) fuzz-short
 
 ## System packages: libcmark-dev, libdeflate-dev, libvips-dev, poppler-utils, pkg-config and nodejs (for the tests) from apt, only when missing.
@@ -48,6 +49,10 @@ fuzz-short:
 ## portal against Hugo and a cat + cmark + cp floor: BENCH_FULL=1, BENCH_SIZES=1000,10000, BENCH_RUNS=3, PORTAL=path, BENCH_BASELINE=an earlier checkout built with make release.
 bench: $(if $(filter $(PORTAL_RELEASE),$(PORTAL)),release)
 	BENCH_BASELINE='$(BENCH_BASELINE)' BENCH_FULL='$(BENCH_FULL)' BENCH_SIZES='$(BENCH_SIZES)' BENCH_RUNS='$(BENCH_RUNS)' PORTAL='$(PORTAL)' scripts/bench
+
+## Pathological Markdown at 1x and 4x its size through a release build; the table goes into BENCHMARKS.md ("Hostile input").
+hostile-bench: $(if $(filter $(PORTAL_RELEASE),$(PORTAL)),release)
+	BENCH_RUNS='$(BENCH_RUNS)' PORTAL='$(PORTAL)' scripts/hostile-bench
 
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift

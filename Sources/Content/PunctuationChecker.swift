@@ -101,7 +101,23 @@ struct PunctuationChecker {
             }
         }
         checker.endBlock()
-        return checker.findings.sorted { $0.offset < $1.offset }
+        return Self.limited(checker.findings.sorted { $0.offset < $1.offset })
+    }
+
+    /// The most findings listed for one body. A body of nothing but marks (`**“` a hundred
+    /// thousand times) would otherwise print as many warnings, and sorting and printing them
+    /// would cost far more than the build.
+    static let findingLimit = 100
+
+    /// `findings` up to the limit, and one finding that tells how many more there are.
+    private static func limited(_ findings: [Finding]) -> [Finding] {
+        guard findings.count > findingLimit else { return findings }
+        return findings.prefix(findingLimit)
+            + [
+                Finding(
+                    offset: findings[findingLimit].offset, message: "另有 \(findings.count - findingLimit) 处标点问题未逐一列出",
+                    hint: "先改正前面列出的 \(findingLimit) 处，再构建时会列出其余的")
+            ]
     }
 
     private var findings: [Finding] = []

@@ -27,8 +27,9 @@ enum PreviewGate {
         HTTPHeader("X-Content-Type-Options"): "nosniff",
     ]
 
-    /// `headers` with the security headers.
+    /// `headers` with the security headers, and the close that `PreviewRelay` asks for on
+    /// every connection told to the browser.
     static func headers(_ headers: [HTTPHeader: String]) -> HTTPHeaders {
-        HTTPHeaders(headers.merging(securityHeaders) { own, _ in own })
+        HTTPHeaders(headers.merging(securityHeaders.merging([.connection: "close"]) { own, _ in own }) { own, _ in own })
     }
 }

@@ -19,12 +19,24 @@ public struct PreviewServer: Sendable {
     /// takes requests. Throws when the server cannot start (`isAddressInUse` tells the common
     /// reason).
     public func run(listening: @escaping @Sendable (UInt16) async -> Void) async throws {
-        let server = try await makeServer()
+        // The web server listens on a socket of this process's own (an abstract Unix socket, no
+        // file to leave behind); browsers reach it only through the relay's limits.
+        let address = sockaddr_un.unix(abstractNamespace: "portal-preview-\(getpid())-\(UUID().uuidString)")
+        let pool = HTTPServer.defaultPool()
+        try await pool.prepare()
+        let relay = try PreviewRelay(port: port, server: address, pool: pool)
+        let server = await makeServer(at: address, answering: relay.port)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run() }
+            group.addTask { try await pool.run() }
             group.addTask {
                 try await server.waitUntilListening(timeout: 10)
-                await listening(await Self.listeningPort(of: server) ?? port)
+                try await relay.run()
+            }
+            // `listening` may go on for as long as the preview runs (it rebuilds on every save).
+            group.addTask {
+                try await server.waitUntilListening(timeout: 10)
+                await listening(relay.port)
             }
             do {
                 while try await group.next() != nil {}
@@ -41,14 +53,12 @@ public struct PreviewServer: Sendable {
         return false
     }
 
-    private func makeServer() async throws -> HTTPServer {
-        let server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: port), timeout: 30, logger: .disabled)
+    /// The web server at `address`, answering requests made to 127.0.0.1:`port`.
+    private func makeServer(at address: sockaddr_un, answering port: UInt16) async -> HTTPServer {
+        let server = HTTPServer(address: address, timeout: 30, logger: .disabled)
         // First, for every request and the WebSocket too: a request that is not the author's is
         // refused; the author's goes on to the routes below.
-        let requested = port
-        await server.appendRoute("*") { [weak server] request in
-            var port = requested
-            if port == 0, let server { port = await Self.listeningPort(of: server) ?? 0 }
+        await server.appendRoute("*") { request in
             guard
                 let refusal = PreviewGate.refusal(
                     host: request.headers[.host], origin: request.headers[HTTPHeader("Origin")], port: port)
@@ -63,13 +73,6 @@ public struct PreviewServer: Sendable {
         let site = self.site
         await server.appendRoute("*") { request in await Self.respond(to: request, site: site) }
         return server
-    }
-
-    private static func listeningPort(of server: HTTPServer) async -> UInt16? {
-        switch await server.listeningAddress {
-        case .ip4(_, let port), .ip6(_, let port): return port
-        default: return nil
-        }
     }
 
     static func respond(to request: HTTPRequest, site: PreviewSite) async -> HTTPResponse {

@@ -91,10 +91,19 @@ final class LoopbackClient {
         }
     }
 
+    /// Sends all of `text`; a server that closes before the end (as it may for an oversized
+    /// request) ends the sending, not the test process (no SIGPIPE), and its answer is then read.
     private func send(_ text: String) throws {
         let bytes = Array(text.utf8)
-        let sent = bytes.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, 0) }
-        guard sent == bytes.count else { throw ClientError.failed("send") }
+        var offset = 0
+        while offset < bytes.count {
+            let sent = bytes.withUnsafeBytes {
+                Glibc.send(descriptor, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL))
+            }
+            if sent < 0, errno == EPIPE || errno == ECONNRESET { return }
+            guard sent > 0 else { throw ClientError.failed("send") }
+            offset += sent
+        }
     }
 
     private func receive() throws -> [UInt8] {

@@ -46,6 +46,16 @@ import Testing
             ])
     }
 
+    /// A hostile body of a hundred thousand unclosed quotes gets a hundred warnings and a count.
+    @Test func listsAHundredFindingsOfABodyAndCountsTheRest() async throws {
+        let warnings = try await Self.diagnostics(line: "党员" + String(repeating: "**“", count: 1_000))
+        #expect(warnings.count == 101)
+        #expect(warnings.first == Self.warning(5, "左引号 “ 在本段没有配对的 ”", "补上 ”，或删去多余的 “"))
+        #expect(
+            warnings.last
+                == Self.warning(305, "另有 900 处标点问题未逐一列出", "先改正前面列出的 100 处，再构建时会列出其余的"))
+    }
+
     @Test func warnsOfAClosingMarkOfAnotherKind() async throws {
         #expect(
             try await Self.diagnostics(line: "学习《党章”原文") == [
