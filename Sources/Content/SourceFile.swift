@@ -32,17 +32,19 @@ public struct SourceFile: Sendable {
                 DiagnosticsError([.error(at: SourceLocation(path: displayPath, line: line, column: column), message, hint: hint)])
             )
         }
+        // The size is asked before reading, so a file far over the limit costs nothing to refuse.
+        let size = (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
+        func tooLarge(_ bytes: Int) -> Result<SourceFile, DiagnosticsError> {
+            failure("文件过大（\(bytes / 1024) KB，上限 \(sizeLimit / 1024 / 1024) MB）", hint: "拆分文字，或把大的附件移出内容目录")
+        }
+        guard size <= sizeLimit else { return tooLarge(size) }
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
             return failure("无法读取文件：\(error.localizedDescription)")
         }
-        guard data.count <= sizeLimit else {
-            return failure(
-                "文件过大（\(data.count / 1024) KB，上限 \(sizeLimit / 1024 / 1024) MB）",
-                hint: "拆分文字，或把大的附件移出内容目录")
-        }
+        guard data.count <= sizeLimit else { return tooLarge(data.count) }
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let offset = bytes.firstIndex(of: 0) {
