@@ -43,7 +43,7 @@ extension SiteBuilder {
         _ media: [MediaFile], memory: LoadMemory, cache: PhotoCache, stage: OutputStage, into sink: some OutputSink
     ) async throws -> (
         written: [OutputStage.Written], work: OutputStage.Work, processing: Duration, report: MediaReport,
-        attachments: [PrivacyGuard.AttachmentScan]
+        attachments: [PrivacyGuard.AttachmentScan], problems: [Diagnostic]
     ) {
         let jobs = media.flatMap { file in file.renditions.map { MediaJob(file: file, rendition: $0) } }
         let lanes = max(1, min(options.parallelism, ProcessInfo.processInfo.activeProcessorCount, jobs.count))
@@ -100,15 +100,18 @@ extension SiteBuilder {
                 break
             }
         }
-        if problems.hasErrors { throw DiagnosticsError(problems.sorted) }
-        cache.prune(
-            keeping: Set(
-                jobs.compactMap { job in
-                    job.rendition.width.map {
-                        PhotoCache.key(sourceHash: job.file.sourceHash, width: $0, fileExtension: job.file.fileExtension)
-                    }
-                }))
-        return (written, work, processing, report, attachments)
+        // A photo that cannot be made is reported with the rest, the attachments scanned all the
+        // same; the cache is pruned only after a build that made every picture.
+        if !problems.hasErrors {
+            cache.prune(
+                keeping: Set(
+                    jobs.compactMap { job in
+                        job.rendition.width.map {
+                            PhotoCache.key(sourceHash: job.file.sourceHash, width: $0, fileExtension: job.file.fileExtension)
+                        }
+                    }))
+        }
+        return (written, work, processing, report, attachments, problems.sorted)
     }
 
     /// Makes one file and writes it; only a failure to write throws.

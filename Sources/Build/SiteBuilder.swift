@@ -177,7 +177,7 @@ public struct SiteBuilder: Sendable {
         }
         var media = (
             written: [OutputStage.Written](), work: OutputStage.Work(), processing: Duration.zero, report: MediaReport(),
-            attachments: [PrivacyGuard.AttachmentScan]()
+            attachments: [PrivacyGuard.AttachmentScan](), problems: [Diagnostic]()
         )
         do {
             media = try await timings.measureTyped("media") { () async throws(DiagnosticsError) in
@@ -186,9 +186,10 @@ public struct SiteBuilder: Sendable {
                 }
             }
         } catch {
-            // A photo that cannot be decoded leaves the pages to render and check all the same.
             problems += error.diagnostics
         }
+        // A photo that cannot be decoded leaves the pages to render and check all the same.
+        problems += media.problems
         // Made after the index, so that the cards and the index's posting lists are never in
         // memory together.
         let views = await unprepared.preparingCards(parallelism: options.parallelism)

@@ -160,6 +160,18 @@ import Testing
             ])
     }
 
+    /// A photo that cannot be decoded does not hide what an attachment holds: one run lists both.
+    @Test func aDamagedPhotoAndANumberInAnAttachmentAreReportedInOneRun() async throws {
+        let fixture = try workspace("notice.docx", Self.docx(["联系人电话：13800138000"]))
+        defer { fixture.remove() }
+        try PhotoTests.addPictures(
+            [("broken.jpg", Array(PhotoTests.street.prefix(PhotoTests.street.count / 3)))], to: fixture.content)
+        let found = await errors(fixture)
+        #expect(found.count == 2, "\(found)")
+        #expect(found.contains { $0.hasPrefix("content/cases/case-05/broken.jpg:1:1: error: 无法解码图片") })
+        #expect(found.contains { $0.contains("附件 case-05/notice.docx 中有手机号码 138****8000") })
+    }
+
     @Test func cleanAttachmentsArePublished() async throws {
         let fixture = try workspace("notice.pdf", Self.pdf("Notice 2024-03-18, No. 12"))
         defer { fixture.remove() }
