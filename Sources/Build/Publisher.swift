@@ -24,7 +24,11 @@ public struct Publisher: Sendable {
 
     /// An output that is a symbolic link (`site -> /var/www/xgz`, a web root) is followed: the
     /// folder it leads to is what is published and swapped, and the link stays as it is.
-    public init(output: URL) {
+    /// Whether the spare is synced to disk before it is shown (see `SiteBuilder.Options`).
+    public let survivesPowerLoss: Bool
+
+    public init(output: URL, survivesPowerLoss: Bool = true) {
+        self.survivesPowerLoss = survivesPowerLoss
         self.output = output.standardizedFileURL.resolvingSymlinksInPath()
         let name = self.output.lastPathComponent
         let folder = self.output.deletingLastPathComponent()
@@ -182,7 +186,7 @@ public struct Publisher: Sendable {
     /// Trades the spare for the output in one step, after the spare is on disk for good: a
     /// power cut just after the swap must not leave readers files whose bytes were never written.
     private func show(keepingOld: Bool) throws {
-        try Self.syncFileSystem(of: spare)
+        if survivesPowerLoss { try Self.syncFileSystem(of: spare) }
         if FileManager.default.fileExists(atPath: output.path) {
             if !Self.exchange(spare.path, output.path) {
                 // Where the system cannot trade two names, readers miss the site for a moment.
@@ -195,7 +199,7 @@ public struct Publisher: Sendable {
         } else {
             guard rename(spare.path, output.path) == 0 else { throw POSIXError.current(output.path) }
         }
-        Self.syncFolder(folder)
+        if survivesPowerLoss { Self.syncFolder(folder) }
     }
 
     /// Removes the staging folder of a build that failed. A spare copy it left half-written is

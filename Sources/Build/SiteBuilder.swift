@@ -43,6 +43,10 @@ public struct SiteBuilder: Sendable {
         /// Whether `publish` brings an existing output up to date file by file, writing only
         /// what changed, rather than replacing it whole (`portal build --clean`).
         public var updatesInPlace: Bool
+        /// Whether a build's files are on disk for good before readers see them, so that a power
+        /// cut cannot leave the published site with files never written. The preview's own
+        /// folder, rebuilt at every save and made again after a restart, does without.
+        public var survivesPowerLoss = true
         /// Whether pages link to the `index.html` of a folder rather than to the folder, for a
         /// copy opened from disk (`portal build --relative`).
         public var linksToFiles = false
@@ -315,7 +319,7 @@ public struct SiteBuilder: Sendable {
         if let problem = Publisher.checkOutput(output, protecting: [options.content, options.templates]) {
             throw DiagnosticsError([problem])
         }
-        let publisher = Publisher(output: output)
+        let publisher = Publisher(output: output, survivesPowerLoss: options.survivesPowerLoss)
         return try await publisher.withLock { () async throws(DiagnosticsError) -> Report in
             try prepare(publisher)
             let identity = self.identity(of: publisher)

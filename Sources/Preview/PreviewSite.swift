@@ -41,6 +41,7 @@ public actor PreviewSite {
         var options = options
         options.includeUnpublished = true
         options.updatesInPlace = true
+        options.survivesPowerLoss = false
         self.builder = SiteBuilder(options: options)
         self.output = output
     }
