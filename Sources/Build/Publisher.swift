@@ -157,8 +157,8 @@ public struct Publisher: Sendable {
 
     /// Shows the spare, brought up to date, to readers. The copy they saw becomes the spare,
     /// behind the new one by `lag`, the paths in which the two differ.
-    func publish(keepingOldCopyBehindBy lag: Set<String>) throws {
-        try show(keepingOld: true)
+    func publish(keepingOldCopyBehindBy lag: Set<String>, written: [String]) throws {
+        try show(keepingOld: true, written: written)
         guard FileManager.default.fileExists(atPath: spare.path) else { return }
         try? FileManager.default.createDirectory(at: cacheFolder, withIntermediateDirectories: true)
         try? Data(lag.sorted().map { $0 + "\n" }.joined().utf8).write(to: spareRecord, options: .atomic)
@@ -185,8 +185,19 @@ public struct Publisher: Sendable {
 
     /// Trades the spare for the output in one step, after the spare is on disk for good: a
     /// power cut just after the swap must not leave readers files whose bytes were never written.
-    private func show(keepingOld: Bool) throws {
-        if survivesPowerLoss { try Self.syncFileSystem(of: spare) }
+    ///
+    /// Only the files this build wrote need it: the others are links to files an earlier build
+    /// made durable, and links and names are journaled in order with the swap. A few files are
+    /// synced one by one; many at once with the whole file system, which also waits for what
+    /// other programs wrote there.
+    private func show(keepingOld: Bool, written: [String]? = nil) throws {
+        if survivesPowerLoss {
+            if let written, written.count <= 256 {
+                for path in written { try Self.syncFile(spare.path + "/" + path) }
+            } else {
+                try Self.syncFileSystem(of: spare)
+            }
+        }
         if FileManager.default.fileExists(atPath: output.path) {
             if !Self.exchange(spare.path, output.path) {
                 // Where the system cannot trade two names, readers miss the site for a moment.
@@ -206,6 +217,13 @@ public struct Publisher: Sendable {
     /// no longer described by a record, so the next build makes it again.
     public func discard() {
         try? FileManager.default.removeItem(at: staging)
+    }
+
+    private static func syncFile(_ path: String) throws {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw POSIXError.current(path) }
+        defer { close(descriptor) }
+        guard fdatasync(descriptor) == 0 else { throw POSIXError.current(path) }
     }
 
     private static func syncFileSystem(of folder: URL) throws {

@@ -56,7 +56,7 @@ struct UpdatingSink: OutputSink {
         let copy = SpareCopy(spare: publisher.spare.path, live: published.path)
         let touched = try copy.update(
             produced: produced, staged: staged, from: stagingFolder.path, gone: gone, lag: publisher.takeSpareLag())
-        try publisher.publish(keepingOldCopyBehindBy: Set(staged).union(gone))
+        try publisher.publish(keepingOldCopyBehindBy: Set(staged).union(gone), written: staged)
         return (staged, gone.count, touched)
     }
 }
