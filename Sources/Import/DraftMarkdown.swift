@@ -213,6 +213,11 @@ struct DraftMarkdown {
         return line.count <= 80 && ["图为", "图：", "图:", "（图为", "(图为"].contains { line.hasPrefix($0) }
     }
 
+    /// `photo.jpg`, `IMG_2034.JPG`, `图片1.png`: a name, not a description.
+    static func isFileName(_ text: String) -> Bool {
+        text.wholeMatch(of: /(?i)[^\s\/\\]+\.(jpe?g|png|gif|webp|bmp|tiff?|heic|emf|wmf)/) != nil
+    }
+
     private mutating func picture(_ part: String, description: String, title: String?, in paragraph: Paragraph)
         -> String
     {
@@ -226,6 +231,9 @@ struct DraftMarkdown {
             pictureNames.append((part, name))
         }
         var alt = description.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
+        // Word and converters fill the description with the picture's file name when the
+        // author gave none; read aloud to a reader who cannot see it, that says nothing.
+        if Self.isFileName(alt) { alt = "" }
         if alt.isEmpty {
             alt = String(name.split(separator: ".").first ?? "")
             notes.append(Note(kind: .pictureWithoutDescription(name), paragraph: paragraph.number, paragraphText: paragraph.text))
