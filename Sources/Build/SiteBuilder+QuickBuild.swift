@@ -32,6 +32,16 @@ extension SiteBuilder {
         let loader = ContentLoader(
             directory: options.content, displayRoot: options.contentDisplay, parallelism: options.parallelism,
             includeUnpublished: options.includeUnpublished)
+        // Nothing changed since a build that passed, and the output is as it left it: there is
+        // nothing to render, check or publish.
+        if changed.isEmpty, let loaded = await loader.reload([], memory: state.memory, portal: state.portal) {
+            var report = Report(
+                pageCount: state.links.lazy.filter { $0 != nil }.count, files: state.files, changedFiles: 0,
+                warnings: loaded.warnings + state.linkWarnings, timings: timings)
+            report.wasQuick = true
+            report.state = state
+            return report
+        }
         let relative = cases.map { String($0.dropFirst("content/".count)) }
         let reloaded = await timings.measure("load") {
             await loader.reload(relative, memory: state.memory, portal: state.portal)
