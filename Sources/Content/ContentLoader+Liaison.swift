@@ -9,10 +9,10 @@ extension ContentLoader {
         diagnostics: inout Diagnostics
     ) -> [LiaisonPoint] {
         let cases = Set(sources.filter { $0.kind == .caseStudy }.map(\.slug))
-        let points = LiaisonDecoder.decode(
+        let (points, broken) = LiaisonDecoder.decode(
             root, sites: sites, brokenSiteIDs: brokenSiteIDs, cases: cases, today: today, diagnostics: &diagnostics)
         let year = today.year
-        for duties in LiaisonDuties.all(sites: sites, points: points, year: year) where duties.isIdle {
+        for duties in LiaisonDuties.all(sites: sites, points: points, year: year) where duties.isIdle && !broken.contains(duties.site.id) {
             let site = duties.site
             if let point = duties.point {
                 diagnostics.warning(

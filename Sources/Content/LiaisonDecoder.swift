@@ -10,16 +10,18 @@ enum LiaisonDecoder {
         return ["phone", "mobile", "tel", "电话", "手机", "联系方式"].contains { lowered.contains($0) }
     }
 
-    /// The points, in the order written. `sites` are those of `sites.yaml`; `brokenSiteIDs`
-    /// those whose records had errors; `cases` the slugs of every case file.
+    /// The points, in the order written, and the sites whose entries had errors (whose
+    /// missing activities are not reported again). `sites` are those of `sites.yaml`;
+    /// `brokenSiteIDs` those whose records had errors; `cases` the slugs of every case file.
     static func decode(
         _ root: YAMLValue?, sites: [Site], brokenSiteIDs: Set<String>, cases: Set<String>, today: Day,
         diagnostics: inout Diagnostics
-    ) -> [LiaisonPoint] {
-        guard let root else { return [] }
+    ) -> (points: [LiaisonPoint], broken: Set<String>) {
+        var broken: Set<String> = []
+        guard let root else { return ([], broken) }
         guard case .sequence(let items, _) = root else {
             diagnostics.error(at: root.location, "liaison.yaml 应为列表", hint: "每个联系点以 - site: … 开头")
-            return []
+            return ([], Set(sites.map(\.id)))
         }
         let sitesByID = Dictionary(sites.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var points: [LiaisonPoint] = []
@@ -59,13 +61,16 @@ enum LiaisonDecoder {
                         hint: Suggestion.didYouMean(siteID, in: liaisonIDs) ?? "site 写 sites.yaml 中联系点的 id")
                 }
             }
-            guard let siteID, siteIsValid, let leader, let activities else { continue }
+            guard let siteID, siteIsValid, let leader, let activities else {
+                if let siteID { broken.insert(siteID) }
+                continue
+            }
             points.append(
                 LiaisonPoint(
                     siteID: siteID, leader: leader, activities: activities.sorted { $0.date < $1.date },
                     source: item.location))
         }
-        return points
+        return (points, broken)
     }
 
     /// A leader is published; a phone number of theirs must never be.
