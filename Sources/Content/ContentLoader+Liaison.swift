@@ -12,7 +12,8 @@ extension ContentLoader {
         let (points, broken) = LiaisonDecoder.decode(
             root, sites: sites, brokenSiteIDs: brokenSiteIDs, cases: cases, today: today, diagnostics: &diagnostics)
         let year = today.year
-        for duties in LiaisonDuties.all(sites: sites, points: points, year: year) where duties.isIdle && !broken.contains(duties.site.id) {
+        for duties in LiaisonDuties.all(sites: sites, points: points, year: year)
+        where duties.isIdle && !broken.contains(duties.site.id) {
             let site = duties.site
             if let point = duties.point {
                 diagnostics.warning(

@@ -142,7 +142,8 @@ enum LiaisonDecoder {
                 failed = true
                 continue
             }
-            activities.append(LiaisonActivity(date: date, kind: kind, summary: summary, caseSlug: caseSlug, source: item.location))
+            activities.append(
+                LiaisonActivity(date: date, kind: kind, summary: summary, caseSlug: caseSlug, source: item.location))
         }
         return failed ? nil : activities
     }

@@ -35,7 +35,8 @@ public enum Routes {
     /// First-level names the portal uses itself; a standalone page may not take one.
     public static let reservedNames: Set<String> = [
         "cases", "districts", "categories", "tags", "years", "sites", "members", "courses", "assets",
-        "search", "dashboard", "liaison", "register", "news", "notices", "policies", "feed.xml", "sitemap.xml", "404.html", "index.html",
+        "search", "dashboard", "liaison", "register", "news", "notices", "policies", "feed.xml", "sitemap.xml", "404.html",
+        "index.html",
     ]
 
     public static func caseStudy(_ slug: String) -> SitePath { cases.appending(slug) }

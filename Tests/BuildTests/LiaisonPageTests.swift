@@ -102,6 +102,8 @@ import Testing
         let report = try await SiteBuilder(options: Self.options(fixture)).build(into: MemorySink())
         let warnings = report.warnings.filter { $0.message.contains("履职记录") }.map(\.description)
         #expect(warnings.count == 1)
-        #expect(warnings.first?.hasPrefix("content/data/sites.yaml:11:3: warning: 联系点 'site-02'（西津古街党员服务站）在 liaison.yaml 中没有履职记录") == true)
+        #expect(
+            warnings.first?.hasPrefix("content/data/sites.yaml:11:3: warning: 联系点 'site-02'（西津古街党员服务站）在 liaison.yaml 中没有履职记录")
+                == true)
     }
 }
