@@ -22,6 +22,8 @@ enum PageSpec: Sendable {
     case register
     /// The targets dashboard; each of its tables is written beside it as a spreadsheet.
     case dashboard
+    /// Each liaison point's duties this year.
+    case liaison
     /// The search page; its index is written beside it (`SearchIndexLayout`).
     case search
     /// One page of the list of news reports, notices or policy documents.
@@ -62,6 +64,7 @@ enum PageSpec: Sendable {
         case .notFound: return Routes.notFound
         case .register: return Routes.register
         case .dashboard: return Routes.dashboard
+        case .liaison: return Routes.liaison
         case .search: return Routes.search
         case .articleList(let kind, let page): return Routes.page(page, of: kind.list)
         case .newsItem(let item): return ArticleKind.news.item(item.slug)
@@ -87,6 +90,7 @@ enum PageSpec: Sendable {
         case .notFound: return "404"
         case .register: return "register"
         case .dashboard: return "dashboard"
+        case .liaison: return "liaison"
         case .search: return "search"
         case .articleList: return "article-list"
         case .newsItem: return "news-item"
@@ -112,6 +116,7 @@ enum PageSpec: Sendable {
         case .notFound: return views.notFound()
         case .register: return views.register()
         case .dashboard: return views.dashboard()
+        case .liaison: return views.liaison()
         case .search: return views.search()
         case .articleList(let kind, let page): return views.articleList(kind, page: page)
         case .newsItem(let item): return views.newsItem(item)
@@ -123,7 +128,7 @@ enum PageSpec: Sendable {
     /// Every page of the portal, in a fixed order.
     static func all(for index: PortalIndex, views: PageViews) -> [PageSpec] {
         let portal = index.portal
-        var specs: [PageSpec] = [.home, .courseIndex, .notFound, .register, .dashboard, .search, .districtIndex]
+        var specs: [PageSpec] = [.home, .courseIndex, .notFound, .register, .dashboard, .liaison, .search, .districtIndex]
         let filters = ListFilter.all(of: portal.config)
         specs += filters.map { .siteDirectory($0) }
         specs += filters.map { .members($0) }

@@ -140,6 +140,7 @@ public struct SiteBuilder: Sendable {
                     includeUnpublished: options.includeUnpublished)
                 loader.knownMedia = knownMedia
                 loader.templateIDs = templateIDs
+                loader.today = options.today
                 return try await loader.loadReportingAll()
             }
         } catch {

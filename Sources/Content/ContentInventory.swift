@@ -23,6 +23,8 @@ struct ContentInventory {
     var terms: URL?
     /// `data/training.yaml`, the classes of the rotating training.
     var training: URL?
+    /// `data/liaison.yaml`, the liaison points' leaders and their activity logs.
+    var liaison: URL?
     var pages: [PageFile] = []
     /// Content-relative paths of the other files in the page folders and in `media/`.
     var otherFiles: [String: URL] = [:]
@@ -64,6 +66,7 @@ struct ContentInventory {
         let dataFiles = [
             ("data/sites.yaml", \ContentInventory.sites), ("data/members.yaml", \ContentInventory.members),
             ("data/terms.yaml", \ContentInventory.terms), ("data/training.yaml", \ContentInventory.training),
+            ("data/liaison.yaml", \ContentInventory.liaison),
         ]
         for (relative, keyPath) in dataFiles {
             let url = directory.appendingPathComponent(relative)

@@ -39,6 +39,10 @@ public struct ContentLoader: Sendable {
     /// unchanged is not read again.
     public var knownMedia: [String: MediaFacts] = [:]
 
+    /// The day of the load, in China time: activities after it are refused, and liaison points
+    /// without one in its year are reported.
+    public var today = Day.today(utcOffsetHours: 8)
+
     /// The ids the templates give every page besides its headings' (`main`, the skip link's
     /// target), by the folder of its Markdown file: `cases`, `courses`, `pages`. A link from a
     /// page's text to `#x` must name one of these or a heading of the page; nil leaves such
@@ -165,6 +169,9 @@ public struct ContentLoader: Sendable {
                 training.root, file: training.file, lookup: lookup,
                 courses: Set(sources.filter { $0.kind == .course }.map(\.slug)), diagnostics: &diagnostics)
         }
+        let liaison = records.liaison.map { liaison in
+            decodeLiaison(liaison.root, sites: sites, brokenSiteIDs: brokenSiteIDs, sources: sources, diagnostics: &diagnostics)
+        }
         work.append(("references", ThreadTime.now() - referencesStarted))
         let named = checker.usedFiles.union(checker.refusedFiles)
         for (relative, _) in inventory.otherFiles.sorted(by: { $0.key < $1.key }) where !named.contains(relative) {
@@ -187,7 +194,8 @@ public struct ContentLoader: Sendable {
             training: training ?? [],
             news: Self.newestFirst(news, date: \.date, title: \.title, slug: \.slug),
             notices: Self.newestFirst(notices, date: \.date, title: \.title, slug: \.slug),
-            policies: Self.newestFirst(policies, date: \.date, title: \.title, slug: \.slug))
+            policies: Self.newestFirst(policies, date: \.date, title: \.title, slug: \.slug),
+            liaison: liaison ?? [])
         if !errors.isEmpty { portal = Self.withoutDuplicates(portal, published: Set(resolver.targets.values.map(\.path))) }
         var warnings = memory.diagnostics.filter { !$0.isError }
         if let reviewWarning = reviewWarning(for: portal) { warnings.append(reviewWarning) }
@@ -298,6 +306,8 @@ public struct ContentLoader: Sendable {
         var members: [Member] = []
         /// `data/training.yaml`, parsed: decoded once the courses it names are known.
         var training: (root: YAMLValue?, file: SourceFile)?
+        /// `data/liaison.yaml`, parsed: decoded once the cases it names are known.
+        var liaison: (root: YAMLValue?, file: SourceFile)?
         /// The files read, to be proofread.
         var files: [SourceFile]
     }
@@ -375,6 +385,11 @@ public struct ContentLoader: Sendable {
             case .some(let root) = parse(file, diagnostics: &diagnostics)
         {
             records.training = (root, file)
+        }
+        if let url = inventory.liaison, let file = readData(url, proofreading: &records.files, diagnostics: &diagnostics),
+            case .some(let root) = parse(file, diagnostics: &diagnostics)
+        {
+            records.liaison = (root, file)
         }
         return records
     }

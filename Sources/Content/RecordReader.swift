@@ -32,6 +32,9 @@ struct RecordReader {
         self.location = location
     }
 
+    /// The keys written, in order.
+    var keys: [String] { order }
+
     /// Whether the record was a mapping at all.
     var isMapping: Bool { !order.isEmpty || entries.isEmpty }
 

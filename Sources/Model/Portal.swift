@@ -17,11 +17,13 @@ public struct Portal: Sendable, Hashable {
     public var news: [NewsItem]
     public var notices: [Notice]
     public var policies: [PolicyDocument]
+    /// The liaison points' leaders and activity logs (`data/liaison.yaml`).
+    public var liaison: [LiaisonPoint]
 
     public init(
         config: PortalConfig, cases: [CaseStudy], courses: [Course], pages: [StandalonePage], sites: [Site],
         members: [Member], media: [MediaFile] = [], training: [TrainingSession] = [], news: [NewsItem] = [],
-        notices: [Notice] = [], policies: [PolicyDocument] = []
+        notices: [Notice] = [], policies: [PolicyDocument] = [], liaison: [LiaisonPoint] = []
     ) {
         self.config = config
         self.cases = cases
@@ -34,5 +36,6 @@ public struct Portal: Sendable, Hashable {
         self.news = news
         self.notices = notices
         self.policies = policies
+        self.liaison = liaison
     }
 }

@@ -28,12 +28,15 @@ public enum Routes {
     public static let registerCSV = SitePath.file("register", "register.csv")
     /// The targets dashboard (目标进度), and each of its tables as a spreadsheet.
     public static let dashboard = SitePath.folder("dashboard")
+    /// Each liaison point's duties this year (联系点履职情况).
+    public static let liaison = SitePath.folder("liaison")
     public static func dashboardTable(_ id: String) -> SitePath { SitePath.file("dashboard", "\(id).csv") }
 
     /// First-level names the portal uses itself; a standalone page may not take one.
     public static let reservedNames: Set<String> = [
         "cases", "districts", "categories", "tags", "years", "sites", "members", "courses", "assets",
-        "search", "dashboard", "register", "news", "notices", "policies", "feed.xml", "sitemap.xml", "404.html", "index.html",
+        "search", "dashboard", "liaison", "register", "news", "notices", "policies", "feed.xml", "sitemap.xml", "404.html",
+        "index.html",
     ]
 
     public static func caseStudy(_ slug: String) -> SitePath { cases.appending(slug) }

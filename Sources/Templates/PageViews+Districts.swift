@@ -38,6 +38,11 @@ extension PageViews {
             }
         }
         context["hasSites"] = !sites.isEmpty
+        let points = LiaisonDuties.all(portal, year: today.year).filter { $0.site.district.slug == district.slug }
+        context["liaisonPoints"] = points.map { liaisonRow($0, from: path) }
+        context["hasLiaisonPoints"] = !points.isEmpty
+        context["liaisonHref"] = href(Routes.liaison, from: path)
+        context["liaisonYear"] = today.year
         let coursesBySlug = Dictionary(portal.courses.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         context["training"] = portal.training.filter { $0.district.slug == district.slug }.sorted { $0.date > $1.date }
             .map { session in

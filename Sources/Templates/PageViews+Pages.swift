@@ -232,6 +232,12 @@ extension PageViews {
         context["cases"] = (index.casesBySite[site.id] ?? []).map { card($0, from: path) }
         context["courses"] = (index.coursesBySite[site.id] ?? []).map { courseLink($0, from: path) }
         context["hasCourses"] = !(index.coursesBySite[site.id] ?? []).isEmpty
+        context["isLiaisonPoint"] = site.kind == .liaison
+        if site.kind == .liaison {
+            let point = portal.liaison.first { $0.siteID == site.id }
+            context["liaison"] = liaisonRow(LiaisonDuties(site: site, point: point, year: today.year), from: path)
+                .merging(["href": href(Routes.liaison, from: path), "year": today.year]) { _, new in new }
+        }
         return context
     }
 

@@ -12,7 +12,7 @@ public enum ViewVocabulary {
         let portal = samplePortal
         var contexts: [Any] = [
             views.home(), views.caseList(.all, page: 1), views.siteDirectory(), views.members(), views.courseIndex(),
-            views.notFound(), views.register(), views.dashboard(), views.search(),
+            views.notFound(), views.register(), views.dashboard(), views.liaison(), views.search(),
             views.pagination(count: 1000, number: 25, list: Routes.cases, from: Routes.cases),
         ]
         contexts += PageViews.TaxonomyKind.allCases.map { views.taxonomy($0) }
@@ -65,6 +65,15 @@ public enum ViewVocabulary {
         let site = Site(
             id: "site-1", name: "党群服务中心", kind: .demonstration, district: district, category: category, address: "地址",
             since: 2020, organization: "党委", liuyou: LiuyouChecklist(met: [true, true, true, true, true, false]), source: source)
+        let liaisonSite = Site(
+            id: "site-2", name: "联系点", kind: .liaison, district: district, category: category, address: "地址",
+            since: 2022, organization: "支部", liuyou: LiuyouChecklist(met: [true, true, true, true, true, true]), source: source)
+        let liaisonPoint = LiaisonPoint(
+            siteID: "site-2", leader: LiaisonLeader(title: "副局长", name: "姓名"),
+            activities: [
+                LiaisonActivity(
+                    date: Day(year: 2025, month: 6, day: 1)!, kind: .survey, summary: "调研", caseSlug: "case-1", source: source)
+            ], source: source)
         let member = Member(
             id: "m-1", name: "姓名", shop: "店铺", district: district, siteID: "site-1", joined: 2000, commitment: "承诺",
             source: source)
@@ -104,7 +113,8 @@ public enum ViewVocabulary {
                 path: SitePath(file: ["media", "policies", "a.00000000.pdf"]), byteCount: 2048, fileExtension: "pdf"),
             body: body, source: source)
         return Portal(
-            config: config, cases: cases, courses: [course], pages: [page], sites: [site], members: [member],
-            training: [session], news: [news], notices: notices, policies: [policy])
+            config: config, cases: cases, courses: [course], pages: [page], sites: [site, liaisonSite],
+            members: [member], training: [session], news: [news], notices: notices, policies: [policy],
+            liaison: [liaisonPoint])
     }()
 }

@@ -38,7 +38,83 @@ import Testing
         c.replacingOccurrences(of: "hours: 3\n", with: "hours: 3\n" + lines)
     }
 
+    /// The base site with a liaison point, `site-02`, and `data/liaison.yaml` written as given.
+    static func withLiaison(_ text: String) -> [String: String?] {
+        [
+            "data/sites.yaml": base["data/sites.yaml"]!
+                + "- id: site-02\n  name: 西津老街联系点\n  kind: 联系点\n  district: 西津区\n  category: 个体工商户\n"
+                + "  since: 2022\n  liuyou: {场所: true, 设施: true, 标志: true, 党旗: true, 书报: true, 制度: true}\n",
+            "data/liaison.yaml": text,
+        ]
+    }
+
+    /// A liaison entry for `site-02` (line 1), its leader on line 2, one activity from line 4 on
+    /// whose lines are given.
+    static func liaisonEntry(site: String = "site-02", leader: String = "{title: 副局长, name: 王某某}", activity: String)
+        -> String
+    {
+        "- site: \(site)\n  leader: \(leader)\n  activities:\n" + activity
+    }
+
+    static let visit = "    - date: 2026-03-01\n      kind: 调研\n      summary: 走访商户\n"
+
     static let fixtures: [Fixture] = [
+        Fixture(
+            "liaisonUnknownKey",
+            withLiaison(liaisonEntry(activity: visit) + "  notes: 无\n"),
+            [
+                "content/data/liaison.yaml:7:3: error: 联系点履职记录中有未知的键 'notes'\n  hint: 可用的键：site, leader, activities"
+            ]),
+        Fixture(
+            "liaisonUnknownActivityKind",
+            withLiaison(liaisonEntry(activity: visit.replacingOccurrences(of: "调研", with: "座谈"))),
+            [
+                "content/data/liaison.yaml:5:13: error: 未知的活动类型 '座谈'\n  hint: kind 写 调研、党课、主题党日 或 解决困难"
+            ]),
+        Fixture(
+            "liaisonOfADemonstrationSite",
+            withLiaison(liaisonEntry(site: "site-01", activity: visit)),
+            [
+                "content/data/liaison.yaml:1:9: error: 'site-01' 是示范点，不是联系点\n  hint: liaison.yaml 只记 sites.yaml 中 kind: 联系点 的站点",
+                "content/data/sites.yaml:10:3: warning: 联系点 'site-02'（西津老街联系点）在 liaison.yaml 中没有履职记录\n  hint: 在 data/liaison.yaml 中加一条 - site: site-02，写上联系领导（leader）和履职活动（activities）",
+            ]),
+        Fixture(
+            "liaisonOfAnUnknownSite",
+            withLiaison(liaisonEntry(site: "site-2", activity: visit)),
+            [
+                "content/data/liaison.yaml:1:9: error: 未知的联系点 'site-2'\n  hint: 是不是 'site-02'？",
+                "content/data/sites.yaml:10:3: warning: 联系点 'site-02'（西津老街联系点）在 liaison.yaml 中没有履职记录\n  hint: 在 data/liaison.yaml 中加一条 - site: site-02，写上联系领导（leader）和履职活动（activities）",
+            ]),
+        Fixture(
+            "liaisonActivityInTheFuture",
+            withLiaison(liaisonEntry(activity: visit.replacingOccurrences(of: "2026-03-01", with: "2026-12-04"))),
+            [
+                "content/data/liaison.yaml:4:13: error: 活动日期 2026-12-04 晚于今天（2026-12-03）\n  hint: 只记已经开展的活动；计划中的活动等开展后再写"
+            ]),
+        Fixture(
+            "liaisonActivityOfAnUnknownCase",
+            withLiaison(liaisonEntry(activity: visit + "      case: c\n")),
+            [
+                "content/data/liaison.yaml:7:13: error: 案例 'c' 不存在\n  hint: 是不是 'a'？"
+            ]),
+        Fixture(
+            "liaisonPointTwice",
+            withLiaison(liaisonEntry(activity: visit) + liaisonEntry(activity: visit)),
+            [
+                "content/data/liaison.yaml:7:9: error: 联系点 'site-02' 重复，第一次出现在第 1 行\n  hint: 把两条记录的 activities 合并到第一条，删掉这一条"
+            ]),
+        Fixture(
+            "liaisonLeaderPhone",
+            withLiaison(liaisonEntry(leader: "{title: 副局长, name: 王某某, phone: \"0571-87000000\"}", activity: visit)),
+            [
+                "content/data/liaison.yaml:2:42: error: 联系领导不能写电话号码（'phone'）\n  hint: 门户只公开联系领导的职务和姓名；删掉这一项"
+            ]),
+        Fixture(
+            "liaisonActivitiesNotAList",
+            withLiaison("- site: site-02\n  leader: {title: 副局长, name: 王某某}\n  activities: 走访商户\n"),
+            [
+                "content/data/liaison.yaml:3:15: error: 'activities' 应为列表，这里是 文字\n  hint: 每次活动以 - date: … 开头，写 kind 和 summary，可写 case"
+            ]),
         Fixture(
             "missingAttachment",
             ["cases/a.md": a + "[通知原文](notice.pdf)\n"],

@@ -105,6 +105,9 @@ struct InlineSite {
         """,
     ]
 
+    /// The day the site is loaded on: activities after it are in the future.
+    static let today = Day(year: 2026, month: 12, day: 3)!
+
     let root: URL
 
     /// Writes the base site with `changes` applied: a string replaces or adds a file, nil removes it.
@@ -126,7 +129,9 @@ struct InlineSite {
     }
 
     func load() async throws(DiagnosticsError) -> ContentLoader.Loaded {
-        try await ContentLoader(directory: root, displayRoot: "content").load()
+        var loader = ContentLoader(directory: root, displayRoot: "content")
+        loader.today = Self.today
+        return try await loader.load()
     }
 
     /// The errors and warnings of loading, as printed.
