@@ -25,6 +25,9 @@ struct PortalProcess {
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        // The example portal's data is written as of this day: its liaison points' duties of
+        // the year are met on it, whatever year the tests run in.
+        process.environment = ProcessInfo.processInfo.environment.merging(["PORTAL_TODAY": "2026-12-03"]) { $1 }
         let stdin = Pipe()
         let stdout = Pipe()
         let stderr = Pipe()
