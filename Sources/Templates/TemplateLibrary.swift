@@ -9,7 +9,7 @@ public struct TemplateLibrary: Sendable {
     /// The templates the build renders pages with; each must exist.
     public static let pageTemplates = [
         "home", "case-list", "case", "taxonomy", "sites", "site", "members", "courses", "course", "page", "404", "register",
-        "dashboard", "search", "article-list", "news-item", "notice", "policy",
+        "dashboard", "liaison", "districts", "district", "search", "article-list", "news-item", "notice", "policy",
     ]
 
     private let program: TemplateProgram
@@ -87,7 +87,10 @@ public struct TemplateLibrary: Sendable {
     /// partials and layouts; nil when one of them may use any template.
     public func pageTemplates(using names: Set<String>) -> Set<String>? {
         var using: Set<String> = []
-        for page in Self.pageTemplates {
+        // Every template no other one names, outside `partials/`, not only the page templates
+        // listed above: a page a later version adds is never left out of a quick build.
+        let named = Set(partials.values.compactMap { $0 }.joined())
+        for page in partials.keys where !named.contains(page) && !page.hasPrefix("partials/") {
             var seen: Set<String> = []
             var pending = [page]
             while let name = pending.popLast() {

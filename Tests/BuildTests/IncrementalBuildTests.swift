@@ -152,7 +152,8 @@ import Testing
         // A template that case pages do not use: only the pages that use it render again.
         for (template, edit) in [
             ("case-list", "a list template"), ("site", "the template of sites"),
-            ("partials/pagination", "a partial only lists use"),
+            ("partials/pagination", "a partial only lists use"), ("liaison", "the liaison duties' template"),
+            ("district", "the template of district columns"), ("districts", "the template of the district index"),
         ] {
             try workspace.edit("templates/\(template).mustache") {
                 $0.contains("{{/content}}")
