@@ -198,7 +198,7 @@ import Testing
         let options = SiteBuilder.Options(
             content: workspace.content, templates: ImportWorkspace.packageRoot.appendingPathComponent("templates"),
             contentDisplay: "content", templatesDisplay: "templates", parallelism: 2,
-            today: Day(year: 2026, month: 1, day: 1)!)
+            today: Day(year: 2026, month: 12, day: 3)!)
         let sink = MemorySink()
         _ = try await SiteBuilder(options: options).build(into: sink)
         let files = await sink.files
