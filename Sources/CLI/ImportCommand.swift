@@ -4,13 +4,14 @@ import Core
 import Foundation
 import Import
 
-/// `portal import members|sites FILE`: spreadsheet exports merged into the data files;
+/// `portal import members|sites|liaison FILE`: spreadsheet exports merged into the data files;
 /// `portal import case FILE`: a Word document made a draft case.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "把党员经营户或示范点的表格（CSV 或 XLSX）合并进 data/members.yaml 或 data/sites.yaml，或把 Word 稿件（.docx）变成案例草稿。",
-        subcommands: [ImportMembers.self, ImportSites.self, ImportCase.self]
+        abstract:
+            "把党员经营户、示范点或联系点活动的表格（CSV 或 XLSX）合并进 data/members.yaml、data/sites.yaml 或 data/liaison.yaml，或把 Word 稿件（.docx）变成案例草稿。",
+        subcommands: [ImportMembers.self, ImportSites.self, ImportLiaison.self, ImportCase.self]
     )
 }
 
@@ -46,7 +47,7 @@ struct ImportOptions: ParsableArguments {
     }
 
     static func dataFile(_ kind: RecordSchema.Kind, content: String) -> String {
-        "\(SourceOptions.display(content))/data/\(kind == .members ? "members" : "sites").yaml"
+        "\(SourceOptions.display(content))/data/\(kind.rawValue).yaml"
     }
 
     static func summary(_ plan: SpreadsheetImporter.Plan, dryRun: Bool) -> String {
@@ -88,4 +89,19 @@ struct ImportSites: ParsableCommand {
     @OptionGroup var options: ImportOptions
 
     func run() throws { try options.run(.sites) }
+}
+
+struct ImportLiaison: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "liaison",
+        abstract: "把联系领导的履职活动加进 data/liaison.yaml。",
+        discussion: """
+            列名：联系点（sites.yaml 中联系点的 id 或完整名称）、日期、类型（调研、党课、主题党日、解决困难）、\
+            摘要、案例（可不写，写案例的网址名）。每行一次活动，加在所属联系点的 activities 末尾；\
+            日期、类型和摘要都相同的活动已经记过，不再重复添加。联系点须已在 liaison.yaml 中写有联系领导。
+            """)
+
+    @OptionGroup var options: ImportOptions
+
+    func run() throws { try options.run(.liaison) }
 }

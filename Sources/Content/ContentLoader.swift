@@ -325,6 +325,7 @@ public struct ContentLoader: Sendable {
             switch file {
             case .sites: inventory.sites = url
             case .members: inventory.members = url
+            case .liaison: inventory.liaison = url
             }
         }
         guard let records = readRecords(inventory, replacing: texts, diagnostics: &diagnostics) else { return diagnostics.all }
@@ -342,6 +343,7 @@ public struct ContentLoader: Sendable {
     public enum DataFile: String, Sendable, Hashable, CaseIterable {
         case sites = "data/sites.yaml"
         case members = "data/members.yaml"
+        case liaison = "data/liaison.yaml"
     }
 
     /// `portal.yaml` (nil when it cannot be read), then `sites.yaml`, `members.yaml` and

@@ -106,6 +106,16 @@ enum RecordRows {
                     case .empty:
                         continue
                     }
+                case .day:
+                    switch day(of: cell.value) {
+                    case .some(.some(let day)):
+                        record.values[field.key] = ImportedRecord.Value(
+                            yaml: day.description, meaning: day.description, cells: [(0, origin)])
+                    case .some(.none):
+                        problem("日期 '\(cell.value.text.trimmingWhitespace)' 不是有效的日期", hint: "写日期，如 2026-03-12，并确认这一天存在")
+                    case .none:
+                        continue
+                    }
                 case .liuyouList:
                     let text = cell.value.text.trimmingWhitespace
                     let named = text.split(whereSeparator: { "、,，;； /".contains($0) }).map {
@@ -167,6 +177,26 @@ enum RecordRows {
             if ["是", "有", "√", "✓", "✔", "true", "TRUE", "True", "Y", "y", "yes", "已落实"].contains(text) { return "true" }
             if ["否", "无", "×", "✗", "✘", "false", "FALSE", "False", "N", "n", "no", "未落实", ""].contains(text) { return "false" }
             return YAMLText.quoted(text)
+        }
+    }
+
+    /// A day from an Excel date, an unformatted date serial, or text such as `2026-03-12`,
+    /// `2026/3/12`, `2026.3.12`, `2026年3月12日`; nil for an empty cell, `.some(nil)` for
+    /// anything else.
+    static func day(of value: CellValue) -> Day?? {
+        switch value {
+        case .date(let day): return .some(day)
+        case .number(let number, _):
+            return .some(number >= 10000 && number == number.rounded() ? ExcelDate.day(fromSerial: number) : nil)
+        default:
+            let text = value.text.trimmingWhitespace
+            if text.isEmpty { return .none }
+            let groups = text.split(whereSeparator: { !$0.isASCII || !$0.isNumber })
+            let separatorsOnly = text.allSatisfy { ($0.isASCII && $0.isNumber) || "-/.年月日".contains($0) }
+            guard separatorsOnly, groups.count == 3, groups[0].count == 4, let year = Int(groups[0]),
+                let month = Int(groups[1]), let day = Int(groups[2])
+            else { return .some(nil) }
+            return .some(Day(year: year, month: month, day: day))
         }
     }
 

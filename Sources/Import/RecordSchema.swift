@@ -10,6 +10,7 @@ public struct RecordSchema: Sendable {
     public enum Kind: String, Sendable, CaseIterable {
         case members
         case sites
+        case liaison
     }
 
     /// How a cell's value is written into YAML.
@@ -20,6 +21,8 @@ public struct RecordSchema: Sendable {
         case name
         /// A year, which a spreadsheet may hold as a number, a date or text such as 2008年5月.
         case year
+        /// A day, which a spreadsheet may hold as a date, a number or text such as 2026年3月12日.
+        case day
         /// Digits that are text (a phone or ID number), which Excel may have stored as a number.
         case digits
         /// The 六有 items met, listed in one cell: `场所、设施、标志`.
@@ -48,7 +51,11 @@ public struct RecordSchema: Sendable {
     let idWidth: Int
 
     public static func schema(for kind: Kind) -> RecordSchema {
-        kind == .members ? members : sites
+        switch kind {
+        case .members: members
+        case .sites: sites
+        case .liaison: liaison
+        }
     }
 
     static let members = RecordSchema(
@@ -86,6 +93,19 @@ public struct RecordSchema: Sendable {
                 Field(key: "liuyou", label: item, headers: [item, "有\(item)"], value: .liuyouItem(item), required: false)
             },
         dataFile: .sites, matchKeys: ["name"], idPrefix: "site-", idWidth: 2)
+
+    /// Activities of the liaison log: a row is one visit, added under its liaison point, which
+    /// the sheet names by its id or its exact name.
+    static let liaison = RecordSchema(
+        kind: .liaison,
+        fields: [
+            Field(key: "site", label: "联系点", headers: ["联系点", "联系点编号", "联系点名称", "站点编号"], value: .name, required: true),
+            Field(key: "date", label: "日期", headers: ["日期", "活动日期", "时间"], value: .day, required: true),
+            Field(key: "kind", label: "类型", headers: ["类型", "活动类型"], value: .name, required: true),
+            Field(key: "summary", label: "摘要", headers: ["摘要", "内容", "活动内容", "活动摘要"], value: .text, required: true),
+            Field(key: "case", label: "案例", headers: ["案例", "相关案例"], value: .name, required: false),
+        ],
+        dataFile: .liaison, matchKeys: ["site", "date", "kind", "summary"], idPrefix: "", idWidth: 0)
 
     /// The YAML keys of a record, in the order new records are written.
     var keys: [String] {

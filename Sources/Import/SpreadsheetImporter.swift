@@ -62,7 +62,7 @@ public struct SpreadsheetImporter: Sendable {
         rowProblems += ColumnMap.unnamedColumns(sheet, map: map, place: place)
 
         // The files as they are must load: an import builds on them.
-        _ = try loader.records()
+        let sites = try loader.records().sites
         let relative = schema.dataFile.rawValue
         let url = loader.directory.appendingPathComponent(relative)
         let path = loader.displayRoot.isEmpty || loader.displayRoot == "." ? relative : "\(loader.displayRoot)/\(relative)"
@@ -79,6 +79,10 @@ public struct SpreadsheetImporter: Sendable {
         case .failure(let error): throw error
         }
 
+        if schema.kind == .liaison {
+            return try planLiaison(
+                records, problems: rowProblems, place: place, sites: sites, file: (path, url, oldText), root: root)
+        }
         let merger = RecordMerger(schema: schema, place: place)
         let (merged, mergeProblems) = merger.merge(records, into: oldText, root: root)
         guard let merged else { throw DiagnosticsError(rowProblems + mergeProblems) }
@@ -143,6 +147,7 @@ public struct SpreadsheetImporter: Sendable {
         case .digits where field.key == "phone": return "只写号码，数字之间可以用 - 或空格，如 13800000000"
         case .digits: return "18 位，最后一位是数字或 X；核对有没有输错或漏输"
         case .liuyouItem, .liuyouList: return "写 是 或 否"
+        case .day: return "写日期，如 2026-03-12"
         case .text, .name: return hint
         }
     }

@@ -21,6 +21,8 @@ import Testing
 
     static let members = "编号,姓名,店铺,所属区,所属站点,入党时间,联系电话,身份证号\n"
 
+    static let liaison = "联系点,日期,类型,摘要,案例\n"
+
     static let cases: [Case] = [
         Case(
             name: "unknown header", csv: "编号,姓名,户主,店铺,所属区,所属站点,入党时间\n", location: "m.csv:1:3",
@@ -96,13 +98,43 @@ import Testing
             name: "incomplete liuyou columns", kind: .sites,
             csv: "编号,名称,类型,所属区,类别,设立年份,场所,设施\n", location: "m.csv:1:1",
             message: "表格的“六有”单项列不全，缺少 标志、党旗、书报、制度"),
+        Case(
+            name: "unknown liaison point", kind: .liaison, csv: liaison + "site-44,2026-03-01,调研,走访商户,\n",
+            location: "m.csv:2:1", message: "第 2 行“联系点”列：未知的联系点 'site-44'", hint: "是不是 'site-04'？"),
+        Case(
+            name: "a demonstration site as a liaison point", kind: .liaison,
+            csv: liaison + "site-01,2026-03-01,调研,走访商户,\n", location: "m.csv:2:1",
+            message: "第 2 行“联系点”列：'site-01' 是示范点，不是联系点", hint: "只导入 sites.yaml 中 kind: 联系点 的站点的活动"),
+        Case(
+            name: "unknown activity kind", kind: .liaison, csv: liaison + "site-04,2026-03-01,座谈,走访商户,\n",
+            location: "m.csv:2:3", message: "第 2 行“类型”列：未知的活动类型 '座谈'", hint: "类型写 调研、党课、主题党日 或 解决困难"),
+        Case(
+            name: "activity date that does not exist", kind: .liaison, csv: liaison + "site-04,2026-02-30,调研,走访商户,\n",
+            location: "m.csv:2:2", message: "第 2 行“日期”列：日期 '2026-02-30' 不是有效的日期",
+            hint: "写日期，如 2026-03-12，并确认这一天存在"),
+        Case(
+            name: "activity after today", kind: .liaison, csv: liaison + "site-04,2099-03-01,调研,走访商户,\n",
+            location: "m.csv:2:2", message: "第 2 行“日期”列：活动日期 2099-03-01 晚于今天（\(Day.today(utcOffsetHours: 8))）",
+            hint: "只记已经开展的活动；计划中的活动等开展后再写"),
+        Case(
+            name: "activity without summary", kind: .liaison, csv: liaison + "site-04,2026-03-01,调研,,\n",
+            location: "m.csv:2:4", message: "第 2 行“摘要”列：缺少摘要", hint: "每行写上联系点、日期、类型和摘要"),
+        Case(
+            name: "case that does not exist", kind: .liaison,
+            csv: liaison + "site-04,2026-03-01,调研,走访商户,beitang-building-material-market\n", location: "m.csv:2:5",
+            message: "第 2 行“案例”列：案例 'beitang-building-material-market' 不存在",
+            hint: "是不是 'beitang-building-materials-market'？"),
+        Case(
+            name: "the same activity twice in the sheet", kind: .liaison,
+            csv: liaison + "site-04,2026-03-01,调研,走访商户,\n北塘区建材家居市场党支部活动室,2026/3/1,调研,走访商户,\n",
+            location: "m.csv:3:2", message: "第 3 行“日期”列：与第 2 行是同一次活动", hint: "每次活动只写一行；删去重复的行"),
     ]
 
     @Test(arguments: cases)
     func reportsEachProblemAtItsCell(_ test: Case) throws {
         let workspace = try ImportWorkspace()
         defer { workspace.remove() }
-        let file = test.kind == .members ? "data/members.yaml" : "data/sites.yaml"
+        let file = "data/\(test.kind.rawValue).yaml"
         let before = try workspace.text(file)
         let mapping = try test.mapping.map { try workspace.file("mapping.yaml", $0) }
         let problems = workspace.problems(workspace.request(test.kind, try workspace.file("m.csv", test.csv), mapping: mapping))

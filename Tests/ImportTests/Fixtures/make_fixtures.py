@@ -4,6 +4,8 @@
 members.xlsx      openpyxl's (inline strings): a date cell, a phone typed as a number, a
                   title row above the headers, a second sheet
 sites.xlsx        sites with one column per 六有 item, 是/否
+liaison.xlsx      liaison activities: a point by its id and one by its name, a date cell, a date
+                  typed as text, a row already in the log
 shared.xlsx       written by hand as Excel and WPS write: shared strings (one in rich-text runs,
                   one with a phonetic guide), prefixed XML names, a stored (not deflated)
                   entry, 1904 dates, a boolean and a formula error
@@ -51,6 +53,19 @@ def sites():
     sheet.append([None, "云溪区夜市党员先锋岗", "联系点", "云溪区", "个体工商户", "云溪区夜市街1号", 2025,
                   "云溪区夜市党支部", "是", "否", "是", "是", "否", "是"])
     book.save("sites.xlsx")
+
+
+def liaison():
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "履职活动"
+    sheet.append(["联系点", "日期", "类型", "摘要", "案例"])
+    sheet.append(["site-04", "2026-03-12", "调研", "到市场调研旧城改造期间商户经营情况和党员亮诺落实情况", None])
+    sheet.append(["site-08", datetime.date(2026, 4, 9), "党课", "为汽修街党员技师讲“安全生产与诚信维修”党课", None])
+    sheet.cell(row=3, column=2).number_format = "yyyy-mm-dd"
+    sheet.append(["东湖区电商孵化基地党建联系点", "2026/11/3", "主题党日", "参加基地联合党支部主题党日，交流直播带货合规经验",
+                  "donghu-ecommerce-incubator"])
+    book.save("liaison.xlsx")
 
 
 def shared():
@@ -118,6 +133,7 @@ if __name__ == "__main__":
     else:
         members()
         sites()
+        liaison()
         shared()
         id_number()
         csv_files()
