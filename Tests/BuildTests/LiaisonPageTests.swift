@@ -58,16 +58,18 @@ import Testing
         #expect(page.contains("<caption id=\"liaison-table-title\">2026年度联系点履职情况</caption>"))
         #expect(page.contains("共 2 个联系点，1 个三项职责全部履行，1 个本年度尚无联系领导履职记录"))
         #expect(page.contains(#"<a href="../sites/site-02/">西津古街党员服务站</a>"#))
-        #expect(page.contains("<td>副局长 周立新</td>"))
+        #expect(page.contains("<td data-label=\"联系领导\">副局长 周立新</td>"))
         #expect(
             page.contains(
-                #"<td class="is-met">✓ 已履行</td><td class="is-met">✓ 已履行</td><td class="is-met">✓ 已履行</td>"#))
+                #"<td data-label="专题调研" class="is-met">✓ 已履行</td><td data-label="党课或主题党日" class="is-met">✓ 已履行</td><td data-label="解决实际困难" class="is-met">✓ 已履行</td>"#
+            ))
         #expect(page.contains(#"<time datetime="2026-09-15">2026年9月15日</time> 解决困难：协调解决商户停车难"#))
         #expect(page.contains(#"<a href="../cases/case-01/">西津区小微企业党建案例1</a>"#))
         #expect(page.contains(#"<a href="../sites/site-09/">南浦汽修街联系点</a><br><strong class="flag">本年度未履职</strong>"#))
         #expect(
             page.contains(
-                #"<td class="is-missing">✗ 未履行</td><td class="is-missing">✗ 未履行</td><td class="is-missing">✗ 未履行</td>"#),
+                #"<td data-label="专题调研" class="is-missing">✗ 未履行</td><td data-label="党课或主题党日" class="is-missing">✗ 未履行</td><td data-label="解决实际困难" class="is-missing">✗ 未履行</td>"#
+            ),
             "site-09's 2025 survey does not count for 2026")
     }
 

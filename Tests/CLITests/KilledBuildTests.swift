@@ -129,6 +129,7 @@ import Testing
             let process = Process()
             process.executableURL = PortalProcess.executable
             process.arguments = arguments(output: output)
+            process.environment = PortalProcess.environment
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()

@@ -20,6 +20,11 @@ struct PortalProcess {
         return packageRoot.appendingPathComponent(".build/debug/portal")
     }()
 
+    /// The environment every run of the program gets.
+    static var environment: [String: String] {
+        ProcessInfo.processInfo.environment.merging(["PORTAL_TODAY": "2026-12-03"]) { $1 }
+    }
+
     static func run(_ arguments: [String], input: String = "", in directory: URL = packageRoot) throws -> Result {
         let process = Process()
         process.executableURL = executable
@@ -27,7 +32,7 @@ struct PortalProcess {
         process.currentDirectoryURL = directory
         // The example portal's data is written as of this day: its liaison points' duties of
         // the year are met on it, whatever year the tests run in.
-        process.environment = ProcessInfo.processInfo.environment.merging(["PORTAL_TODAY": "2026-12-03"]) { $1 }
+        process.environment = environment
         let stdin = Pipe()
         let stdout = Pipe()
         let stderr = Pipe()
