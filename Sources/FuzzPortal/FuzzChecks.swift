@@ -93,7 +93,9 @@
                 check(!finding.masked.contains(finding.canonical), "the masked form holds the value")
                 switch finding.kind {
                 case .mobile: check(finding.canonical.utf8.count == 11, "a mobile number is 11 digits")
-                case .idNumber: check(finding.canonical.utf8.count == 18, "an ID number is 18 characters")
+                case .idNumber:
+                    // 18 characters, or 15 digits for a first-generation number.
+                    check([15, 18].contains(finding.canonical.utf8.count), "an ID number is 18 or 15 characters")
                 case .email: check(!scanner.allowedEmails.contains(finding.canonical), "an allowed address is reported")
                 }
                 previous = finding.byteRange.lowerBound
