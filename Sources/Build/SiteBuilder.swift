@@ -414,6 +414,8 @@ public struct SiteBuilder: Sendable {
             _ = publisher.takePublishedFiles()
             try publisher.publish()
         }
+        // Only an update stages files of its own; this build wrote into the spare.
+        publisher.discard()
         return report
     }
 

@@ -36,6 +36,10 @@ import Testing
         let fixture = try FixtureWorkspace(copyingTemplates: true)
         defer { fixture.remove() }
         _ = try await fixture.builder.publish(to: fixture.output)
+        let beside = try FileManager.default.contentsOfDirectory(atPath: fixture.root.path).sorted()
+        #expect(
+            beside == [".portal-cache", ".site.lock", "content", "site", "templates"],
+            "a first build leaves only the site beside it")
         let old = try FixtureSite.snapshot(fixture.output)
         try Self.editLayout(of: fixture, "第二版")
 

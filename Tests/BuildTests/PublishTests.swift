@@ -57,6 +57,8 @@ import Testing
         #expect(files["index.html"] != nil)
         let attributes = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("index.html").path)
         #expect((attributes[.posixPermissions] as? Int).map { $0 & 0o444 == 0o444 } == true, "world-readable")
+        let beside = try FileManager.default.contentsOfDirectory(atPath: fixture.root.path).sorted()
+        #expect(!beside.contains { $0.contains("staging") }, "no staging folder is left beside it: \(beside)")
     }
 
     /// Lets `limit` files through, then fails as a full disk would.
