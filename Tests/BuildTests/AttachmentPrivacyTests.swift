@@ -8,14 +8,6 @@ import Testing
 @Suite struct AttachmentPrivacyTests {
     /// A zip of `entries`, stored without compression, as Office files are read.
     static func zip(_ entries: [(name: String, text: String)]) -> [UInt8] {
-        func crc32(_ bytes: [UInt8]) -> UInt32 {
-            var crc: UInt32 = 0xFFFF_FFFF
-            for byte in bytes {
-                crc ^= UInt32(byte)
-                for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
-            }
-            return ~crc
-        }
         func le16(_ value: Int) -> [UInt8] { [UInt8(value & 0xFF), UInt8(value >> 8 & 0xFF)] }
         func le32(_ value: UInt32) -> [UInt8] { le16(Int(value & 0xFFFF)) + le16(Int(value >> 16)) }
         var body: [UInt8] = []
@@ -24,7 +16,7 @@ import Testing
             let name = Array(entry.name.utf8)
             let data = Array(entry.text.utf8)
             let fields =
-                le16(0) + le16(0) + le16(0) + le16(0) + le32(crc32(data)) + le32(UInt32(data.count))
+                le16(0) + le16(0) + le16(0) + le16(0) + le32(PhotoTests.crc32(data)) + le32(UInt32(data.count))
                 + le32(UInt32(data.count)) + le16(name.count) + le16(0)
             directory +=
                 le32(0x0201_4B50) + le16(20) + le16(20) + fields + le16(0) + le16(0) + le16(0) + le32(0)

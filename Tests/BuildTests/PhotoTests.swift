@@ -221,22 +221,24 @@ import Testing
 }
 
 extension PhotoTests {
+    /// The CRC-32 that PNG chunks and zip entries carry.
+    static func crc32(_ bytes: [UInt8]) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in bytes {
+            crc ^= UInt32(byte)
+            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+        }
+        return ~crc
+    }
+
     /// A PNG of `width` × `height` pixels (a gradient), written here with stored deflate
     /// blocks, and `chunks` before its image data.
     static func png(width: Int, height: Int, chunks: [(type: String, data: [UInt8])] = []) -> [UInt8] {
-        func crc32(_ bytes: [UInt8]) -> UInt32 {
-            var crc: UInt32 = 0xFFFF_FFFF
-            for byte in bytes {
-                crc ^= UInt32(byte)
-                for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
-            }
-            return ~crc
-        }
         func bigEndian(_ value: UInt32) -> [UInt8] {
             [UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)]
         }
         func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
-            bigEndian(UInt32(data.count)) + Array(type.utf8) + data + bigEndian(crc32(Array(type.utf8) + data))
+            bigEndian(UInt32(data.count)) + Array(type.utf8) + data + bigEndian(Self.crc32(Array(type.utf8) + data))
         }
         var raw: [UInt8] = []
         for y in 0..<height {
