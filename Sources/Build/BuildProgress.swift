@@ -25,12 +25,12 @@ final class PageCounter: @unchecked Sendable {
         self.report = report
     }
 
+    /// Reports under the lock, so that counts from two cores reach the display in order.
     func add(_ count: Int) {
         lock.lock()
+        defer { lock.unlock() }
         let before = done
         done += count
-        let after = done
-        lock.unlock()
-        if before / step != after / step || after == total { report(.pages(done: after, of: total)) }
+        if before / step != done / step || done == total { report(.pages(done: done, of: total)) }
     }
 }
