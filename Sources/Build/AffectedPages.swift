@@ -75,7 +75,8 @@ struct AffectedPages {
         case .site(let site): return siteIDs.contains(site.id)
         case .course(let course): return courseSlugs.contains(course.slug)
         case .district(let district): return districtSlugs.contains(district.slug)
-        case .home, .taxonomy, .districtIndex, .register, .dashboard, .liaison, .search: return showsEveryCase
+        case .home, .taxonomy, .districtIndex, .register, .dashboard, .liaison, .assessment, .search:
+            return showsEveryCase
         // They show no case; a change to one of their files is not a quick rebuild's.
         case .siteDirectory, .members, .courseIndex, .page, .notFound, .articleList, .newsItem, .notice, .policy:
             return false

@@ -36,7 +36,7 @@ struct BuildState: Sendable {
     var outputs: [String: FileStamp] = [:]
 
     /// The first bytes of both files; another format version is not read.
-    private static let format = "portal-state-7"
+    private static let format = "portal-state-8"
 
     /// The state kept in three files: `model` (the portal, the load's memory, the links) and
     /// `search` (the term shards of each case), each written only when it changes, and `stamps`
@@ -229,7 +229,8 @@ extension BuildState {
             config: config, cases: cases, courses: try reader.json([Course].self), pages: try reader.json([StandalonePage].self),
             sites: try reader.json([Site].self), members: members, media: try reader.json([MediaFile].self),
             training: try reader.json([TrainingSession].self), news: try reader.json([NewsItem].self),
-            notices: try reader.json([Notice].self), policies: try reader.json([PolicyDocument].self))
+            notices: try reader.json([Notice].self), policies: try reader.json([PolicyDocument].self),
+            liaison: try reader.json([LiaisonPoint].self), assessment: try reader.json(AssessmentScheme?.self))
     }
 
     func write(to writer: inout ByteWriter) throws {
@@ -281,6 +282,8 @@ extension BuildState {
         try writer.writeJSON(portal.news)
         try writer.writeJSON(portal.notices)
         try writer.writeJSON(portal.policies)
+        try writer.writeJSON(portal.liaison)
+        try writer.writeJSON(portal.assessment)
     }
 }
 

@@ -24,6 +24,8 @@ enum PageSpec: Sendable {
     case dashboard
     /// Each liaison point's duties this year.
     case liaison
+    /// The districts' assessment scorecards, year by year.
+    case assessment
     /// The search page; its index is written beside it (`SearchIndexLayout`).
     case search
     /// One page of the list of news reports, notices or policy documents.
@@ -65,6 +67,7 @@ enum PageSpec: Sendable {
         case .register: return Routes.register
         case .dashboard: return Routes.dashboard
         case .liaison: return Routes.liaison
+        case .assessment: return Routes.assessment
         case .search: return Routes.search
         case .articleList(let kind, let page): return Routes.page(page, of: kind.list)
         case .newsItem(let item): return ArticleKind.news.item(item.slug)
@@ -91,6 +94,7 @@ enum PageSpec: Sendable {
         case .register: return "register"
         case .dashboard: return "dashboard"
         case .liaison: return "liaison"
+        case .assessment: return "assessment"
         case .search: return "search"
         case .articleList: return "article-list"
         case .newsItem: return "news-item"
@@ -117,6 +121,7 @@ enum PageSpec: Sendable {
         case .register: return views.register()
         case .dashboard: return views.dashboard()
         case .liaison: return views.liaison()
+        case .assessment: return views.assessment()
         case .search: return views.search()
         case .articleList(let kind, let page): return views.articleList(kind, page: page)
         case .newsItem(let item): return views.newsItem(item)
@@ -129,6 +134,7 @@ enum PageSpec: Sendable {
     static func all(for index: PortalIndex, views: PageViews) -> [PageSpec] {
         let portal = index.portal
         var specs: [PageSpec] = [.home, .courseIndex, .notFound, .register, .dashboard, .liaison, .search, .districtIndex]
+        if portal.assessment != nil { specs.append(.assessment) }
         let filters = ListFilter.all(of: portal.config)
         specs += filters.map { .siteDirectory($0) }
         specs += filters.map { .members($0) }

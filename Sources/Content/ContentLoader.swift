@@ -195,7 +195,7 @@ public struct ContentLoader: Sendable {
             news: Self.newestFirst(news, date: \.date, title: \.title, slug: \.slug),
             notices: Self.newestFirst(notices, date: \.date, title: \.title, slug: \.slug),
             policies: Self.newestFirst(policies, date: \.date, title: \.title, slug: \.slug),
-            liaison: liaison ?? [])
+            liaison: liaison ?? [], assessment: records.assessment)
         if !errors.isEmpty { portal = Self.withoutDuplicates(portal, published: Set(resolver.targets.values.map(\.path))) }
         var warnings = memory.diagnostics.filter { !$0.isError }
         if let reviewWarning = reviewWarning(for: portal) { warnings.append(reviewWarning) }
@@ -308,6 +308,7 @@ public struct ContentLoader: Sendable {
         var training: (root: YAMLValue?, file: SourceFile)?
         /// `data/liaison.yaml`, parsed: decoded once the cases it names are known.
         var liaison: (root: YAMLValue?, file: SourceFile)?
+        var assessment: AssessmentScheme?
         /// The files read, to be proofread.
         var files: [SourceFile]
     }
@@ -392,6 +393,12 @@ public struct ContentLoader: Sendable {
             case .some(let root) = parse(file, diagnostics: &diagnostics)
         {
             records.liaison = (root, file)
+        }
+        if let url = inventory.assessment, let file = readData(url, proofreading: &records.files, diagnostics: &diagnostics),
+            case .some(let root) = parse(file, diagnostics: &diagnostics)
+        {
+            records.assessment = AssessmentDecoder.decode(
+                root, lookup: lookup, config: config, today: today, diagnostics: &diagnostics)
         }
         return records
     }

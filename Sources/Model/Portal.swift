@@ -19,11 +19,14 @@ public struct Portal: Sendable, Hashable {
     public var policies: [PolicyDocument]
     /// The liaison points' leaders and activity logs (`data/liaison.yaml`).
     public var liaison: [LiaisonPoint]
+    /// The assessment scheme and its hand-entered scores (`data/assessment.yaml`), if any.
+    public var assessment: AssessmentScheme?
 
     public init(
         config: PortalConfig, cases: [CaseStudy], courses: [Course], pages: [StandalonePage], sites: [Site],
         members: [Member], media: [MediaFile] = [], training: [TrainingSession] = [], news: [NewsItem] = [],
-        notices: [Notice] = [], policies: [PolicyDocument] = [], liaison: [LiaisonPoint] = []
+        notices: [Notice] = [], policies: [PolicyDocument] = [], liaison: [LiaisonPoint] = [],
+        assessment: AssessmentScheme? = nil
     ) {
         self.config = config
         self.cases = cases
@@ -37,5 +40,6 @@ public struct Portal: Sendable, Hashable {
         self.notices = notices
         self.policies = policies
         self.liaison = liaison
+        self.assessment = assessment
     }
 }

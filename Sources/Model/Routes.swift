@@ -30,12 +30,16 @@ public enum Routes {
     public static let dashboard = SitePath.folder("dashboard")
     /// Each liaison point's duties this year (联系点履职情况).
     public static let liaison = SitePath.folder("liaison")
+    /// Organisation and work coverage by district and category (两个覆盖).
+    public static let coverage = SitePath.folder("coverage")
+    /// The assessment scorecards of the districts, year by year (年度考核).
+    public static let assessment = SitePath.folder("assessment")
     public static func dashboardTable(_ id: String) -> SitePath { SitePath.file("dashboard", "\(id).csv") }
 
     /// First-level names the portal uses itself; a standalone page may not take one.
     public static let reservedNames: Set<String> = [
         "cases", "districts", "categories", "tags", "years", "sites", "members", "courses", "assets",
-        "search", "dashboard", "liaison", "register", "news", "notices", "policies", "feed.xml", "sitemap.xml", "404.html",
+        "search", "dashboard", "liaison", "assessment", "register", "news", "notices", "policies", "feed.xml", "sitemap.xml", "404.html",
         "index.html",
     ]
 

@@ -12,7 +12,8 @@ public enum ViewVocabulary {
         let portal = samplePortal
         var contexts: [Any] = [
             views.home(), views.caseList(.all, page: 1), views.siteDirectory(), views.members(), views.courseIndex(),
-            views.notFound(), views.register(), views.dashboard(), views.liaison(), views.search(),
+            views.notFound(), views.register(), views.dashboard(), views.liaison(), views.assessment(),
+            views.search(),
             views.pagination(count: 1000, number: 25, list: Routes.cases, from: Routes.cases),
         ]
         contexts += PageViews.TaxonomyKind.allCases.map { views.taxonomy($0) }
@@ -112,9 +113,17 @@ public enum ViewVocabulary {
             attachment: Attachment(
                 path: SitePath(file: ["media", "policies", "a.00000000.pdf"]), byteCount: 2048, fileExtension: "pdf"),
             body: body, source: source)
+        let dimensions = AssessmentScheme.Measure.allCases.enumerated().map { number, measure in
+            AssessmentScheme.Dimension(
+                name: "项目\(number)", weight: 20, measure: measure, target: measure.isComputed ? 3 : nil, basis: "依据",
+                source: source)
+        }
+        let assessment = AssessmentScheme(
+            dimensions: dimensions,
+            entries: [AssessmentScheme.Entry(year: 2025, district: district, scores: ["项目0": 18], source: source)])
         return Portal(
             config: config, cases: cases, courses: [course], pages: [page], sites: [site, liaisonSite],
             members: [member], training: [session], news: [news], notices: notices, policies: [policy],
-            liaison: [liaisonPoint])
+            liaison: [liaisonPoint], assessment: assessment)
     }()
 }
