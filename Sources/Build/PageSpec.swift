@@ -24,6 +24,8 @@ enum PageSpec: Sendable {
     case dashboard
     /// Each liaison point's duties this year.
     case liaison
+    /// Organisation and work coverage (两个覆盖).
+    case coverage
     /// The search page; its index is written beside it (`SearchIndexLayout`).
     case search
     /// One page of the list of news reports, notices or policy documents.
@@ -65,6 +67,7 @@ enum PageSpec: Sendable {
         case .register: return Routes.register
         case .dashboard: return Routes.dashboard
         case .liaison: return Routes.liaison
+        case .coverage: return Routes.coverage
         case .search: return Routes.search
         case .articleList(let kind, let page): return Routes.page(page, of: kind.list)
         case .newsItem(let item): return ArticleKind.news.item(item.slug)
@@ -91,6 +94,7 @@ enum PageSpec: Sendable {
         case .register: return "register"
         case .dashboard: return "dashboard"
         case .liaison: return "liaison"
+        case .coverage: return "coverage"
         case .search: return "search"
         case .articleList: return "article-list"
         case .newsItem: return "news-item"
@@ -117,6 +121,7 @@ enum PageSpec: Sendable {
         case .register: return views.register()
         case .dashboard: return views.dashboard()
         case .liaison: return views.liaison()
+        case .coverage: return views.coverage()
         case .search: return views.search()
         case .articleList(let kind, let page): return views.articleList(kind, page: page)
         case .newsItem(let item): return views.newsItem(item)
@@ -128,7 +133,7 @@ enum PageSpec: Sendable {
     /// Every page of the portal, in a fixed order.
     static func all(for index: PortalIndex, views: PageViews) -> [PageSpec] {
         let portal = index.portal
-        var specs: [PageSpec] = [.home, .courseIndex, .notFound, .register, .dashboard, .liaison, .search, .districtIndex]
+        var specs: [PageSpec] = [.home, .courseIndex, .notFound, .register, .dashboard, .liaison, .coverage, .search, .districtIndex]
         let filters = ListFilter.all(of: portal.config)
         specs += filters.map { .siteDirectory($0) }
         specs += filters.map { .members($0) }

@@ -25,6 +25,8 @@ struct ContentInventory {
     var training: URL?
     /// `data/liaison.yaml`, the liaison points' leaders and their activity logs.
     var liaison: URL?
+    /// `data/coverage.yaml`, the 两个覆盖 snapshots.
+    var coverage: URL?
     var pages: [PageFile] = []
     /// Content-relative paths of the other files in the page folders and in `media/`.
     var otherFiles: [String: URL] = [:]
@@ -66,7 +68,7 @@ struct ContentInventory {
         let dataFiles = [
             ("data/sites.yaml", \ContentInventory.sites), ("data/members.yaml", \ContentInventory.members),
             ("data/terms.yaml", \ContentInventory.terms), ("data/training.yaml", \ContentInventory.training),
-            ("data/liaison.yaml", \ContentInventory.liaison),
+            ("data/liaison.yaml", \ContentInventory.liaison), ("data/coverage.yaml", \ContentInventory.coverage),
         ]
         for (relative, keyPath) in dataFiles {
             let url = directory.appendingPathComponent(relative)

@@ -195,7 +195,7 @@ public struct ContentLoader: Sendable {
             news: Self.newestFirst(news, date: \.date, title: \.title, slug: \.slug),
             notices: Self.newestFirst(notices, date: \.date, title: \.title, slug: \.slug),
             policies: Self.newestFirst(policies, date: \.date, title: \.title, slug: \.slug),
-            liaison: liaison ?? [])
+            liaison: liaison ?? [], coverage: records.coverage)
         if !errors.isEmpty { portal = Self.withoutDuplicates(portal, published: Set(resolver.targets.values.map(\.path))) }
         var warnings = memory.diagnostics.filter { !$0.isError }
         if let reviewWarning = reviewWarning(for: portal) { warnings.append(reviewWarning) }
@@ -308,6 +308,8 @@ public struct ContentLoader: Sendable {
         var training: (root: YAMLValue?, file: SourceFile)?
         /// `data/liaison.yaml`, parsed: decoded once the cases it names are known.
         var liaison: (root: YAMLValue?, file: SourceFile)?
+        /// `data/coverage.yaml`, decoded: it names only districts and categories.
+        var coverage: [CoverageSnapshot] = []
         /// The files read, to be proofread.
         var files: [SourceFile]
     }
@@ -326,6 +328,7 @@ public struct ContentLoader: Sendable {
             case .sites: inventory.sites = url
             case .members: inventory.members = url
             case .liaison: inventory.liaison = url
+            case .coverage: inventory.coverage = url
             }
         }
         guard let records = readRecords(inventory, replacing: texts, diagnostics: &diagnostics) else { return diagnostics.all }
@@ -344,6 +347,7 @@ public struct ContentLoader: Sendable {
         case sites = "data/sites.yaml"
         case members = "data/members.yaml"
         case liaison = "data/liaison.yaml"
+        case coverage = "data/coverage.yaml"
     }
 
     /// `portal.yaml` (nil when it cannot be read), then `sites.yaml`, `members.yaml` and
@@ -392,6 +396,11 @@ public struct ContentLoader: Sendable {
             case .some(let root) = parse(file, diagnostics: &diagnostics)
         {
             records.liaison = (root, file)
+        }
+        if let url = inventory.coverage, let file = readData(url, proofreading: &records.files, diagnostics: &diagnostics),
+            case .some(let root) = parse(file, diagnostics: &diagnostics)
+        {
+            records.coverage = CoverageDecoder.decode(root, lookup: lookup, today: today, diagnostics: &diagnostics)
         }
         return records
     }

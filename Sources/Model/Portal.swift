@@ -19,11 +19,14 @@ public struct Portal: Sendable, Hashable {
     public var policies: [PolicyDocument]
     /// The liaison points' leaders and activity logs (`data/liaison.yaml`).
     public var liaison: [LiaisonPoint]
+    /// The 两个覆盖 snapshots of `data/coverage.yaml`, oldest first.
+    public var coverage: [CoverageSnapshot]
 
     public init(
         config: PortalConfig, cases: [CaseStudy], courses: [Course], pages: [StandalonePage], sites: [Site],
         members: [Member], media: [MediaFile] = [], training: [TrainingSession] = [], news: [NewsItem] = [],
-        notices: [Notice] = [], policies: [PolicyDocument] = [], liaison: [LiaisonPoint] = []
+        notices: [Notice] = [], policies: [PolicyDocument] = [], liaison: [LiaisonPoint] = [],
+        coverage: [CoverageSnapshot] = []
     ) {
         self.config = config
         self.cases = cases
@@ -37,5 +40,6 @@ public struct Portal: Sendable, Hashable {
         self.notices = notices
         self.policies = policies
         self.liaison = liaison
+        self.coverage = coverage
     }
 }

@@ -30,12 +30,14 @@ public enum Routes {
     public static let dashboard = SitePath.folder("dashboard")
     /// Each liaison point's duties this year (联系点履职情况).
     public static let liaison = SitePath.folder("liaison")
+    /// Organisation and work coverage by district and category (两个覆盖).
+    public static let coverage = SitePath.folder("coverage")
     public static func dashboardTable(_ id: String) -> SitePath { SitePath.file("dashboard", "\(id).csv") }
 
     /// First-level names the portal uses itself; a standalone page may not take one.
     public static let reservedNames: Set<String> = [
         "cases", "districts", "categories", "tags", "years", "sites", "members", "courses", "assets",
-        "search", "dashboard", "liaison", "register", "news", "notices", "policies", "feed.xml", "sitemap.xml", "404.html",
+        "search", "dashboard", "liaison", "coverage", "register", "news", "notices", "policies", "feed.xml", "sitemap.xml", "404.html",
         "index.html",
     ]
 

@@ -11,6 +11,7 @@ extension PageViews {
         var context = layout(at: path, title: "目标进度", section: Routes.dashboard, breadcrumbs: [("目标进度", path)])
         context["tiles"] = TargetsView(dashboard: dashboard).tiles()
         context["liaison"] = liaisonSummary(from: path)
+        context["coverage"] = coverageSummary(from: path)
         context["asOf"] = ["text": dashboard.asOf.chinese, "iso": dashboard.asOf.description] as ViewContext
         context["tables"] = dashboard.tables.map { table in
             var view: ViewContext = [

@@ -43,6 +43,8 @@ extension PageViews {
         context["hasLiaisonPoints"] = !points.isEmpty
         context["liaisonHref"] = href(Routes.liaison, from: path)
         context["liaisonYear"] = today.year
+        context["coverage"] = coverageSummary(of: district, from: path)
+        context["coverageHref"] = href(Routes.coverage, from: path)
         let coursesBySlug = Dictionary(portal.courses.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         context["training"] = portal.training.filter { $0.district.slug == district.slug }.sorted { $0.date > $1.date }
             .map { session in

@@ -9,7 +9,7 @@ public struct TemplateLibrary: Sendable {
     /// The templates the build renders pages with; each must exist.
     public static let pageTemplates = [
         "home", "case-list", "case", "taxonomy", "sites", "site", "members", "courses", "course", "page", "404", "register",
-        "dashboard", "liaison", "districts", "district", "search", "article-list", "news-item", "notice", "policy",
+        "dashboard", "liaison", "coverage", "districts", "district", "search", "article-list", "news-item", "notice", "policy",
     ]
 
     private let program: TemplateProgram
