@@ -20,6 +20,7 @@ import Testing
             "sites/index.html", "sites/site-01/index.html", "sites/site-02/index.html",
             "members/index.html", "courses/index.html", "courses/course-01/index.html", "about/index.html",
             "register/index.html", "register/register.csv", "dashboard/index.html", "liaison/index.html",
+            "coverage/index.html",
             "search/index.html", "assets/search.js", "search/meta.js", "news/index.html", "notices/index.html",
             "policies/index.html",
         ])
