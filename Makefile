@@ -19,6 +19,7 @@ test: deps spec
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	scripts/check-spreadsheet-formulas
+	scripts/check-report
 	$(MAKE) fuzz-short
 
 ## System packages: libcmark-dev, libdeflate-dev, libvips-dev, poppler-utils, pkg-config and nodejs (for the tests) from apt, only when missing.

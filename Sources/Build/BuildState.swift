@@ -230,7 +230,8 @@ extension BuildState {
             sites: try reader.json([Site].self), members: members, media: try reader.json([MediaFile].self),
             training: try reader.json([TrainingSession].self), news: try reader.json([NewsItem].self),
             notices: try reader.json([Notice].self), policies: try reader.json([PolicyDocument].self),
-            liaison: try reader.json([LiaisonPoint].self), assessment: try reader.json(AssessmentScheme?.self))
+            liaison: try reader.json([LiaisonPoint].self), coverage: try reader.json([CoverageSnapshot].self),
+            assessment: try reader.json(AssessmentScheme?.self))
     }
 
     func write(to writer: inout ByteWriter) throws {
@@ -283,6 +284,7 @@ extension BuildState {
         try writer.writeJSON(portal.notices)
         try writer.writeJSON(portal.policies)
         try writer.writeJSON(portal.liaison)
+        try writer.writeJSON(portal.coverage)
         try writer.writeJSON(portal.assessment)
     }
 }

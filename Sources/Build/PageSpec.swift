@@ -26,6 +26,8 @@ enum PageSpec: Sendable {
     case liaison
     /// The districts' assessment scorecards, year by year.
     case assessment
+    /// Organisation and work coverage (两个覆盖).
+    case coverage
     /// The search page; its index is written beside it (`SearchIndexLayout`).
     case search
     /// One page of the list of news reports, notices or policy documents.
@@ -68,6 +70,7 @@ enum PageSpec: Sendable {
         case .dashboard: return Routes.dashboard
         case .liaison: return Routes.liaison
         case .assessment: return Routes.assessment
+        case .coverage: return Routes.coverage
         case .search: return Routes.search
         case .articleList(let kind, let page): return Routes.page(page, of: kind.list)
         case .newsItem(let item): return ArticleKind.news.item(item.slug)
@@ -95,6 +98,7 @@ enum PageSpec: Sendable {
         case .dashboard: return "dashboard"
         case .liaison: return "liaison"
         case .assessment: return "assessment"
+        case .coverage: return "coverage"
         case .search: return "search"
         case .articleList: return "article-list"
         case .newsItem: return "news-item"
@@ -122,6 +126,7 @@ enum PageSpec: Sendable {
         case .dashboard: return views.dashboard()
         case .liaison: return views.liaison()
         case .assessment: return views.assessment()
+        case .coverage: return views.coverage()
         case .search: return views.search()
         case .articleList(let kind, let page): return views.articleList(kind, page: page)
         case .newsItem(let item): return views.newsItem(item)
@@ -133,7 +138,9 @@ enum PageSpec: Sendable {
     /// Every page of the portal, in a fixed order.
     static func all(for index: PortalIndex, views: PageViews) -> [PageSpec] {
         let portal = index.portal
-        var specs: [PageSpec] = [.home, .courseIndex, .notFound, .register, .dashboard, .liaison, .search, .districtIndex]
+        var specs: [PageSpec] = [
+            .home, .courseIndex, .notFound, .register, .dashboard, .liaison, .coverage, .search, .districtIndex,
+        ]
         if portal.assessment != nil { specs.append(.assessment) }
         let filters = ListFilter.all(of: portal.config)
         specs += filters.map { .siteDirectory($0) }

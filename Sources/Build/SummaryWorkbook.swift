@@ -67,7 +67,8 @@ public enum SummaryWorkbook {
         let sheets = tables.enumerated().map { number, table in
             #"<sheet name="\#(XMLText.escape(sheetName(table.name)))" sheetId="\#(number + 1)" r:id="rId\#(number + 1)"/>"#
         }.joined()
-        return header + #"<workbook xmlns="\#(main)" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
+        return header
+            + #"<workbook xmlns="\#(main)" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
             + "<sheets>\(sheets)</sheets></workbook>"
     }
 
@@ -109,7 +110,8 @@ public enum SummaryWorkbook {
         // The header row stays in view while scrolling.
         let view =
             #"<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>"#
-        return header + #"<worksheet xmlns="\#(main)">"# + view + "<cols>\(columns)</cols><sheetData>\(rows)</sheetData></worksheet>"
+        return header + #"<worksheet xmlns="\#(main)">"# + view
+            + "<cols>\(columns)</cols><sheetData>\(rows)</sheetData></worksheet>"
     }
 
     private static func cell(_ value: SummaryReport.Value, at column: Int, row: Int, style: Int?) -> String {
@@ -117,7 +119,8 @@ public enum SummaryWorkbook {
         switch value {
         case .text(let text):
             let styled = style.map { " s=\"\($0)\"" } ?? ""
-            return #"<c r="\#(reference)"\#(styled) t="inlineStr"><is><t xml:space="preserve">\#(XMLText.escape(text))</t></is></c>"#
+            return
+                #"<c r="\#(reference)"\#(styled) t="inlineStr"><is><t xml:space="preserve">\#(XMLText.escape(text))</t></is></c>"#
         case .number(let number):
             // Whole numbers without a decimal point, which readers would take for a fraction.
             let digits = number == number.rounded() && abs(number) < 1e15 ? "\(Int(number))" : "\(number)"

@@ -41,7 +41,8 @@ struct ReportCommand: AsyncParsableCommand {
                 "error: 统计年度 \(period) 不对：应在 2000 到今年（\(today.year)）之间\nhint: 写要上报的年度，如 --period \(today.year)\n")
             throw ExitCode(1)
         }
-        var loader = ContentLoader(directory: URL(fileURLWithPath: sources.content), displayRoot: SourceOptions.display(sources.content))
+        var loader = ContentLoader(
+            directory: URL(fileURLWithPath: sources.content), displayRoot: SourceOptions.display(sources.content))
         loader.today = today
         let loaded: ContentLoader.Loaded
         do throws(DiagnosticsError) {

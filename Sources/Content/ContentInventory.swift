@@ -27,6 +27,8 @@ struct ContentInventory {
     var liaison: URL?
     /// `data/assessment.yaml`, the assessment scheme and the scores entered by hand.
     var assessment: URL?
+    /// `data/coverage.yaml`, the 两个覆盖 snapshots.
+    var coverage: URL?
     var pages: [PageFile] = []
     /// Content-relative paths of the other files in the page folders and in `media/`.
     var otherFiles: [String: URL] = [:]
@@ -69,6 +71,7 @@ struct ContentInventory {
             ("data/sites.yaml", \ContentInventory.sites), ("data/members.yaml", \ContentInventory.members),
             ("data/terms.yaml", \ContentInventory.terms), ("data/training.yaml", \ContentInventory.training),
             ("data/liaison.yaml", \ContentInventory.liaison), ("data/assessment.yaml", \ContentInventory.assessment),
+            ("data/coverage.yaml", \ContentInventory.coverage),
         ]
         for (relative, keyPath) in dataFiles {
             let url = directory.appendingPathComponent(relative)

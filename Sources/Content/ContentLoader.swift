@@ -195,7 +195,7 @@ public struct ContentLoader: Sendable {
             news: Self.newestFirst(news, date: \.date, title: \.title, slug: \.slug),
             notices: Self.newestFirst(notices, date: \.date, title: \.title, slug: \.slug),
             policies: Self.newestFirst(policies, date: \.date, title: \.title, slug: \.slug),
-            liaison: liaison ?? [], assessment: records.assessment)
+            liaison: liaison ?? [], coverage: records.coverage, assessment: records.assessment)
         if !errors.isEmpty { portal = Self.withoutDuplicates(portal, published: Set(resolver.targets.values.map(\.path))) }
         var warnings = memory.diagnostics.filter { !$0.isError }
         if let reviewWarning = reviewWarning(for: portal) { warnings.append(reviewWarning) }
@@ -309,6 +309,8 @@ public struct ContentLoader: Sendable {
         /// `data/liaison.yaml`, parsed: decoded once the cases it names are known.
         var liaison: (root: YAMLValue?, file: SourceFile)?
         var assessment: AssessmentScheme?
+        /// `data/coverage.yaml`, decoded: it names only districts and categories.
+        var coverage: [CoverageSnapshot] = []
         /// The files read, to be proofread.
         var files: [SourceFile]
     }
@@ -327,6 +329,7 @@ public struct ContentLoader: Sendable {
             case .sites: inventory.sites = url
             case .members: inventory.members = url
             case .liaison: inventory.liaison = url
+            case .coverage: inventory.coverage = url
             }
         }
         guard let records = readRecords(inventory, replacing: texts, diagnostics: &diagnostics) else { return diagnostics.all }
@@ -345,6 +348,7 @@ public struct ContentLoader: Sendable {
         case sites = "data/sites.yaml"
         case members = "data/members.yaml"
         case liaison = "data/liaison.yaml"
+        case coverage = "data/coverage.yaml"
     }
 
     /// `portal.yaml` (nil when it cannot be read), then `sites.yaml`, `members.yaml` and
@@ -399,6 +403,11 @@ public struct ContentLoader: Sendable {
         {
             records.assessment = AssessmentDecoder.decode(
                 root, lookup: lookup, config: config, today: today, diagnostics: &diagnostics)
+        }
+        if let url = inventory.coverage, let file = readData(url, proofreading: &records.files, diagnostics: &diagnostics),
+            case .some(let root) = parse(file, diagnostics: &diagnostics)
+        {
+            records.coverage = CoverageDecoder.decode(root, lookup: lookup, today: today, diagnostics: &diagnostics)
         }
         return records
     }

@@ -21,12 +21,14 @@ public struct Portal: Sendable, Hashable {
     public var liaison: [LiaisonPoint]
     /// The assessment scheme and its hand-entered scores (`data/assessment.yaml`), if any.
     public var assessment: AssessmentScheme?
+    /// The 两个覆盖 snapshots of `data/coverage.yaml`, oldest first.
+    public var coverage: [CoverageSnapshot]
 
     public init(
         config: PortalConfig, cases: [CaseStudy], courses: [Course], pages: [StandalonePage], sites: [Site],
         members: [Member], media: [MediaFile] = [], training: [TrainingSession] = [], news: [NewsItem] = [],
         notices: [Notice] = [], policies: [PolicyDocument] = [], liaison: [LiaisonPoint] = [],
-        assessment: AssessmentScheme? = nil
+        coverage: [CoverageSnapshot] = [], assessment: AssessmentScheme? = nil
     ) {
         self.config = config
         self.cases = cases
@@ -41,5 +43,6 @@ public struct Portal: Sendable, Hashable {
         self.policies = policies
         self.liaison = liaison
         self.assessment = assessment
+        self.coverage = coverage
     }
 }

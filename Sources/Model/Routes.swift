@@ -39,7 +39,8 @@ public enum Routes {
     /// First-level names the portal uses itself; a standalone page may not take one.
     public static let reservedNames: Set<String> = [
         "cases", "districts", "categories", "tags", "years", "sites", "members", "courses", "assets",
-        "search", "dashboard", "liaison", "assessment", "register", "news", "notices", "policies", "feed.xml", "sitemap.xml", "404.html",
+        "search", "dashboard", "liaison", "coverage", "assessment", "register", "news", "notices", "policies",
+        "feed.xml", "sitemap.xml", "404.html",
         "index.html",
     ]
 

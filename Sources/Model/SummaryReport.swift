@@ -37,10 +37,35 @@ public struct SummaryReport: Sendable {
     public init(portal: Portal, period: Int) {
         self.period = period
         tables = [
-            Self.sites(portal, period: period), Self.liaison(portal, period: period), Self.training(portal, period: period),
+            Self.coverage(portal, period: period), Self.sites(portal, period: period), Self.liaison(portal, period: period),
+            Self.training(portal, period: period),
             Self.cases(portal, period: period),
         ]
         if let scores = Self.scores(portal, period: period) { tables.append(scores) }
+    }
+
+    /// The newest 两个覆盖 snapshot of the period, a row per district and category and the city's
+    /// total; empty when the period has none.
+    static func coverage(_ portal: Portal, period: Int) -> Table {
+        let columns = [
+            "截至", "区", "类别", "市场主体户数", "单独建", "联合建", "挂靠建", "建有党组织户数", "组织覆盖率", "党建指导员覆盖户数",
+            "工作覆盖率", "有党员户数", "党员人数",
+        ]
+        guard let snapshot = portal.coverage.filter({ $0.asOf.year == period }).max(by: { $0.asOf < $1.asOf }) else {
+            return Table(name: "两个覆盖", columns: columns, rows: [])
+        }
+        func cells(_ counts: CoverageCounts) -> [Value] {
+            [
+                .count(counts.entities), .count(counts.standalone), .count(counts.joint), .count(counts.affiliated),
+                .count(counts.organized), counts.organizationRate.map(Value.percent) ?? .text("—"), .count(counts.instructed),
+                counts.workRate.map(Value.percent) ?? .text("—"), .count(counts.withMembers), .count(counts.members),
+            ]
+        }
+        var rows: [[Value]] = snapshot.rows.map { row in
+            [.date(snapshot.asOf), .text(row.district.name), .text(row.category.name)] + cells(row.counts)
+        }
+        rows.append([.date(snapshot.asOf), .text("全市合计"), .text("")] + cells(snapshot.total))
+        return Table(name: "两个覆盖", columns: columns, rows: rows)
     }
 
     /// The demonstration sites and liaison points set up by the end of the period.

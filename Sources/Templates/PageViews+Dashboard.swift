@@ -12,6 +12,7 @@ extension PageViews {
         context["tiles"] = TargetsView(dashboard: dashboard).tiles()
         context["liaison"] = liaisonSummary(from: path)
         context["assessment"] = assessmentSummary(from: path)
+        context["coverage"] = coverageSummary(from: path)
         context["asOf"] = ["text": dashboard.asOf.chinese, "iso": dashboard.asOf.description] as ViewContext
         context["tables"] = dashboard.tables.map { table in
             var view: ViewContext = [

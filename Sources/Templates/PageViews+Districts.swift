@@ -44,6 +44,8 @@ extension PageViews {
         context["liaisonHref"] = href(Routes.liaison, from: path)
         context["liaisonYear"] = today.year
         context["assessment"] = assessmentOfDistrict(district, from: path)
+        context["coverage"] = coverageSummary(of: district, from: path)
+        context["coverageHref"] = href(Routes.coverage, from: path)
         let coursesBySlug = Dictionary(portal.courses.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         context["training"] = portal.training.filter { $0.district.slug == district.slug }.sorted { $0.date > $1.date }
             .map { session in

@@ -9,7 +9,8 @@ public struct TemplateLibrary: Sendable {
     /// The templates the build renders pages with; each must exist.
     public static let pageTemplates = [
         "home", "case-list", "case", "taxonomy", "sites", "site", "members", "courses", "course", "page", "404", "register",
-        "dashboard", "liaison", "assessment", "districts", "district", "search", "article-list", "news-item", "notice", "policy",
+        "dashboard", "liaison", "coverage", "assessment", "districts", "district", "search", "article-list", "news-item",
+        "notice", "policy",
     ]
 
     private let program: TemplateProgram

@@ -12,7 +12,7 @@ public enum ViewVocabulary {
         let portal = samplePortal
         var contexts: [Any] = [
             views.home(), views.caseList(.all, page: 1), views.siteDirectory(), views.members(), views.courseIndex(),
-            views.notFound(), views.register(), views.dashboard(), views.liaison(), views.assessment(),
+            views.notFound(), views.register(), views.dashboard(), views.liaison(), views.coverage(), views.assessment(),
             views.search(),
             views.pagination(count: 1000, number: 25, list: Routes.cases, from: Routes.cases),
         ]
@@ -75,6 +75,21 @@ public enum ViewVocabulary {
                 LiaisonActivity(
                     date: Day(year: 2025, month: 6, day: 1)!, kind: .survey, summary: "调研", caseSlug: "case-1", source: source)
             ], source: source)
+        // Two snapshots, the later with fewer organisations, so that the page shows a loss.
+        let coverage = [(2025, 40), (2026, 30)].map { year, organized in
+            CoverageSnapshot(
+                asOf: Day(year: year, month: 12, day: 31)!,
+                rows: [
+                    CoverageRow(
+                        district: district, category: category,
+                        counts: CoverageCounts(
+                            entities: 100, standalone: organized, joint: 5, affiliated: 5, withMembers: 60, members: 80,
+                            instructed: 20), source: source)
+                ],
+                clusters: [
+                    CoverageCluster(kind: .park, name: "园区", district: district, members: 8, isOrganized: false, source: source)
+                ], source: source)
+        }
         let member = Member(
             id: "m-1", name: "姓名", shop: "店铺", district: district, siteID: "site-1", joined: 2000, commitment: "承诺",
             source: source)
@@ -124,6 +139,6 @@ public enum ViewVocabulary {
         return Portal(
             config: config, cases: cases, courses: [course], pages: [page], sites: [site, liaisonSite],
             members: [member], training: [session], news: [news], notices: notices, policies: [policy],
-            liaison: [liaisonPoint], assessment: assessment)
+            liaison: [liaisonPoint], coverage: coverage, assessment: assessment)
     }()
 }

@@ -89,15 +89,19 @@ import Testing
         let scores = try SpreadsheetFile.read(workbook, displayPath: "report.xlsx", sheet: "考核得分")
         #expect(scores.rows.first?.cells.map(\.value.text) == ["排名", "区", "体制机制（40分）", "典型示范（30分）", "宣传报道（30分）", "总分"])
         let nanpu = try #require(scores.rows.first { $0.cell(at: 2)?.value.text == "南浦区" })
-        #expect(nanpu.cells.map(\.value) == [
-            .number(2, digits: "2"), .text("南浦区"), .number(35, digits: "35"), .number(0, digits: "0"),
-            .number(15, digits: "15"), .number(50, digits: "50"),
-        ])
+        #expect(
+            nanpu.cells.map(\.value) == [
+                .number(2, digits: "2"), .text("南浦区"), .number(35, digits: "35"), .number(0, digits: "0"),
+                .number(15, digits: "15"), .number(50, digits: "50"),
+            ])
         let cases = try SpreadsheetFile.read(workbook, displayPath: "report.xlsx", sheet: "典型案例")
         #expect(cases.rows.last?.cells.map(\.value.text) == ["合计", "4", "4", "4", "12"])
         let sites = try SpreadsheetFile.read(workbook, displayPath: "report.xlsx", sheet: "示范点和联系点")
         #expect(sites.rows.count == 1 + 2, "both sites were set up by 2025")
-        #expect(sites.rows.dropFirst().map { $0.cell(at: 6)?.value } == [.number(2021, digits: "2021"), .number(2023, digits: "2023")])
+        #expect(
+            sites.rows.dropFirst().map { $0.cell(at: 6)?.value } == [
+                .number(2021, digits: "2021"), .number(2023, digits: "2023"),
+            ])
         for name in ["联系点履职", "教育培训"] {
             #expect(throws: Never.self) { try SpreadsheetFile.read(workbook, displayPath: "report.xlsx", sheet: name) }
         }

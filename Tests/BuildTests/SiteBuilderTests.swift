@@ -20,6 +20,7 @@ import Testing
             "sites/index.html", "sites/site-01/index.html", "sites/site-02/index.html",
             "members/index.html", "courses/index.html", "courses/course-01/index.html", "about/index.html",
             "register/index.html", "register/register.csv", "dashboard/index.html", "liaison/index.html",
+            "coverage/index.html",
             "search/index.html", "assets/search.js", "search/meta.js", "news/index.html", "notices/index.html",
             "policies/index.html",
         ])
@@ -148,7 +149,9 @@ import Testing
     @Test func producesTheSameBytesWhateverTheParallelism() async throws {
         let one = try await FixtureSite.build(parallelism: 1)
         let many = try await FixtureSite.build(parallelism: 64)
-        #expect(one == many)
+        #expect(Set(one.keys) == Set(many.keys))
+        let differing = one.keys.filter { one[$0] != many[$0] }.sorted()
+        #expect(differing.isEmpty, "files that differ: \(differing)")
     }
 
     @Test func escapesEveryTemplateValue() async throws {

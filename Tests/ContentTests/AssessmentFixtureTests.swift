@@ -91,7 +91,8 @@ import Testing
                 "content/data/assessment.yaml:17:12: error: 考核年度 2027 晚于今年（2026）\n  hint: 只录入已经开展的考核"
             ]),
         fixture(
-            "aYearWithoutEveryDistrict", { $0.replacingOccurrences(of: "  - {year: 2025, district: 西津区, 体制机制: 35.5}\n", with: "") },
+            "aYearWithoutEveryDistrict",
+            { $0.replacingOccurrences(of: "  - {year: 2025, district: 西津区, 体制机制: 35.5}\n", with: "") },
             [
                 "content/data/assessment.yaml:16:5: error: 2025 年缺少 西津区 的考核分数\n  hint: 每个区都要有一条 - year: 2025，否则排名不完整"
             ]),

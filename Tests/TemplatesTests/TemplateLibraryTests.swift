@@ -69,7 +69,8 @@ import Testing
             try TemplateLibrary(directory: templates, displayRoot: "templates")
         } throws: { error in
             (error as? DiagnosticsError)?.diagnostics.map(\.description) == [
-                "templates/site.mustache:1:1: error: 缺少模板 site.mustache\n  hint: 门户需要这些模板：home, case-list, case, taxonomy, sites, site, members, courses, course, page, 404, register, dashboard, liaison, districts, district, search, article-list, news-item, notice, policy, base"
+                "templates/site.mustache:1:1: error: 缺少模板 site.mustache\n  hint: 门户需要这些模板："
+                    + (TemplateLibrary.pageTemplates + ["base"]).joined(separator: ", ")
             ]
         }
     }
