@@ -4,14 +4,17 @@ import Core
 import Foundation
 import Import
 
-/// `portal import members|sites|liaison FILE`: spreadsheet exports merged into the data files;
+/// `portal import members|sites|liaison|coverage|scores FILE`: spreadsheet exports merged into
+/// the data files;
 /// `portal import case FILE`: a Word document made a draft case.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract:
-            "把党员经营户、示范点或联系点活动的表格（CSV 或 XLSX）合并进 data/members.yaml、data/sites.yaml 或 data/liaison.yaml，或把 Word 稿件（.docx）变成案例草稿。",
-        subcommands: [ImportMembers.self, ImportSites.self, ImportLiaison.self, ImportCase.self]
+            "把党员经营户、示范点、联系点活动、两个覆盖统计或考核分数的表格（CSV 或 XLSX）合并进 data/ 下的数据文件，或把 Word 稿件（.docx）变成案例草稿。",
+        subcommands: [
+            ImportMembers.self, ImportSites.self, ImportLiaison.self, ImportCoverage.self, ImportScores.self, ImportCase.self,
+        ]
     )
 }
 
@@ -22,13 +25,14 @@ struct ImportOptions: ParsableArguments {
     @Flag(name: .customLong("dry-run"), help: "列出对数据文件的改动，不写任何文件。") var dryRun = false
     @Option(name: .long, help: "内容目录：portal.yaml、data/。") var content: String = "content"
 
-    func run(_ kind: RecordSchema.Kind) throws {
+    func run(_ kind: RecordSchema.Kind, asOf: Day? = nil) throws {
         let loader = ContentLoader(
             directory: URL(fileURLWithPath: content), displayRoot: SourceOptions.display(content), parallelism: 1)
         let importer = SpreadsheetImporter(loader: loader)
         var request = SpreadsheetImporter.Request(kind: kind, file: URL(fileURLWithPath: file), displayPath: file)
         request.sheet = sheet
         request.mapping = mapping.map { (URL(fileURLWithPath: $0), $0) }
+        request.asOf = asOf
         let plan: SpreadsheetImporter.Plan
         do throws(DiagnosticsError) {
             plan = try importer.plan(request)
@@ -47,7 +51,7 @@ struct ImportOptions: ParsableArguments {
     }
 
     static func dataFile(_ kind: RecordSchema.Kind, content: String) -> String {
-        "\(SourceOptions.display(content))/data/\(kind.rawValue).yaml"
+        "\(SourceOptions.display(content))/\(RecordSchema.schema(for: kind).dataPath)"
     }
 
     static func summary(_ plan: SpreadsheetImporter.Plan, dryRun: Bool) -> String {
@@ -57,6 +61,7 @@ struct ImportOptions: ParsableArguments {
             let shown = plan.notInSheet.prefix(20).joined(separator: "、")
             text += "\n表格中没有的 \(plan.notInSheet.count) 条保留未动：\(shown)\(plan.notInSheet.count > 20 ? " …" : "")"
         }
+        for note in plan.notes { text += "\n" + note }
         if dryRun { text += "\n试运行：没有写入任何文件" }
         return text
     }
@@ -104,4 +109,43 @@ struct ImportLiaison: ParsableCommand {
     @OptionGroup var options: ImportOptions
 
     func run() throws { try options.run(.liaison) }
+}
+
+struct ImportCoverage: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "coverage",
+        abstract: "把一次两个覆盖统计（各区各类市场主体的户数，或集聚区）合并进 data/coverage.yaml。",
+        discussion: """
+            列名：所属区、类别（小微企业、个体工商户、专业市场）、户数、单独建、联合建、挂靠建、有党员的户数、党员人数、\
+            指导员覆盖，可加一列统计截止日。每行按所属区和类别更新这次统计中的一行，或加入新的一行。\
+            文件中还没有这一天的统计时，新建一段统计，集聚区先沿用上一次的记录。
+            加 --clusters 时导入集聚区：类型（园区、楼宇、商圈、专业市场）、名称、所属区、党员人数、已建党组织（是/否），\
+            按名称更新。
+            """)
+
+    @OptionGroup var options: ImportOptions
+    @Option(name: .customLong("as-of"), help: "统计截止日，如 2026-11-30；表格中有“统计截止日”列时可不写。") var asOf: String?
+    @Flag(help: "表格是集聚区（园区、楼宇、商圈、专业市场）的名单。") var clusters = false
+
+    func validate() throws {
+        if let asOf, Day(parsing: asOf) == nil {
+            throw ValidationError("--as-of '\(asOf)' 不是有效的日期，写成 YYYY-MM-DD，如 2026-11-30")
+        }
+    }
+
+    func run() throws { try options.run(clusters ? .clusters : .coverage, asOf: asOf.flatMap(Day.init(parsing:))) }
+}
+
+struct ImportScores: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scores",
+        abstract: "把考核组手工打分的分数合并进 data/assessment.yaml。",
+        discussion: """
+            列名：年度、所属区，以及 assessment.yaml 中每个“手工打分”项目的名称（如 体制机制）。\
+            每行按年度和所属区更新一条分数，或加入新的一条；由门户计算的项目不导入。
+            """)
+
+    @OptionGroup var options: ImportOptions
+
+    func run() throws { try options.run(.scores) }
 }

@@ -330,6 +330,7 @@ public struct ContentLoader: Sendable {
             case .members: inventory.members = url
             case .liaison: inventory.liaison = url
             case .coverage: inventory.coverage = url
+            case .assessment: inventory.assessment = url
             }
         }
         guard let records = readRecords(inventory, replacing: texts, diagnostics: &diagnostics) else { return diagnostics.all }
@@ -349,6 +350,7 @@ public struct ContentLoader: Sendable {
         case members = "data/members.yaml"
         case liaison = "data/liaison.yaml"
         case coverage = "data/coverage.yaml"
+        case assessment = "data/assessment.yaml"
     }
 
     /// `portal.yaml` (nil when it cannot be read), then `sites.yaml`, `members.yaml` and

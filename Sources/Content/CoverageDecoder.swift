@@ -59,9 +59,11 @@ enum CoverageDecoder {
     static func lossMessage(_ loss: CoverageLoss) -> String {
         let before = loss.previous
         let after = loss.latest
-        return "\(loss.district.name)的组织覆盖下降：\(loss.previousAsOf) 为 \(CoverageCounts.percent(before.organizationRate))"
-            + "（建有党组织 \(before.organized) 户），\(loss.latestAsOf) 为 \(CoverageCounts.percent(after.organizationRate))"
-            + "（\(after.organized) 户）"
+        // Fewer organisations is the loss even where the rate rose with fewer entities.
+        let what = after.organized < before.organized ? "建有党组织的户数减少" : "组织覆盖率下降"
+        return
+            "\(loss.district.name)\(what)：\(loss.previousAsOf) 为 \(before.organized) 户（覆盖率 \(CoverageCounts.percent(before.organizationRate))），"
+            + "\(loss.latestAsOf) 为 \(after.organized) 户（覆盖率 \(CoverageCounts.percent(after.organizationRate))）"
     }
 
     static func lossHint(_ loss: CoverageLoss) -> String {

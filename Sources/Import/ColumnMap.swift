@@ -39,6 +39,16 @@ struct ColumnMap {
         for cell in header.cells {
             let text = cell.value.text.trimmingWhitespace
             map.headers[cell.column] = text
+            if schema.computedHeaders.contains(where: { RecordSchema.normalized($0) == RecordSchema.normalized(text) }),
+                mapping[RecordSchema.normalized(text)] == nil
+            {
+                problems.append(
+                    .warning(
+                        at: place.location(row: header.number, column: cell.column),
+                        "\(place.describe(row: header.number, header: text))“\(text)”的得分由门户按数据算出，这一列不会导入",
+                        hint: "只导入手工打分项目的得分；算出的得分见考核页"))
+                continue
+            }
             guard let found = field(text) else {
                 let known = schema.fields.flatMap(\.headers)
                 problems.append(
@@ -88,7 +98,7 @@ struct ColumnMap {
                         hint: "“六有”写成一列（列出已落实的项，如 场所、设施、标志），或六项各一列（是/否）"))
             }
         }
-        return (problems.isEmpty ? map : nil, problems)
+        return (problems.contains(where: \.isError) ? nil : map, problems)
     }
 
     /// A warning for each column that holds values under no header: they are not imported.

@@ -132,6 +132,16 @@ enum RecordRows {
                     guard !unknown else { continue }
                     let flags = LiuyouChecklist.items.map { (item: $0, met: named.contains($0)) }
                     record.values["liuyou"] = liuyou(flags.map { ($0.item, $0.met ? "true" : "false") }, origins: [origin])
+                case .number:
+                    guard let text = number(of: cell.value) else { continue }
+                    // Digits stay a number for the decoder; anything else goes in quotes, for it to report.
+                    let isNumber = Double(text) != nil
+                    record.values[field.key] = ImportedRecord.Value(
+                        yaml: isNumber ? text : YAMLText.quoted(text), meaning: text, cells: [(0, origin)])
+                case .flag:
+                    guard !cell.value.text.trimmingWhitespace.isEmpty else { continue }
+                    let yaml = flag(cell.value)
+                    record.values[field.key] = ImportedRecord.Value(yaml: yaml, meaning: yaml, cells: [(0, origin)])
                 case .liuyouItem(let item):
                     items.append(
                         (item, ImportedRecord.Value(yaml: flag(cell.value), meaning: flag(cell.value), cells: [(0, origin)])))
@@ -164,6 +174,21 @@ enum RecordRows {
         yaml += "}"
         return ImportedRecord.Value(
             yaml: yaml, meaning: items.map { "\($0.0):\($0.1)" }.joined(separator: ","), cells: cells)
+    }
+
+    /// A number as YAML writes it (`4820`, `17.5`), from a number cell or from text with
+    /// thousands separators; other text as it is; nil for an empty cell.
+    static func number(of value: CellValue) -> String? {
+        if case .number(let number, _) = value {
+            return number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+        }
+        let text = value.text.trimmingWhitespace
+        guard !text.isEmpty else { return nil }
+        let digits = text.filter { $0 != "," && $0 != "，" && $0 != " " }
+        if let number = Double(digits), digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }) {
+            return number == number.rounded() && !digits.contains(".") ? digits : String(number)
+        }
+        return text
     }
 
     /// 是/否 and the other ways a checklist cell says yes or no, as YAML's true or false; any

@@ -20,12 +20,12 @@ struct LiaisonLog {
         var logged: Set<String>
     }
 
-    var lines: [String]
+    var file: YAMLLines
+    var lines: [String] { file.lines }
     var points: [Point]
 
     init(text: String, root: YAMLValue?) {
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if lines.last == "" { lines.removeLast() }
+        file = YAMLLines(text: text)
         points = []
         guard case .sequence(let items, _)? = root else { return }
         for item in items {
@@ -54,7 +54,7 @@ struct LiaisonLog {
         for index in points.indices.dropLast() { points[index].end = points[index + 1].start }
         for index in points.indices {
             if let last = points[index].activitiesEnd, let column = points[index].activityColumn {
-                points[index].activitiesEnd = endOfItem(from: last, dashIndent: column - 3, end: points[index].end)
+                points[index].activitiesEnd = file.endOfItem(from: last, dashIndent: column - 3, end: points[index].end)
             }
         }
     }
@@ -78,7 +78,7 @@ struct LiaisonLog {
         if let key = point.activitiesKey {
             range = key.line - 1..<key.line
         } else {
-            let end = lastContentLine(from: point.end - 1, above: point.start) + 1
+            let end = file.lastContentLine(from: point.end - 1, above: point.start) + 1
             range = end..<end
         }
         return RecordMerger.Edit(range: range, lines: added, origins: added.map { _ in nil })
@@ -88,29 +88,5 @@ struct LiaisonLog {
         activity.enumerated().map { offset, line in
             String(repeating: " ", count: dashIndent + (offset == 0 ? 0 : 2)) + line
         }
-    }
-
-    /// 0-based: the line after an activity that starts on 1-based `line`: it goes on while the
-    /// lines are indented deeper than its dash.
-    private func endOfItem(from line: Int, dashIndent: Int, end: Int) -> Int {
-        var next = line
-        while next < end {
-            let text = lines[next]
-            let trimmed = text.trimmingWhitespace
-            if !trimmed.isEmpty && !trimmed.hasPrefix("#") && text.prefix(while: { $0 == " " }).count <= dashIndent { break }
-            next += 1
-        }
-        return lastContentLine(from: next - 1, above: line - 1) + 1
-    }
-
-    /// 0-based: the last line at or above `line` that is not blank nor a comment.
-    private func lastContentLine(from line: Int, above start: Int) -> Int {
-        var last = line
-        while last > start {
-            let trimmed = lines[last].trimmingWhitespace
-            if !trimmed.isEmpty && !trimmed.hasPrefix("#") { break }
-            last -= 1
-        }
-        return last
     }
 }

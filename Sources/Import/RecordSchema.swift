@@ -11,6 +11,12 @@ public struct RecordSchema: Sendable {
         case members
         case sites
         case liaison
+        /// The counts of one coverage snapshot, by district and category.
+        case coverage
+        /// The named clusters of one coverage snapshot.
+        case clusters
+        /// The assessment's hand-entered scores, by year and district.
+        case scores
     }
 
     /// How a cell's value is written into YAML.
@@ -29,6 +35,10 @@ public struct RecordSchema: Sendable {
         case liuyouList
         /// One 六有 item, 是 or 否.
         case liuyouItem(String)
+        /// A count or a score, written as a number; `1,234` and `1 234` lose their separators.
+        case number
+        /// Yes or no (是/否, √/×), written as true or false.
+        case flag
     }
 
     struct Field: Sendable {
@@ -45,16 +55,24 @@ public struct RecordSchema: Sendable {
     public let kind: Kind
     let fields: [Field]
     let dataFile: ContentLoader.DataFile
+    /// The data file, relative to the content folder: `data/coverage.yaml`.
+    public var dataPath: String { dataFile.rawValue }
     /// Fields a row without an id is matched on against the records already in the file.
     let matchKeys: [String]
     let idPrefix: String
     let idWidth: Int
+    /// Headers of values the portal computes itself (an assessment dimension scored from the
+    /// data): the column is left out, with a warning saying why.
+    var computedHeaders: [String] = []
 
     public static func schema(for kind: Kind) -> RecordSchema {
         switch kind {
         case .members: members
         case .sites: sites
         case .liaison: liaison
+        case .coverage: coverage
+        case .clusters: clusters
+        case .scores: scores(manualDimensions: [])
         }
     }
 
@@ -106,6 +124,52 @@ public struct RecordSchema: Sendable {
             Field(key: "case", label: "案例", headers: ["案例", "相关案例"], value: .name, required: false),
         ],
         dataFile: .liaison, matchKeys: ["site", "date", "kind", "summary"], idPrefix: "", idWidth: 0)
+
+    /// One row of a coverage snapshot: the counts of a district's category of market entities.
+    static let coverage = RecordSchema(
+        kind: .coverage,
+        fields: [
+            Field(key: "as_of", label: "统计截止日", headers: ["统计截止日", "截止日期", "统计日期", "截至日期"], value: .day, required: false),
+            Field(key: "district", label: "所属区", headers: ["所属区", "区", "所在区", "辖区", "区县"], value: .name, required: true),
+            Field(key: "category", label: "类别", headers: ["类别", "市场主体类别", "主体类别", "主体类型"], value: .name, required: true),
+            Field(key: "entities", label: "户数", headers: ["户数", "市场主体户数", "市场主体数", "主体户数"], value: .number, required: true),
+            Field(key: "standalone", label: "单独建", headers: ["单独建", "单独组建", "单独建立党组织"], value: .number, required: false),
+            Field(key: "joint", label: "联合建", headers: ["联合建", "联合组建", "联合建立党组织"], value: .number, required: false),
+            Field(key: "affiliated", label: "挂靠建", headers: ["挂靠建", "挂靠组建", "挂靠建立党组织"], value: .number, required: false),
+            Field(
+                key: "with_members", label: "有党员的户数", headers: ["有党员的户数", "有党员户数", "有党员的市场主体"], value: .number, required: false),
+            Field(key: "members", label: "党员人数", headers: ["党员人数", "党员数"], value: .number, required: false),
+            Field(
+                key: "instructed", label: "指导员覆盖", headers: ["指导员覆盖", "指导员覆盖户数", "选派党建指导员", "党建指导员覆盖"], value: .number,
+                required: false),
+        ],
+        dataFile: .coverage, matchKeys: ["district", "category"], idPrefix: "", idWidth: 0)
+
+    /// One named cluster of a coverage snapshot: a park, building, business district or market.
+    static let clusters = RecordSchema(
+        kind: .clusters,
+        fields: [
+            Field(key: "as_of", label: "统计截止日", headers: ["统计截止日", "截止日期", "统计日期", "截至日期"], value: .day, required: false),
+            Field(key: "kind", label: "类型", headers: ["类型", "集聚区类型"], value: .name, required: true),
+            Field(key: "name", label: "名称", headers: ["名称", "集聚区名称", "园区名称"], value: .name, required: true),
+            Field(key: "district", label: "所属区", headers: ["所属区", "区", "所在区", "辖区", "区县"], value: .name, required: true),
+            Field(key: "members", label: "党员人数", headers: ["党员人数", "党员数"], value: .number, required: false),
+            Field(key: "organized", label: "已建党组织", headers: ["已建党组织", "是否建立党组织", "建立党组织"], value: .flag, required: true),
+        ],
+        dataFile: .coverage, matchKeys: ["name"], idPrefix: "", idWidth: 0)
+
+    /// The assessment's scores: a row per district and year, a column per dimension scored by
+    /// hand (its name in `assessment.yaml` is its header).
+    static func scores(manualDimensions: [String], computedDimensions: [String] = []) -> RecordSchema {
+        RecordSchema(
+            kind: .scores,
+            fields: [
+                Field(key: "year", label: "年度", headers: ["年度", "考核年度", "年份"], value: .year, required: true),
+                Field(key: "district", label: "所属区", headers: ["所属区", "区", "所在区", "辖区", "区县"], value: .name, required: true),
+            ] + manualDimensions.map { Field(key: $0, label: $0, headers: [$0, "\($0)得分"], value: .number, required: false) },
+            dataFile: .assessment, matchKeys: ["year", "district"], idPrefix: "", idWidth: 0,
+            computedHeaders: computedDimensions.flatMap { [$0, "\($0)得分"] })
+    }
 
     /// The YAML keys of a record, in the order new records are written.
     var keys: [String] {

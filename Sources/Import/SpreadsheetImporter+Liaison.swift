@@ -99,15 +99,7 @@ extension SpreadsheetImporter {
         if problems.contains(where: \.isError) { throw DiagnosticsError(problems) }
 
         let edits = additions.keys.sorted().map { log.edit(adding: additions[$0]!, to: $0) }
-        var result: [String] = []
-        var position = 0
-        for edit in edits.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-            result += log.lines[position..<edit.range.lowerBound]
-            result += edit.lines
-            position = edit.range.upperBound
-        }
-        result += log.lines[position...]
-        let newText = edits.isEmpty ? file.text : result.joined(separator: "\n") + "\n"
+        let newText = edits.isEmpty ? file.text : log.file.applying(edits).text
         // What the decoders and the proofreader say of the file as it would be written.
         problems += loader.checkRecords(replacing: [.liaison: newText])
         if problems.contains(where: \.isError) { throw DiagnosticsError(problems) }

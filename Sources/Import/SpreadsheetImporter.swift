@@ -23,6 +23,8 @@ public struct SpreadsheetImporter: Sendable {
         public var sheet: String?
         /// A YAML file mapping other headers to fields.
         public var mapping: (url: URL, displayPath: String)?
+        /// The date a coverage count is as of, when the sheet does not say.
+        public var asOf: Day?
 
         public init(kind: RecordSchema.Kind, file: URL, displayPath: String) {
             self.kind = kind
@@ -46,11 +48,13 @@ public struct SpreadsheetImporter: Sendable {
         /// The changes, listed like `diff -u`; empty when there are none.
         public var changes: String
         public var warnings: [Diagnostic]
+        /// What else the import did that its user should know, one sentence each.
+        public var notes: [String] = []
     }
 
     /// Reads, maps, checks and merges; throws every problem found, with nothing written.
     public func plan(_ request: Request) throws(DiagnosticsError) -> Plan {
-        let schema = RecordSchema.schema(for: request.kind)
+        let schema = request.kind == .scores ? try scoresSchema() : RecordSchema.schema(for: request.kind)
         let mapping = try request.mapping.map { mapping throws(DiagnosticsError) in
             try ColumnMap.readMapping(mapping.url, displayPath: mapping.displayPath, schema: schema)
         }
@@ -59,7 +63,7 @@ public struct SpreadsheetImporter: Sendable {
         let (map, headerProblems) = ColumnMap.read(sheet, schema: schema, mapping: mapping ?? [:], place: place)
         guard let map else { throw DiagnosticsError(headerProblems) }
         var (records, rowProblems) = RecordRows.read(sheet, map: map, schema: schema, place: place)
-        rowProblems += ColumnMap.unnamedColumns(sheet, map: map, place: place)
+        rowProblems = headerProblems + rowProblems + ColumnMap.unnamedColumns(sheet, map: map, place: place)
 
         // The files as they are must load: an import builds on them.
         let sites = try loader.records().sites
@@ -83,31 +87,56 @@ public struct SpreadsheetImporter: Sendable {
             return try planLiaison(
                 records, problems: rowProblems, place: place, sites: sites, file: (path, url, oldText), root: root)
         }
+        switch schema.kind {
+        case .coverage, .clusters:
+            return try planCoverage(
+                records, problems: rowProblems, place: place, schema: schema, asOf: request.asOf,
+                file: (path, url, oldText), root: root)
+        case .scores:
+            return try planScores(
+                records, problems: rowProblems, place: place, schema: schema, file: (path, url, oldText), root: root)
+        case .members, .sites, .liaison: break
+        }
         let merger = RecordMerger(schema: schema, place: place)
         let (merged, mergeProblems) = merger.merge(records, into: oldText, root: root)
         guard let merged else { throw DiagnosticsError(rowProblems + mergeProblems) }
-
-        // Cells already reported are not reported again through the decoders.
-        let reported = Set(rowProblems.map { "\($0.location.line):\($0.location.column)" })
-        var problems = rowProblems
-        for diagnostic in loader.checkRecords(replacing: [schema.dataFile: merged.text]) {
-            guard diagnostic.location.path == path, let origin = merged.origins[diagnostic.location.line] else {
-                problems.append(diagnostic)
-                continue
-            }
-            let cell = Self.cell(for: diagnostic, origin: origin)
-            guard !reported.contains("\(cell.row):\(cell.column)") else { continue }
-            problems.append(
-                Diagnostic(
-                    diagnostic.severity, at: place.location(row: cell.row, column: cell.column),
-                    place.describe(row: cell.row, header: cell.header) + diagnostic.message,
-                    hint: Self.hint(diagnostic.hint, for: map.fields[cell.column])))
-        }
+        let checked = loader.checkRecords(replacing: [schema.dataFile: merged.text])
+        let problems =
+            rowProblems
+            + relocate(checked, path: path, origins: merged.origins, reported: rowProblems, place: place, schema: schema)
         if problems.contains(where: \.isError) { throw DiagnosticsError(problems) }
         return Plan(
             path: path, url: url, oldText: oldText, newText: merged.text, added: merged.added, updated: merged.updated,
             unchanged: merged.unchanged, notInSheet: merged.notInSheet,
             changes: ChangeListing.listing(path: path, old: oldText, edits: merged.edits), warnings: problems)
+    }
+
+    /// What the decoders say of the file as it would be written, said of the cells the values
+    /// came from; a problem of a line the sheet did not write stays where it is. Cells already
+    /// reported are not reported again.
+    func relocate(
+        _ diagnostics: [Diagnostic], path: String, origins: [Int: RecordMerger.LineOrigin], reported: [Diagnostic],
+        place: SheetPlace, schema: RecordSchema
+    ) -> [Diagnostic] {
+        let reportedCells = Set(reported.map { "\($0.location.line):\($0.location.column)" })
+        var problems: [Diagnostic] = []
+        for diagnostic in diagnostics {
+            guard diagnostic.location.path == path, let origin = origins[diagnostic.location.line] else {
+                problems.append(diagnostic)
+                continue
+            }
+            let cell = Self.cell(for: diagnostic, origin: origin)
+            guard !reportedCells.contains("\(cell.row):\(cell.column)") else { continue }
+            let field =
+                schema.field(forHeader: cell.header)
+                ?? schema.fields.first { $0.key == (origin.record.columns.first { $0.value == cell }?.key ?? "") }
+            problems.append(
+                Diagnostic(
+                    diagnostic.severity, at: place.location(row: cell.row, column: cell.column),
+                    place.describe(row: cell.row, header: cell.header) + diagnostic.message,
+                    hint: Self.hint(diagnostic.hint, for: field)))
+        }
+        return problems
     }
 
     /// Writes the merged file in one rename, so that a reader never sees half of it; refuses
@@ -146,7 +175,8 @@ public struct SpreadsheetImporter: Sendable {
         case .year: return "写年份，如 2008，或日期，如 2008-05-01"
         case .digits where field.key == "phone": return "只写号码，数字之间可以用 - 或空格，如 13800000000"
         case .digits: return "18 位，最后一位是数字或 X；核对有没有输错或漏输"
-        case .liuyouItem, .liuyouList: return "写 是 或 否"
+        case .liuyouItem, .liuyouList, .flag: return "写 是 或 否"
+        case .number: return "只写数字，如 4820"
         case .day: return "写日期，如 2026-03-12"
         case .text, .name: return hint
         }

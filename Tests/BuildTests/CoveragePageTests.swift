@@ -87,8 +87,8 @@ import Testing
         #expect(donghu.contains("截至2026年11月30日：1000 户中建有党组织 86 户，组织覆盖率 8.6%；工作覆盖率 35.6%。"))
         #expect(!donghu.contains("组织覆盖比上一次统计下降"))
         #expect(
-            warnings.filter { $0.contains("组织覆盖下降") } == [
-                "content/data/coverage.yaml:10:7: warning: 西津区的组织覆盖下降：2025-12-31 为 10.0%（建有党组织 30 户），2026-11-30 为 8.3%（25 户）\n  hint: 核对西津区各行的户数和单独建、联合建、挂靠建户数；数据无误时，该区须查明党组织减少的原因并补建"
+            warnings.filter { $0.contains("建有党组织的户数减少") } == [
+                "content/data/coverage.yaml:10:7: warning: 西津区建有党组织的户数减少：2025-12-31 为 30 户（覆盖率 10.0%），2026-11-30 为 25 户（覆盖率 8.3%）\n  hint: 核对西津区各行的户数和单独建、联合建、挂靠建户数；数据无误时，该区须查明党组织减少的原因并补建"
             ])
     }
 

@@ -79,3 +79,46 @@ import Testing
         #expect(result.standardOutput.hasPrefix("content/data/members.yaml：新增 0 条，更新 0 条，未变 1 条\n"))
     }
 }
+
+/// `portal import coverage` and `portal import scores` as a user runs them, a mistake included.
+@Suite struct CoverageImportCommandTests {
+    @Test func importsACountAndItsClustersAndTheSiteBuildsWithThem() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("portal-import-cov-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: PortalProcess.packageRoot.appendingPathComponent("content"), to: folder.appendingPathComponent("content"))
+        try FileManager.default.copyItem(
+            at: ImportCommandTests.fixtures.appendingPathComponent("coverage.xlsx"),
+            to: folder.appendingPathComponent("统计.xlsx"))
+
+        let counts = try PortalProcess.run(["import", "coverage", "统计.xlsx"], in: folder)
+        #expect(counts.status == 0, "\(counts.standardError)")
+        #expect(
+            counts.standardOutput
+                == "content/data/coverage.yaml：新增 18 条，更新 0 条，未变 0 条\n"
+                + "新的统计（截至 2026-12-01）沿用 2026-11-30 的 9 个集聚区；有变化时用 portal import coverage 表格 --clusters --as-of 2026-12-01 导入\n")
+
+        let badDate = try PortalProcess.run(
+            ["import", "coverage", "统计.xlsx", "--sheet", "集聚区", "--clusters", "--as-of", "2026-12-32"], in: folder)
+        #expect(badDate.status == 64)
+        #expect(badDate.standardError.hasPrefix("错误：--as-of '2026-12-32' 不是有效的日期，写成 YYYY-MM-DD，如 2026-11-30\n"))
+
+        let clusters = try PortalProcess.run(
+            ["import", "coverage", "统计.xlsx", "--sheet", "集聚区", "--clusters", "--as-of", "2026-12-01"], in: folder)
+        #expect(clusters.status == 0, "\(clusters.standardError)")
+        #expect(clusters.standardOutput.hasPrefix("content/data/coverage.yaml：新增 1 条，更新 1 条，未变 0 条\n"))
+
+        try Data("年度,区县,体制机制\n2025,东湖区,17\n".utf8).write(to: folder.appendingPathComponent("分数.csv"))
+        let scores = try PortalProcess.run(["import", "scores", "分数.csv"], in: folder)
+        #expect(scores.status == 0, "\(scores.standardError)")
+        #expect(scores.standardOutput.hasPrefix("content/data/assessment.yaml：新增 0 条，更新 1 条，未变 0 条\n"))
+
+        let templates = PortalProcess.packageRoot.appendingPathComponent("templates").path
+        let build = try PortalProcess.run(["build", "--templates", templates, "--output", "site"], in: folder)
+        #expect(build.status == 0, "\(build.standardError)")
+        let page = try String(contentsOf: folder.appendingPathComponent("site/coverage/index.html"), encoding: .utf8)
+        #expect(page.contains("临江物流园"))
+        #expect(page.contains("2026-12-01") || page.contains("2026年12月1日"))
+    }
+}

@@ -95,7 +95,7 @@ import Testing
         Fixture(
             "coverageLostInADistrict", coverage(snapshot(asOf: "2025-12-31") + snapshot(row: row(standalone: "4"))),
             [
-                "content/data/coverage.yaml:20:7: warning: 东湖区的组织覆盖下降：2025-12-31 为 20.0%（建有党组织 20 户），2026-06-30 为 14.0%（14 户）\n  hint: 核对东湖区各行的户数和单独建、联合建、挂靠建户数；数据无误时，该区须查明党组织减少的原因并补建"
+                "content/data/coverage.yaml:20:7: warning: 东湖区建有党组织的户数减少：2025-12-31 为 20 户（覆盖率 20.0%），2026-06-30 为 14 户（覆盖率 14.0%）\n  hint: 核对东湖区各行的户数和单独建、联合建、挂靠建户数；数据无误时，该区须查明党组织减少的原因并补建"
             ]),
     ]
 

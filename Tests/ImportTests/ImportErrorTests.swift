@@ -9,6 +9,7 @@ import Testing
     struct Case: CustomTestStringConvertible, Sendable {
         var name: String
         var kind: RecordSchema.Kind = .members
+        var asOf: Day?
         var csv: String
         var mapping: String?
         /// `m.csv:row:column`
@@ -22,6 +23,10 @@ import Testing
     static let members = "编号,姓名,店铺,所属区,所属站点,入党时间,联系电话,身份证号\n"
 
     static let liaison = "联系点,日期,类型,摘要,案例\n"
+
+    static let coverage = "所属区,类别,户数,单独建,联合建,挂靠建,有党员的户数,党员人数,指导员覆盖\n"
+
+    static let countDay = Day(year: 2026, month: 11, day: 30)
 
     static let cases: [Case] = [
         Case(
@@ -128,16 +133,63 @@ import Testing
             name: "the same activity twice in the sheet", kind: .liaison,
             csv: liaison + "site-04,2026-03-01,调研,走访商户,\n北塘区建材家居市场党支部活动室,2026/3/1,调研,走访商户,\n",
             location: "m.csv:3:2", message: "第 3 行“日期”列：与第 2 行是同一次活动", hint: "每次活动只写一行；删去重复的行"),
+        Case(
+            name: "coverage count without a date", kind: .coverage, csv: coverage + "东湖区,小微企业,5000,90,200,140,700,1000,1300\n",
+            location: "m.csv:1:1", message: "表格没有写统计截止日",
+            hint: "加上 --as-of 日期（如 --as-of 2026-11-30），或加一列“统计截止日”"),
+        Case(
+            name: "coverage count of two dates", kind: .coverage,
+            csv: "统计截止日,所属区,类别,户数\n2026-11-30,东湖区,小微企业,5000\n2026-10-31,东湖区,个体工商户,13000\n",
+            location: "m.csv:3:1", message: "第 3 行“统计截止日”列：统计截止日 2026-10-31 与第 2 行的 2026-11-30 不同",
+            hint: "一次导入一次统计：不同日期的统计分成两个表格导入"),
+        Case(
+            name: "coverage count after today", kind: .coverage, asOf: Day(year: 2099, month: 1, day: 1),
+            csv: coverage + "东湖区,小微企业,5000,90,200,140,700,1000,1300\n", location: "m.csv:1:1",
+            message: "统计截止日 2099-01-01 晚于今天（\(Day.today(utcOffsetHours: 8))）"),
+        Case(
+            name: "coverage row without a category", kind: .coverage, asOf: countDay,
+            csv: coverage + "东湖区,,5000,90,200,140,700,1000,1300\n", location: "m.csv:2:2", message: "第 2 行“类别”列：缺少类别"),
+        Case(
+            name: "coverage count that is not a number", kind: .coverage, asOf: countDay,
+            csv: coverage + "东湖区,小微企业,约五千,90,200,140,700,1000,1300\n", location: "m.csv:2:3",
+            message: "第 2 行“户数”列：'entities' 应为整数，这里是 '约五千'", hint: "只写数字，如 4820"),
+        Case(
+            name: "coverage category unknown", kind: .coverage, asOf: countDay,
+            csv: coverage + "东湖区,农贸市场,50,9,12,4,26,214,3\n", location: "m.csv:2:2",
+            message: "第 2 行“类别”列：未知的类别 '农贸市场'"),
+        Case(
+            name: "new coverage row without every count", kind: .coverage, asOf: countDay,
+            csv: "所属区,类别,户数\n东湖区,农贸市场,50\n", location: "m.csv:2:1",
+            message: "第 2 行：东湖区 农贸市场 在截至 2026-11-30 的统计中还没有，新加的一行缺少“单独建”、“联合建”、“挂靠建”、“有党员的户数”、“党员人数”、“指导员覆盖”",
+            hint: "新加的行要写全各列；只有更新文件中已有的行时才可以少写几列"),
+        Case(
+            name: "more organised than entities", kind: .coverage, asOf: countDay,
+            csv: coverage + "东湖区,专业市场,28,20,12,4,27,223,2\n", location: "m.csv:2:4",
+            message: "第 2 行“单独建”列：建有党组织的户数 36（单独建 20 + 联合建 12 + 挂靠建 4）超过户数 28"),
+        Case(
+            name: "clusters of a count not in the file", kind: .clusters, asOf: Day(year: 2026, month: 10, day: 31),
+            csv: "类型,名称,所属区,党员人数,已建党组织\n楼宇,东湖电商孵化大楼,东湖区,17,是\n", location: "m.csv:1:1",
+            message: "coverage.yaml 中还没有截至 2026-10-31 的统计",
+            hint: "先导入这次统计的各区户数（portal import coverage 表格 --as-of 2026-10-31），再导入集聚区"),
+        Case(
+            name: "cluster organised neither yes nor no", kind: .clusters, asOf: countDay,
+            csv: "类型,名称,所属区,党员人数,已建党组织\n楼宇,东湖电商孵化大楼,东湖区,17,筹建中\n", location: "m.csv:2:5",
+            message: "第 2 行“已建党组织”列：'organized' 应为 true 或 false，这里是 '筹建中'", hint: "写 是 或 否"),
+        Case(
+            name: "score above its weight", kind: .scores, csv: "年度,所属区,体制机制\n2025,东湖区,25\n", location: "m.csv:2:3",
+            message: "第 2 行“体制机制”列：'体制机制' 得分 25 超过该项权重 20"),
     ]
 
     @Test(arguments: cases)
     func reportsEachProblemAtItsCell(_ test: Case) throws {
         let workspace = try ImportWorkspace()
         defer { workspace.remove() }
-        let file = "data/\(test.kind.rawValue).yaml"
+        let file = RecordSchema.schema(for: test.kind).dataPath
         let before = try workspace.text(file)
         let mapping = try test.mapping.map { try workspace.file("mapping.yaml", $0) }
-        let problems = workspace.problems(workspace.request(test.kind, try workspace.file("m.csv", test.csv), mapping: mapping))
+        var request = workspace.request(test.kind, try workspace.file("m.csv", test.csv), mapping: mapping)
+        request.asOf = test.asOf
+        let problems = workspace.problems(request)
         #expect(problems.count == 1, "\(problems)")
         let problem = try #require(problems.first)
         #expect(problem.isError)
@@ -165,6 +217,18 @@ import Testing
         #expect(
             plan.warnings.map(\.description) == [
                 "m.csv:2:7: warning: 第 2 行：第 7 列（G 列）没有列名，这一列不会导入\n  hint: 在列名行写上列名，或删去这一列"
+            ])
+    }
+
+    @Test func leavesOutTheColumnOfADimensionThePortalComputes() throws {
+        let workspace = try ImportWorkspace()
+        defer { workspace.remove() }
+        let sheet = try workspace.file("m.csv", "年度,所属区,体制机制,两个覆盖\n2025,东湖区,18,25\n")
+        let plan = try workspace.importer.plan(workspace.request(.scores, sheet))
+        #expect(plan.unchanged == ["2025 东湖区"])
+        #expect(
+            plan.warnings.map(\.description) == [
+                "m.csv:1:4: warning: 第 1 行“两个覆盖”列：“两个覆盖”的得分由门户按数据算出，这一列不会导入\n  hint: 只导入手工打分项目的得分；算出的得分见考核页"
             ])
     }
 

@@ -6,6 +6,8 @@ members.xlsx      openpyxl's (inline strings): a date cell, a phone typed as a n
 sites.xlsx        sites with one column per 六有 item, 是/否
 liaison.xlsx      liaison activities: a point by its id and one by its name, a date cell, a date
                   typed as text, a row already in the log
+coverage.xlsx     a 两个覆盖 count: a title row, counts as numbers, a 统计截止日 date column,
+                  and the clusters on a second sheet, 是/否 for 已建党组织
 shared.xlsx       written by hand as Excel and WPS write: shared strings (one in rich-text runs,
                   one with a phonetic guide), prefixed XML names, a stored (not deflated)
                   entry, 1904 dates, a boolean and a formula error
@@ -66,6 +68,35 @@ def liaison():
     sheet.append(["东湖区电商孵化基地党建联系点", "2026/11/3", "主题党日", "参加基地联合党支部主题党日，交流直播带货合规经验",
                   "donghu-ecommerce-incubator"])
     book.save("liaison.xlsx")
+
+
+DISTRICTS = ["东湖区", "西津区", "南浦区", "北塘区", "临江区", "云溪区"]
+
+
+def coverage():
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "两个覆盖"
+    sheet.append(["2026年12月“小个专”两个覆盖统计表"])
+    sheet.append(["区县", "类别", "市场主体户数", "单独建", "联合建", "挂靠建", "有党员的户数", "党员人数", "指导员覆盖", "统计截止日"])
+    for index, district in enumerate(DISTRICTS):
+        for category, entities, organized, with_members in [("小微企业", 5000, 460, 800), ("个体工商户", 12000, 560, 990),
+                                                            ("专业市场", 25, 21, 24)]:
+            large = entities > 1000
+            entities -= index * 300 if large else 0
+            with_members -= index * 20 if large else 0
+            standalone = organized // 5
+            joint = organized // 2
+            affiliated = organized - standalone - joint - index
+            instructed = (entities - standalone - joint - affiliated) // 2
+            sheet.append([district, category, entities, standalone, joint, affiliated, with_members,
+                          with_members * 3 // 2, instructed, datetime.date(2026, 12, 1)])
+            sheet.cell(row=sheet.max_row, column=10).number_format = "yyyy-mm-dd"
+    clusters = book.create_sheet("集聚区")
+    clusters.append(["类型", "名称", "所属区", "党员人数", "已建党组织"])
+    clusters.append(["楼宇", "东湖电商孵化大楼", "东湖区", 17, "是"])
+    clusters.append(["园区", "临江物流园", "临江区", 6, "否"])
+    book.save("coverage.xlsx")
 
 
 def shared():
@@ -134,6 +165,7 @@ if __name__ == "__main__":
         members()
         sites()
         liaison()
+        coverage()
         shared()
         id_number()
         csv_files()
