@@ -1,9 +1,11 @@
 // swift-tools-version:6.0
 // The targets follow the build pipeline; each depends only on the ones above it:
 //
-//   CCmark, CDeflate, CVips leaves: the C libraries (Markdown, gzip, photos),
+//   CCmark, CDeflate, CVips, leaves: the C libraries (Markdown, gzip, photos, QR codes),
+//   CQRencode
 //   Core                    diagnostics and paths
 //   Charts                  charts drawn in SVG at build time, for write-ups and the dashboard
+//   QRCodes                 QR codes through libqrencode, drawn in SVG, for the printed plates
 //   Markdown, Model         Markdown through cmark; the portal's plain values
 //   Spreadsheets            CSV and XLSX files read into sheets of cells (zip through libdeflate,
 //                           XML through Foundation's parser); knows nothing of the portal
@@ -50,8 +52,15 @@ let package = Package(
             // warning on every build; the shim declares the calls it makes (see shim.h).
             providers: [.apt(["libvips-dev"])]
         ),
+        // libqrencode, which encodes the QR codes of the printed plates and service cards.
+        .systemLibrary(
+            name: "CQRencode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
         .target(name: "Core"),
         .target(name: "Charts", dependencies: ["Core"]),
+        .target(name: "QRCodes", dependencies: ["CQRencode"]),
         .target(name: "Markdown", dependencies: ["CCmark", "Charts", "Core"]),
         .target(name: "Model", dependencies: ["Core"]),
         .target(name: "Spreadsheets", dependencies: ["CDeflate", "Core"]),
@@ -62,7 +71,7 @@ let package = Package(
         ),
         .target(
             name: "Templates",
-            dependencies: ["Charts", "Core", "Model"]
+            dependencies: ["Charts", "Core", "Model", "QRCodes"]
         ),
         .target(name: "Search", dependencies: ["Core", "Model"]),
         .target(name: "Import", dependencies: ["Content", "Core", "Documents", "Model", "Spreadsheets"]),
@@ -90,6 +99,7 @@ let package = Package(
 
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
+        .testTarget(name: "QRCodesTests", dependencies: ["QRCodes"]),
         // The CommonMark 0.30 spec examples, shared by the Markdown and command-line suites.
         .target(name: "CommonMarkSpec", path: "Tests/Support/CommonMarkSpec"),
         .testTarget(name: "MarkdownTests", dependencies: ["Core", "Markdown", "CommonMarkSpec"]),

@@ -78,7 +78,8 @@ struct AffectedPages {
         case .home, .taxonomy, .districtIndex, .register, .dashboard, .liaison, .assessment, .search:
             return showsEveryCase
         // They show no case; a change to one of their files is not a quick rebuild's.
-        case .siteDirectory, .members, .courseIndex, .coverage, .page, .notFound, .articleList, .newsItem, .notice, .policy:
+        case .siteDirectory, .members, .member, .memberPlate, .sitePlate, .courseIndex, .coverage, .page, .notFound,
+            .articleList, .newsItem, .notice, .policy:
             return false
         }
     }

@@ -11,6 +11,10 @@ enum PageSpec: Sendable {
     case siteDirectory(ListFilter)
     case site(Site)
     case members(ListFilter)
+    /// A party-member shop's own page, and the print pages of the plates.
+    case member(Member)
+    case memberPlate(Member)
+    case sitePlate(Site)
     /// The districts side by side (区县专栏), and each district's column.
     case districtIndex
     case district(Taxon)
@@ -60,6 +64,9 @@ enum PageSpec: Sendable {
         case .siteDirectory(let filter): return PageViews.sitesPath(filter)
         case .site(let site): return Routes.site(site.id)
         case .members(let filter): return PageViews.membersPath(filter)
+        case .member(let member): return Routes.member(member.id)
+        case .memberPlate(let member): return Routes.memberPlate(member.id)
+        case .sitePlate(let site): return Routes.sitePlate(site.id)
         case .districtIndex: return Routes.districts
         case .district(let district): return Routes.district(district)
         case .courseIndex: return Routes.courses
@@ -88,6 +95,8 @@ enum PageSpec: Sendable {
         case .siteDirectory: return "sites"
         case .site: return "site"
         case .members: return "members"
+        case .member: return "member"
+        case .memberPlate, .sitePlate: return "plate"
         case .districtIndex: return "districts"
         case .district: return "district"
         case .courseIndex: return "courses"
@@ -116,6 +125,9 @@ enum PageSpec: Sendable {
         case .siteDirectory(let filter): return views.siteDirectory(filter)
         case .site(let site): return views.site(site)
         case .members(let filter): return views.members(filter)
+        case .member(let member): return views.member(member)
+        case .memberPlate(let member): return views.memberPlate(member)
+        case .sitePlate(let site): return views.sitePlate(site)
         case .districtIndex: return views.districtIndex()
         case .district(let district): return views.districtColumn(district)
         case .courseIndex: return views.courseIndex()
@@ -161,6 +173,9 @@ enum PageSpec: Sendable {
         }
         specs += portal.cases.map { .caseStudy($0) }
         specs += portal.sites.map { .site($0) }
+        specs += portal.members.map { .member($0) }
+        specs += portal.members.map { .memberPlate($0) }
+        specs += portal.sites.map { .sitePlate($0) }
         specs += portal.courses.map { .course($0) }
         specs += portal.pages.map { .page($0) }
         for kind in ArticleKind.allCases {

@@ -48,6 +48,11 @@ public enum Routes {
     public static func course(_ slug: String) -> SitePath { courses.appending(slug) }
     public static func page(_ slug: String) -> SitePath { SitePath.folder(slug) }
     public static func site(_ id: String) -> SitePath { sites.appending(id) }
+    /// A party-member shop's own page, where the QR code of its plate leads (扫码看承诺).
+    public static func member(_ id: String) -> SitePath { members.appending(id) }
+    /// The print pages of the plates (公示牌) and the member's service card (党员服务卡).
+    public static func memberPlate(_ id: String) -> SitePath { member(id).appending("plate") }
+    public static func sitePlate(_ id: String) -> SitePath { site(id).appending("plate") }
     /// A district's column (区县专栏): its gap, sites, members, training and latest cases.
     public static func district(_ district: Taxon) -> SitePath { districts.appending(district.slug) }
     public static func category(_ category: Taxon) -> SitePath { categories.appending(category.slug) }

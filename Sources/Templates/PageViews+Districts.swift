@@ -34,7 +34,7 @@ extension PageViews {
         }
         context["members"] = portal.sites.flatMap { site in
             (index.membersBySite[site.id] ?? []).filter { $0.district.slug == district.slug }.map { member in
-                memberView(member).merging(["site": siteLink(site, from: path)]) { _, new in new }
+                memberView(member, from: path).merging(["site": siteLink(site, from: path)]) { _, new in new }
             }
         }
         context["hasSites"] = !sites.isEmpty

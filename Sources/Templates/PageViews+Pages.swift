@@ -227,7 +227,8 @@ extension PageViews {
                 "metCount": site.liuyou.metCount, "total": LiuyouChecklist.items.count, "percent": site.liuyou.percent,
                 "complete": site.liuyou.isComplete,
             ] as ViewContext
-        context["members"] = (index.membersBySite[site.id] ?? []).map { memberView($0) }
+        context["members"] = (index.membersBySite[site.id] ?? []).map { memberView($0, from: path) }
+        context["plateHref"] = href(Routes.sitePlate(site.id), from: path)
         context["hasMembers"] = !(index.membersBySite[site.id] ?? []).isEmpty
         context["cases"] = (index.casesBySite[site.id] ?? []).map { card($0, from: path) }
         context["courses"] = (index.coursesBySite[site.id] ?? []).map { courseLink($0, from: path) }
@@ -262,7 +263,9 @@ extension PageViews {
             return [
                 "site": siteLink(site, from: path),
                 "members": members.map {
-                    memberView($0).merging(["districtSlug": $0.district.slug, "categorySlug": site.category.slug]) { _, new in new
+                    memberView($0, from: path).merging([
+                        "districtSlug": $0.district.slug, "categorySlug": site.category.slug,
+                    ]) { _, new in new
                     }
                 },
             ] as ViewContext
@@ -272,10 +275,10 @@ extension PageViews {
     }
 
     /// Public fields only: `Member` has no others.
-    func memberView(_ member: Member) -> ViewContext {
+    func memberView(_ member: Member, from path: SitePath) -> ViewContext {
         [
             "name": member.name, "shop": member.shop, "district": member.district.name, "joined": member.joined,
-            "commitment": member.commitment,
+            "commitment": member.commitment, "href": href(Routes.member(member.id), from: path),
         ]
     }
 

@@ -21,6 +21,9 @@ public enum ViewVocabulary {
         contexts += portal.config.districts.map { views.districtColumn($0) }
         contexts += portal.cases.map { views.caseStudy($0) }
         contexts += portal.sites.map { views.site($0) }
+        contexts += portal.sites.map { views.sitePlate($0) }
+        contexts += portal.members.map { views.member($0) }
+        contexts += portal.members.map { views.memberPlate($0) }
         contexts += portal.courses.map { views.course($0) }
         contexts += portal.pages.map { views.page($0) }
         contexts += ArticleKind.allCases.map { views.articleList($0, page: 1) }

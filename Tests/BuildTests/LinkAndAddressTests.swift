@@ -49,13 +49,16 @@ import Testing
         let templates = workspace.appendingPathComponent("templates")
         try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: FixtureSite.templates, to: templates)
-        // A web editor removes the navigation; the members page was linked from nowhere else.
+        // A web editor removes the navigation and the breadcrumbs; the members page was linked
+        // from nowhere else.
         let base = templates.appendingPathComponent("base.mustache")
-        let text = try String(contentsOf: base, encoding: .utf8)
-        let start = try #require(text.range(of: "{{#navigation}}"))
-        let end = try #require(text.range(of: "{{/navigation}}"))
-        try text.replacingCharacters(in: start.lowerBound..<end.upperBound, with: "").write(
-            to: base, atomically: true, encoding: .utf8)
+        var text = try String(contentsOf: base, encoding: .utf8)
+        for section in ["navigation", "hasBreadcrumbs"] {
+            let start = try #require(text.range(of: "{{#\(section)}}"))
+            let end = try #require(text.range(of: "{{/\(section)}}"))
+            text.replaceSubrange(start.lowerBound..<end.upperBound, with: "")
+        }
+        try text.write(to: base, atomically: true, encoding: .utf8)
         let options = SiteBuilder.Options(
             content: FixtureSite.content, templates: templates, contentDisplay: "content", templatesDisplay: "templates",
             today: FixtureSite.today)
