@@ -88,7 +88,7 @@ let package = Package(
         .target(
             name: "CLI",
             dependencies: [
-                "Build", "Import", "Markdown", "Preview",
+                "Build", "Content", "Core", "Import", "Markdown", "Model", "Preview", "Templates",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -71,8 +71,11 @@ import Testing
         for (path, bytes) in files where path.hasSuffix(".html") && path != "register/index.html" {
             let html = String(decoding: bytes, as: UTF8.self)
             #expect(!html.contains("register/"), "\(path) links to the register")
-            // The 404 page is served at any missing address: search engines should not keep it.
-            #expect(html.contains("noindex") == (path == "404.html"), "\(path) is kept from search engines")
+            // The 404 page is served at any missing address, a plate is for printing: search
+            // engines should keep neither.
+            #expect(
+                html.contains("noindex") == (path == "404.html" || path.hasSuffix("/plate/index.html")),
+                "\(path) is kept from search engines")
         }
     }
 

@@ -18,6 +18,10 @@ import Testing
             "tags/index.html", "tags/六有/index.html", "tags/三亮/index.html", "tags/诚信经营/index.html", "tags/党建引领/index.html",
             "years/index.html", "years/2024/index.html", "years/2025/index.html",
             "sites/index.html", "sites/site-01/index.html", "sites/site-02/index.html",
+            // Each member's own page, and the print pages of every member's and site's plates.
+            "members/m-001/index.html", "members/m-002/index.html", "members/m-003/index.html",
+            "members/m-001/plate/index.html", "members/m-002/plate/index.html", "members/m-003/plate/index.html",
+            "sites/site-01/plate/index.html", "sites/site-02/plate/index.html", "assets/plate.css",
             "members/index.html", "courses/index.html", "courses/course-01/index.html", "about/index.html",
             "register/index.html", "register/register.csv", "dashboard/index.html", "liaison/index.html",
             "coverage/index.html",
@@ -137,9 +141,10 @@ import Testing
         let files = try await FixtureSite.build()
         let sitemap = try #require(files.text("sitemap.xml"))
         // The 404 page and the staff register are reached by address only, the search page by
-        // its form.
+        // its form; the plates are for printing.
         let pageCount = files.keys.count(where: {
             $0.hasSuffix(".html") && !["404.html", "register/index.html", "search/index.html"].contains($0)
+                && !$0.hasSuffix("/plate/index.html")
         })
         #expect(sitemap.components(separatedBy: "<url>").count - 1 == pageCount)
         #expect(sitemap.contains("<loc>https://example.gov.cn/xgz/tags/%E5%85%AD%E6%9C%89/</loc>"))
