@@ -70,7 +70,7 @@ struct AffectedPages {
     func contains(_ spec: PageSpec) -> Bool {
         if templates.contains(spec.template) { return true }
         switch spec {
-        case .caseStudy(let caseStudy): return caseSlugs.contains(caseStudy.slug)
+        case .caseStudy(let caseStudy), .wechat(let caseStudy): return caseSlugs.contains(caseStudy.slug)
         case .caseList: return listPages.contains(spec.path.filePath)
         case .site(let site): return siteIDs.contains(site.id)
         case .course(let course): return courseSlugs.contains(course.slug)

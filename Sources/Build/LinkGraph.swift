@@ -1,4 +1,5 @@
 import Core
+import Model
 
 /// Follows the links of the rendered pages: every link within the portal must lead to a file
 /// the build writes, and every page must be reachable from the home page by following links.
@@ -93,7 +94,8 @@ struct LinkGraph: Sendable {
         }
         for page in pages.sorted(by: { paths[Int($0.path)] < paths[Int($1.path)] }) {
             let path = paths[Int(page.path)]
-            guard !reached[Int(page.path)], !unlisted.contains(path) else { continue }
+            guard !reached[Int(page.path)], !unlisted.contains(path), !path.hasPrefix(Routes.wechat.urlPath)
+            else { continue }
             diagnostics.append(
                 .warning(
                     at: page.source ?? fallback, "没有任何页面链接到 \(path)",

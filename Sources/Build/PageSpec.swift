@@ -15,6 +15,8 @@ enum PageSpec: Sendable {
     case member(Member)
     case memberPlate(Member)
     case sitePlate(Site)
+    /// A case as a 公众号 article, for staff only (no page links to it).
+    case wechat(CaseStudy)
     /// The districts side by side (区县专栏), and each district's column.
     case districtIndex
     case district(Taxon)
@@ -67,6 +69,7 @@ enum PageSpec: Sendable {
         case .member(let member): return Routes.member(member.id)
         case .memberPlate(let member): return Routes.memberPlate(member.id)
         case .sitePlate(let site): return Routes.sitePlate(site.id)
+        case .wechat(let caseStudy): return Routes.wechatArticle(caseStudy.slug)
         case .districtIndex: return Routes.districts
         case .district(let district): return Routes.district(district)
         case .courseIndex: return Routes.courses
@@ -97,6 +100,7 @@ enum PageSpec: Sendable {
         case .members: return "members"
         case .member: return "member"
         case .memberPlate, .sitePlate: return "plate"
+        case .wechat: return "wechat"
         case .districtIndex: return "districts"
         case .district: return "district"
         case .courseIndex: return "courses"
@@ -128,6 +132,7 @@ enum PageSpec: Sendable {
         case .member(let member): return views.member(member)
         case .memberPlate(let member): return views.memberPlate(member)
         case .sitePlate(let site): return views.sitePlate(site)
+        case .wechat(let caseStudy): return views.wechatArticle(caseStudy)
         case .districtIndex: return views.districtIndex()
         case .district(let district): return views.districtColumn(district)
         case .courseIndex: return views.courseIndex()
@@ -176,6 +181,7 @@ enum PageSpec: Sendable {
         specs += portal.members.map { .member($0) }
         specs += portal.members.map { .memberPlate($0) }
         specs += portal.sites.map { .sitePlate($0) }
+        specs += portal.cases.map { .wechat($0) }
         specs += portal.courses.map { .course($0) }
         specs += portal.pages.map { .page($0) }
         for kind in ArticleKind.allCases {

@@ -155,8 +155,11 @@ extension SiteBuilder {
         for caseStudy in read.portal.cases where slugs.contains(caseStudy.slug) { cases[caseStudy.slug] = caseStudy }
         guard cases.count == slugs.count else { return nil }
         return specs.map { spec in
-            if case .caseStudy(let caseStudy) = spec, let withBody = cases[caseStudy.slug] { return .caseStudy(withBody) }
-            return spec
+            switch spec {
+            case .caseStudy(let caseStudy): return cases[caseStudy.slug].map(PageSpec.caseStudy) ?? spec
+            case .wechat(let caseStudy): return cases[caseStudy.slug].map(PageSpec.wechat) ?? spec
+            default: return spec
+            }
         }
     }
 

@@ -548,7 +548,7 @@ public struct SiteBuilder: Sendable {
         }
         let sitemapPages = specs.compactMap { spec -> (path: SitePath, lastModified: Day?)? in
             switch spec {
-            case .notFound, .register, .search, .memberPlate, .sitePlate: return nil
+            case .notFound, .register, .search, .memberPlate, .sitePlate, .wechat: return nil
             case .caseStudy(let caseStudy): return (spec.path, caseStudy.date)
             case .course(let course): return (spec.path, course.date)
             case .newsItem(let item): return (spec.path, item.date)

@@ -40,7 +40,7 @@ public enum Routes {
     public static let reservedNames: Set<String> = [
         "cases", "districts", "categories", "tags", "years", "sites", "members", "courses", "assets",
         "search", "dashboard", "liaison", "coverage", "assessment", "register", "news", "notices", "policies",
-        "feed.xml", "sitemap.xml", "404.html",
+        "wechat", "feed.xml", "sitemap.xml", "404.html",
         "index.html",
     ]
 
@@ -53,6 +53,9 @@ public enum Routes {
     /// The print pages of the plates (公示牌) and the member's service card (党员服务卡).
     public static func memberPlate(_ id: String) -> SitePath { member(id).appending("plate") }
     public static func sitePlate(_ id: String) -> SitePath { site(id).appending("plate") }
+    /// A case as a 公众号 article for staff to paste (复制到公众号), linked from no public page.
+    public static let wechat = SitePath.folder("wechat")
+    public static func wechatArticle(_ slug: String) -> SitePath { wechat.appending(slug) }
     /// A district's column (区县专栏): its gap, sites, members, training and latest cases.
     public static func district(_ district: Taxon) -> SitePath { districts.appending(district.slug) }
     public static func category(_ category: Taxon) -> SitePath { categories.appending(category.slug) }

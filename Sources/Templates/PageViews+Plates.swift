@@ -134,3 +134,20 @@ extension PageViews {
         return sheet
     }
 }
+
+/// The 复制到公众号 file of each case.
+extension PageViews {
+    /// A case as a 公众号 article. Beside the site (`mediaBase` nil) its pictures keep their
+    /// relative addresses; `portal wechat` passes the canonical page so the file works anywhere.
+    public func wechatArticle(_ caseStudy: CaseStudy, mediaBase: String? = nil) -> ViewContext {
+        let config = portal.config
+        let address = config.baseURL + Routes.caseStudy(caseStudy.slug).urlPath
+        let article = WeChatArticle(caseStudy, config: config, pageAddress: address, mediaBase: mediaBase)
+        return [
+            "documentTitle": "\(caseStudy.title)（复制到公众号）",
+            "guide": article.guide,
+            "article": article.article,
+            "pictureCount": article.pictures.count,
+        ]
+    }
+}

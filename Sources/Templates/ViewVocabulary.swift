@@ -20,6 +20,7 @@ public enum ViewVocabulary {
         contexts.append(views.districtIndex())
         contexts += portal.config.districts.map { views.districtColumn($0) }
         contexts += portal.cases.map { views.caseStudy($0) }
+        contexts += portal.cases.map { views.wechatArticle($0) }
         contexts += portal.sites.map { views.site($0) }
         contexts += portal.sites.map { views.sitePlate($0) }
         contexts += portal.members.map { views.member($0) }

@@ -27,7 +27,7 @@ import Testing
     static let expected = [
         "content/cases/case-02.md:2:8: error: YAML 格式错误：while scanning a quoted scalar found unexpected end of stream\n"
             + "  hint: 加了引号的内容要用同样的引号结束，括号要配对",
-        "content/cases/case-03.md:28:6: error: 电子邮箱地址 z***@example.com 将出现在发布页面 cases/case-03/index.html 等 2 个文件中\n"
+        "content/cases/case-03.md:28:6: error: 电子邮箱地址 z***@example.com 将出现在发布页面 cases/case-03/index.html 等 3 个文件中\n"
             + "  hint: 个人信息不能公开：删除该地址，或改写为打码形式 z***@example.com；可以公开的机构邮箱请加入 portal.yaml 的 privacy.allowed_emails",
         "content/cases/case-04.md:%d:1: error: 图片文件不存在：images/no-such.jpg\n"
             + "  hint: 图片放在内容目录中，用相对于本文件的路径引用，如 images/photo.jpg",

@@ -45,7 +45,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: content.deletingLastPathComponent()) }
         #expect(
             try await buildErrors(content) == [
-                "content/cases/case-03.md:28:6: error: 手机号码 138****8000 将出现在发布页面 cases/case-03/index.html 等 2 个文件中\n"
+                "content/cases/case-03.md:28:6: error: 手机号码 138****8000 将出现在发布页面 cases/case-03/index.html 等 3 个文件中\n"
                     + "  hint: 个人信息不能公开：删除该号码，或改写为打码形式 138****8000",
                 "content/data/sites.yaml:16:25: error: 身份证号码 110105********002X 将出现在发布页面 sites/site-02/index.html 等 2 个文件中\n"
                     + "  hint: 个人信息不能公开：删除该号码，或改写为打码形式 110105********002X",
@@ -93,14 +93,14 @@ import Testing
     @Test func aNumberOnManyPagesIsOneErrorNamingThePageOfItsSourceFirst() async throws {
         let content = try FixtureSite.copy()
         defer { try? FileManager.default.removeItem(at: content.deletingLastPathComponent()) }
-        // A summary is shown on the case, the lists it is in, the feed and the search index (its
+        // A summary is shown on the case, its 公众号 article, the lists it is in, the feed and the search index (its
         // district column shows only the newest cases).
         try edit(content, "cases/case-03.md") {
             $0.replacingOccurrences(of: "summary: \"第3个案例的摘要。\"", with: "summary: \"第3个案例的摘要，咨询电话 139-1234-5678。\"")
         }
         #expect(
             try await buildErrors(content) == [
-                "content/cases/case-03.md:9:25: error: 手机号码 139****5678 将出现在发布页面 cases/case-03/index.html 等 11 个文件中\n"
+                "content/cases/case-03.md:9:25: error: 手机号码 139****5678 将出现在发布页面 cases/case-03/index.html 等 12 个文件中\n"
                     + "  hint: 个人信息不能公开：删除该号码，或改写为打码形式 139****5678"
             ])
     }

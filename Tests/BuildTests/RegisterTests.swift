@@ -71,10 +71,11 @@ import Testing
         for (path, bytes) in files where path.hasSuffix(".html") && path != "register/index.html" {
             let html = String(decoding: bytes, as: UTF8.self)
             #expect(!html.contains("register/"), "\(path) links to the register")
-            // The 404 page is served at any missing address, a plate is for printing: search
-            // engines should keep neither.
+            // The 404 page is served at any missing address, a plate is for printing, a 公众号
+            // article for staff to paste: search engines should keep none of them.
             #expect(
-                html.contains("noindex") == (path == "404.html" || path.hasSuffix("/plate/index.html")),
+                html.contains("noindex")
+                    == (path == "404.html" || path.hasSuffix("/plate/index.html") || path.hasPrefix("wechat/")),
                 "\(path) is kept from search engines")
         }
     }

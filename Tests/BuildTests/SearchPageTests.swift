@@ -177,12 +177,17 @@ import Testing
     }
 
     /// A `Content-Security-Policy: default-src 'self'` forbids inline scripts, inline styles and
-    /// event handler attributes: every page and the search script must do without.
+    /// event handler attributes: every page and the search script must do without. The 公众号
+    /// articles carry their look in style attributes, which the editor they are pasted into
+    /// keeps; `deploy/portal-site.conf` lets inline styles, and nothing else, through for them.
     @Test func everyPageWorksUnderAStrictContentSecurityPolicy() async throws {
         let files = try await FixtureSite.build()
         for (path, bytes) in files where path.hasSuffix(".html") {
             let html = String(decoding: bytes, as: UTF8.self)
-            #expect(!html.contains(" style=") && !html.contains("<style"), "\(path) has an inline style")
+            #expect(
+                path.hasPrefix("wechat/") || (!html.contains(" style=") && !html.contains("<style")),
+                "\(path) has an inline style")
+            #expect(!html.contains("<style"), "\(path) has a style sheet of its own")
             #expect(html.components(separatedBy: "<script").dropFirst().allSatisfy { $0.hasPrefix(" src=") }, "\(path)")
             #expect(html.range(of: #" on[a-z]+="#, options: .regularExpression) == nil, "\(path) has an event handler")
         }

@@ -38,7 +38,9 @@ import Testing
             } + categories.flatMap { category in ["sites", "members"].map { "categories/\(category)/\($0)/index.html" } })
         // 29 documents (25 cases, 2 sites, a course, a page): 4 document shards, 4 term shards.
         let index = (0..<4).flatMap { ["search/docs/\($0).js", "search/terms/\($0).js"] }
+        // Each case has its page and its 公众号 article file.
         let texts = fixed.union(narrowed).union(index).union((1...25).map { String(format: "cases/case-%02d/index.html", $0) })
+            .union((1...25).map { String(format: "wechat/case-%02d/index.html", $0) })
         // Case 7's photo, in two widths, each named by a hash.
         let photos: Set = ["media/cases/case-07/market-800.6bb9a632.jpg", "media/cases/case-07/market-1600.73878eeb.jpg"]
         #expect(Set(files.keys.filter { !$0.hasSuffix(".gz") }) == texts.union(photos))
@@ -141,10 +143,10 @@ import Testing
         let files = try await FixtureSite.build()
         let sitemap = try #require(files.text("sitemap.xml"))
         // The 404 page and the staff register are reached by address only, the search page by
-        // its form; the plates are for printing.
+        // its form; the plates are for printing, the 公众号 articles for staff to paste.
         let pageCount = files.keys.count(where: {
             $0.hasSuffix(".html") && !["404.html", "register/index.html", "search/index.html"].contains($0)
-                && !$0.hasSuffix("/plate/index.html")
+                && !$0.hasSuffix("/plate/index.html") && !$0.hasPrefix("wechat/")
         })
         #expect(sitemap.components(separatedBy: "<url>").count - 1 == pageCount)
         #expect(sitemap.contains("<loc>https://example.gov.cn/xgz/tags/%E5%85%AD%E6%9C%89/</loc>"))
