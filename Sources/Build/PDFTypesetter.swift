@@ -34,18 +34,33 @@ public struct PDFTypesetter: Sendable {
         -> [String]
     {
         let place = SourceLocation(path: displayPath)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("portal-print-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: assets, to: folder.appendingPathComponent("assets"))
+        } catch {
+            throw DiagnosticsError([.error(at: place, "无法准备排版用的临时文件：\(error.localizedDescription)")])
+        }
+        return try Self.typeset(html, at: path, in: folder, to: output, displayPath: displayPath, scanner: scanner)
+    }
+
+    /// Typesets `html` as the page at `path` of `folder`, a built site whose pictures and
+    /// stylesheets its links find there.
+    public static func typeset(
+        _ html: String, at path: SitePath, in folder: URL, to output: URL, displayPath: String, scanner: PrivacyScanner
+    ) throws(DiagnosticsError) -> [String] {
+        let place = SourceLocation(path: displayPath)
         guard let chromium = Self.chromium else {
             throw DiagnosticsError([
                 .error(at: place, "没有找到 Chromium 浏览器，无法排版 PDF", hint: "安装：apt install chromium（或运行 scripts/install-deps）")
             ])
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("portal-print-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
         let page = folder.appendingPathComponent(path.filePath)
-        let pdf = folder.appendingPathComponent("document.pdf")
+        let pdf = folder.appendingPathComponent("document-\(UUID().uuidString).pdf")
+        defer { try? FileManager.default.removeItem(at: pdf) }
         do {
             try FileManager.default.createDirectory(at: page.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: assets, to: folder.appendingPathComponent("assets"))
             try Data(html.utf8).write(to: page)
         } catch {
             throw DiagnosticsError([.error(at: place, "无法准备排版用的临时文件：\(error.localizedDescription)")])
@@ -56,7 +71,7 @@ public struct PDFTypesetter: Sendable {
         // not have): it reads only the files written above.
         process.arguments = [
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-extensions", "--disable-background-networking",
-            "--no-first-run", "--user-data-dir=\(folder.appendingPathComponent("profile").path)",
+            "--no-first-run", "--user-data-dir=\(folder.appendingPathComponent(".print-profile").path)",
             "--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", page.absoluteURL.absoluteString,
         ]
         let messages = Pipe()

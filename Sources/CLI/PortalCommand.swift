@@ -8,7 +8,7 @@ public struct PortalCommand: AsyncParsableCommand {
         abstract: "由 content/ 和 templates/ 生成“小个专”党建宣传和培训门户。",
         subcommands: [
             BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, ImportCommand.self, ExportCommand.self,
-            ApproveCommand.self, ReportCommand.self, PlatesCommand.self, WeChatCommand.self,
+            ApproveCommand.self, ReportCommand.self, PlatesCommand.self, BookletCommand.self, WeChatCommand.self,
             RenderCommand.self,
         ]
     )

@@ -10,7 +10,7 @@ public struct TemplateLibrary: Sendable {
     public static let pageTemplates = [
         "home", "case-list", "case", "taxonomy", "sites", "site", "members", "courses", "course", "page", "404", "register",
         "dashboard", "liaison", "coverage", "assessment", "districts", "district", "search", "article-list", "news-item",
-        "notice", "policy", "member", "plate", "wechat",
+        "notice", "policy", "member", "plate", "wechat", "booklet",
     ]
 
     private let program: TemplateProgram

@@ -21,6 +21,9 @@ public enum ViewVocabulary {
         contexts += portal.config.districts.map { views.districtColumn($0) }
         contexts += portal.cases.map { views.caseStudy($0) }
         contexts += portal.cases.map { views.wechatArticle($0) }
+        contexts.append(
+            views.booklet(
+                portal.cases, title: "", subtitle: "", a5: false, pages: nil, printedOn: Day(year: 2026, month: 1, day: 1)!))
         contexts += portal.sites.map { views.site($0) }
         contexts += portal.sites.map { views.sitePlate($0) }
         contexts += portal.members.map { views.member($0) }

@@ -11,7 +11,7 @@ import Model
 public struct WeChatArticle: Sendable {
     /// A picture of the article, which the editor may need uploaded by hand.
     public struct Picture: Sendable, Hashable {
-        /// Where the article's `<img>` loads it from.
+        /// Where it is on the portal's canonical address.
         public var address: String
         public var description: String
     }
@@ -249,7 +249,9 @@ struct InlineStyler {
         let relative = HTMLTokens.unescaped(source)
         let address = mediaBase.map { URLResolution.resolve(relative, against: $0) } ?? relative
         let description = HTMLTokens.unescaped(attributes["alt"] ?? "")
-        pictures.append(WeChatArticle.Picture(address: address, description: description))
+        // Listed by its address on the portal, which the body's page and this file share.
+        let listed = URLResolution.resolve(relative, against: pageAddress)
+        pictures.append(WeChatArticle.Picture(address: listed, description: description))
         output +=
             "<img src=\"\(WeChatArticle.escape(address))\" alt=\"\(WeChatArticle.escape(description))\" style=\"\(WeChatArticle.Style.of("img") ?? "")\">"
     }
