@@ -101,6 +101,27 @@ import Testing
         #expect(images.split(separator: "\n").dropFirst(2).contains { $0.contains(" 1600 ") }, "\(images)")
     }
 
+    /// A draft of the district is left out; a phone number in a case stops the booklet, as it
+    /// stops the build.
+    @Test func leavesOutDraftsAndPrintsNoPersonalData() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let linjiang = try PortalProcess.run(["booklet", "--district", "临江区", "--out", "临江.pdf"], in: folder)
+        #expect(linjiang.status == 0, "\(linjiang.standardError)")
+        let printed = try PlatesCommandTests.tool("pdftotext", ["-enc", "UTF-8", "临江.pdf", "-"], in: folder)
+        #expect(printed.contains("临江区物流园"))
+        #expect(!printed.contains("安全哨"), "the district's draft is not printed")
+
+        let file = folder.appendingPathComponent("content/cases/linjiang-logistics-park.md")
+        let source = try String(contentsOf: file, encoding: .utf8)
+        try source.replacingOccurrences(of: "\nauthor: ", with: "\nauthor: 13912345678 ").write(
+            to: file, atomically: true, encoding: .utf8)
+        let phone = try PortalProcess.run(["booklet", "--district", "临江区", "--out", "电话.pdf"], in: folder)
+        #expect(phone.status == 1)
+        #expect(phone.standardError.contains("手机号码 139****5678"), "\(phone.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("电话.pdf").path))
+    }
+
     @Test func refusesAnUnknownTagAndDistrictAndAnEmptyChoice() throws {
         let folder = try workspace()
         defer { try? FileManager.default.removeItem(at: folder) }
