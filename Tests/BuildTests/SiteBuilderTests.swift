@@ -21,7 +21,7 @@ import Testing
             // Each member's own page, and the print pages of every member's and site's plates.
             "members/m-001/index.html", "members/m-002/index.html", "members/m-003/index.html",
             "members/m-001/plate/index.html", "members/m-002/plate/index.html", "members/m-003/plate/index.html",
-            "sites/site-01/plate/index.html", "sites/site-02/plate/index.html", "assets/plate.css",
+            "sites/site-01/plate/index.html", "sites/site-02/plate/index.html", "assets/plate.css", "assets/booklet.css",
             "members/index.html", "courses/index.html", "courses/course-01/index.html", "about/index.html",
             "register/index.html", "register/register.csv", "dashboard/index.html", "liaison/index.html",
             "coverage/index.html",
