@@ -1,7 +1,7 @@
 import CDeflate
 
-/// The `.gz` twin of every text file, for web servers that send precompressed files (nginx's
-/// `gzip_static`). libdeflate writes no time and no file name into the header, so the same
+/// The `.gz` twins of the files most visits load, for web servers that send precompressed files
+/// (nginx's `gzip_static`); the server compresses the rest as it sends them. libdeflate writes no time and no file name into the header, so the same
 /// bytes give the same `.gz` in every build. It compresses at level 6 about twice as fast as
 /// zlib and a little smaller; all of libdeflate's C calls are in this file, including the raw
 /// deflate and CRC-32 of the zip package (`SitePackage`).
@@ -9,11 +9,19 @@ enum Gzip {
     /// The compression level: libdeflate's default, a good balance for text served many times.
     static let level: Int32 = 6
 
-    /// Output files with these endings are also written compressed.
+    /// Output files with these endings can be written compressed.
     static let compressedExtensions: Set<String> = ["html", "css", "js", "xml", "json", "svg", "txt", "csv"]
 
+    /// Whether the file at `path` gets a `.gz` twin: the stylesheet and script every page loads,
+    /// the search index every search loads, and the home page, the section fronts and the feed
+    /// (at most one folder deep). The long tail (each case, its 公众号 copy, each member's and
+    /// site's page and plate, the later pages of lists) is compressed by the server when asked:
+    /// its twins were half the files of a 10,000-case build and 5.5 s of its processor time,
+    /// for pages read a few times between builds (BENCHMARKS.md).
     static func isCompressed(_ path: String) -> Bool {
-        compressedExtensions.contains(PrivacyGuard.fileExtension(of: path))
+        guard compressedExtensions.contains(PrivacyGuard.fileExtension(of: path)) else { return false }
+        if path.hasPrefix("assets/") || path.hasPrefix("search/") { return true }
+        return path.utf8.count(where: { $0 == UInt8(ascii: "/") }) <= 1
     }
 
     /// The files the build writes for `paths`: each, and the `.gz` twin of each text file.

@@ -173,8 +173,7 @@ public struct SiteBuilder: Sendable {
         do {
             search = try await timings.measureTyped("search") { () async throws(DiagnosticsError) in
                 try await writingOutput {
-                    try sink.createFolders(Self.folders(of: graph.paths))
-                    return try await emitSearchIndex(corpus, layout: searchLayout, stage: stage, into: sink)
+                    try await emitSearchIndex(corpus, layout: searchLayout, stage: stage, into: sink)
                 }
             }
         } catch {
@@ -560,19 +559,6 @@ public struct SiteBuilder: Sendable {
         files.append(
             (Routes.sitemap.filePath, Array(SitemapWriter.sitemap(baseURL: portal.config.baseURL, pages: sitemapPages).utf8)))
         return files
-    }
-
-    /// Every folder the files at `paths` need, parents before children.
-    static func folders(of paths: [String]) -> [String] {
-        var folders: Set<String> = []
-        for path in paths {
-            var folder = Substring(path)
-            while let slash = folder.lastIndex(of: "/") {
-                folder = folder[..<slash]
-                if !folders.insert(String(folder)).inserted { break }
-            }
-        }
-        return folders.sorted()
     }
 
     /// The stylesheet, script and other files of `templates/assets/`, copied as they are.

@@ -236,7 +236,9 @@ public struct ContentLoader: Sendable {
             var diagnostics = Diagnostics()
             var times = (read: Duration.zero, frontMatter: Duration.zero, proofreading: Duration.zero)
             let file = ThreadTime.measure(&times.read) {
-                Self.read(page.url, in: directory, displayRoot: displayRoot, diagnostics: &diagnostics)
+                Self.read(
+                    page.url, displayPath: Self.displayPath(relative: page.relativePath, displayRoot: displayRoot),
+                    diagnostics: &diagnostics)
             }
             guard let file else { return (source: PageSource?.none, found: diagnostics.all, times: times) }
             var source = ThreadTime.measure(&times.frontMatter) {
@@ -275,9 +277,15 @@ public struct ContentLoader: Sendable {
         _ url: URL, in directory: URL, displayRoot: String, sizeLimit: Int = SourceFile.sizeLimit,
         diagnostics: inout Diagnostics
     ) -> SourceFile? {
-        switch SourceFile.read(
-            url, displayPath: displayPath(of: url, in: directory, displayRoot: displayRoot), sizeLimit: sizeLimit)
-        {
+        read(
+            url, displayPath: displayPath(of: url, in: directory, displayRoot: displayRoot), sizeLimit: sizeLimit,
+            diagnostics: &diagnostics)
+    }
+
+    private static func read(
+        _ url: URL, displayPath: String, sizeLimit: Int = SourceFile.sizeLimit, diagnostics: inout Diagnostics
+    ) -> SourceFile? {
+        switch SourceFile.read(url, displayPath: displayPath, sizeLimit: sizeLimit) {
         case .success(let file): return file
         case .failure(let error):
             diagnostics.append(contentsOf: error.diagnostics)
@@ -447,8 +455,14 @@ public struct ContentLoader: Sendable {
         let root = directory.standardizedFileURL.path
         let full = url.standardizedFileURL.path
         guard full.hasPrefix(root + "/") else { return full }
-        let relative = String(full.dropFirst(root.count + 1))
-        return displayRoot.isEmpty || displayRoot == "." ? relative : displayRoot + "/" + relative
+        return displayPath(relative: String(full.dropFirst(root.count + 1)), displayRoot: displayRoot)
+    }
+
+    /// How messages name the file at `relative` below the content folder. Pages, whose
+    /// relative paths the inventory knows, need no standardizing of their URL (half of what
+    /// reading a page cost).
+    private static func displayPath(relative: String, displayRoot: String) -> String {
+        displayRoot.isEmpty || displayRoot == "." ? relative : displayRoot + "/" + relative
     }
 
     /// Every page's URL, checking that no two sources claim the same one.

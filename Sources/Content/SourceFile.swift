@@ -1,6 +1,10 @@
 import Core
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// A text file of the portal as read from disk: decoded as UTF-8 (a byte-order mark is dropped),
 /// with CRLF and lone CR turned into LF so that line numbers match what editors show.
 public struct SourceFile: Sendable {
@@ -32,20 +36,15 @@ public struct SourceFile: Sendable {
                 DiagnosticsError([.error(at: SourceLocation(path: displayPath, line: line, column: column), message, hint: hint)])
             )
         }
-        // The size is asked before reading, so a file far over the limit costs nothing to refuse.
-        let size = (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
         func tooLarge(_ bytes: Int) -> Result<SourceFile, DiagnosticsError> {
             failure("文件过大（\(bytes / 1024) KB，上限 \(sizeLimit / 1024 / 1024) MB）", hint: "拆分文字，或把大的附件移出内容目录")
         }
-        guard size <= sizeLimit else { return tooLarge(size) }
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            return failure("无法读取文件：\(error.localizedDescription)")
+        var bytes: [UInt8]
+        switch readBytes(url.path, sizeLimit: sizeLimit) {
+        case .success(let read): bytes = read
+        case .failure(.tooLarge(let size)): return tooLarge(size)
+        case .failure(.unreadable(let reason)): return failure("无法读取文件：\(reason)")
         }
-        guard data.count <= sizeLimit else { return tooLarge(data.count) }
-        var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let offset = bytes.firstIndex(of: 0) {
             let (line, column) = position(ofByte: offset, in: bytes)
@@ -60,6 +59,45 @@ public struct SourceFile: Sendable {
             )
         }
         return .success(SourceFile(path: displayPath, text: normalizingLineEnds(text)))
+    }
+
+    enum ReadFailure: Error {
+        case tooLarge(Int)
+        case unreadable(String)
+    }
+
+    /// The bytes of the file at `path`, read with one open, fstat and read: the size is asked
+    /// before reading, so a file far over the limit costs nothing to refuse.
+    static func readBytes(_ path: String, sizeLimit: Int) -> Result<[UInt8], ReadFailure> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
+        guard (status.st_mode & S_IFMT) == S_IFREG else { return .failure(.unreadable("不是普通文件")) }
+        let size = Int(status.st_size)
+        guard size <= sizeLimit else { return .failure(.tooLarge(size)) }
+        // One byte more than the size, so a file that grew since fstat is read to its end.
+        var bytes = [UInt8](repeating: 0, count: size + 1)
+        var count = 0
+        while true {
+            if count == bytes.count {
+                guard count <= sizeLimit else { return .failure(.tooLarge(count)) }
+                bytes.append(contentsOf: repeatElement(0, count: max(4096, count)))
+            }
+            let read = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+            }
+            if read < 0 {
+                if errno == EINTR { continue }
+                return .failure(.unreadable(String(cString: strerror(errno))))
+            }
+            if read == 0 { break }
+            count += read
+        }
+        guard count <= sizeLimit else { return .failure(.tooLarge(count)) }
+        bytes.removeLast(bytes.count - count)
+        return .success(bytes)
     }
 
     static func normalizingLineEnds(_ text: String) -> String {

@@ -87,8 +87,9 @@ extension PageViews {
     private func memberSheets(_ member: Member, from path: SitePath, sizes: [PlateSize]) -> [ViewContext] {
         let page = Routes.member(member.id)
         let site = index.sitesByID[member.siteID]
+        let code = scanCode(of: page, label: "扫码看承诺")
         return sizes.map { size in
-            var sheet = sheetBase(size: size, page: page, scanLabel: "扫码看承诺")
+            var sheet = sheetBase(size: size, code: code)
             sheet["isMember"] = true
             sheet["heading"] = "共产党员经营户"
             sheet["motto"] = "亮身份 · 亮职责 · 亮承诺"
@@ -103,8 +104,9 @@ extension PageViews {
     }
 
     private func siteSheets(_ site: Site, from path: SitePath, sizes: [PlateSize]) -> [ViewContext] {
-        sizes.map { size in
-            var sheet = sheetBase(size: size, page: Routes.site(site.id), scanLabel: "扫码看阵地")
+        let code = scanCode(of: Routes.site(site.id), label: "扫码看阵地")
+        return sizes.map { size in
+            var sheet = sheetBase(size: size, code: code)
             sheet["isSite"] = true
             sheet["heading"] = site.kind == .demonstration ? "“小个专”党建示范点" : "“小个专”党建联系点"
             sheet["name"] = site.name
@@ -119,17 +121,21 @@ extension PageViews {
         }
     }
 
-    /// What every sheet shows: its size, the bureau, and the QR code of the public page on the
-    /// portal's canonical address (a plate is read far from the site it was printed from).
-    private func sheetBase(size: PlateSize, page: SitePath, scanLabel: String) -> ViewContext {
+    /// The QR code of the public page on the portal's canonical address (a plate is read far
+    /// from the site it was printed from), encoded once for all the sizes of a page's sheets.
+    private func scanCode(of page: SitePath, label: String) -> (address: String, label: String, svg: SafeHTML?) {
         let address = portal.config.baseURL + page.urlPath
+        let svg = QRCode(encoding: address).map { SafeHTML($0.svg(points: 160, title: "\(label)：\(address)")) }
+        return (address, label, svg)
+    }
+
+    /// What every sheet shows: its size, the bureau, and the QR code.
+    private func sheetBase(size: PlateSize, code: (address: String, label: String, svg: SafeHTML?)) -> ViewContext {
         var sheet: ViewContext = [
             "size": size.rawValue, "sizeLabel": size.label, "isCard": size == .card,
-            "publisher": portal.config.publisher, "address": address, "scanLabel": scanLabel,
+            "publisher": portal.config.publisher, "address": code.address, "scanLabel": code.label,
         ]
-        if let code = QRCode(encoding: address) {
-            sheet["qr"] = SafeHTML(code.svg(points: 160, title: "\(scanLabel)：\(address)"))
-        }
+        if let svg = code.svg { sheet["qr"] = svg }
         if let phone = portal.config.footer.phone { sheet["officePhone"] = phone }
         return sheet
     }

@@ -159,8 +159,31 @@ public struct PageViews: Sendable {
     /// the table of contents should not number them again.
     static func numbersItself(_ entries: [TableOfContentsEntry]) -> Bool {
         let top = entries.filter { $0.level == (entries.map(\.level).min() ?? 2) }
-        let numbered = /^(第?[一二三四五六七八九十]+[、．.：:部章节单]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])/
-        return !top.isEmpty && top.allSatisfy { $0.title.firstMatch(of: numbered) != nil }
+        return !top.isEmpty && top.allSatisfy { numbersItself($0.title) }
+    }
+
+    /// Whether `title` begins `一、` `第三部分` `（二）` `(3)` `1.` or `２、`. Read scalar by scalar: a
+    /// regular expression built for each page was 7% of a 10,000-case build.
+    static func numbersItself(_ title: String) -> Bool {
+        let scalars = Array(title.unicodeScalars.prefix(16))
+        func run(from start: Int, of isPart: (Unicode.Scalar) -> Bool) -> Int {
+            var end = start
+            while end < scalars.count, isPart(scalars[end]) { end += 1 }
+            return end
+        }
+        func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.numericType == .decimal }
+        func isNumeral(_ scalar: Unicode.Scalar) -> Bool { "一二三四五六七八九十".unicodeScalars.contains(scalar) }
+        func follows(_ position: Int, oneOf marks: String) -> Bool {
+            position < scalars.count && marks.unicodeScalars.contains(scalars[position])
+        }
+        let chinese = run(from: scalars.first == "第" ? 1 : 0, of: isNumeral)
+        if chinese > (scalars.first == "第" ? 1 : 0), follows(chinese, oneOf: "、．.：:部章节单") { return true }
+        if follows(0, oneOf: "（(") {
+            let end = run(from: 1) { isNumeral($0) || isDigit($0) }
+            if end > 1, follows(end, oneOf: "）)") { return true }
+        }
+        let digits = run(from: 0, of: isDigit)
+        return digits > 0 && follows(digits, oneOf: "、.．")
     }
 
     /// Page `number` of `items`, with the links between pages: the first and the last page and

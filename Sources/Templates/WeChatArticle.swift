@@ -299,20 +299,23 @@ struct HTMLTokens {
     }
 
     mutating func next() -> Token? {
+        // Searched in UTF-8: `<` and `>` are ASCII, and walking the Chinese text character by
+        // character was most of the time an article took.
+        let utf8 = html.utf8
         guard position < html.endIndex else { return nil }
-        guard html[position] == "<" else {
-            let end = html[position...].firstIndex(of: "<") ?? html.endIndex
+        guard utf8[position] == UInt8(ascii: "<") else {
+            let end = utf8[position...].firstIndex(of: UInt8(ascii: "<")) ?? html.endIndex
             defer { position = end }
             return .text(String(html[position..<end]))
         }
-        guard let close = html[position...].firstIndex(of: ">") else {
+        guard let close = utf8[position...].firstIndex(of: UInt8(ascii: ">")) else {
             defer { position = html.endIndex }
             return .text(String(html[position...]).replacingOccurrences(of: "<", with: "&lt;"))
         }
         let inside = html[html.index(after: position)..<close]
         position = html.index(after: close)
         if inside.hasPrefix("/") {
-            let name = inside.dropFirst().trimmingCharacters(in: .whitespaces).lowercased()
+            let name = inside.dropFirst().filter { $0 != " " }.lowercased()
             depths[name, default: 0] -= 1
             return .end(name)
         }
@@ -334,14 +337,15 @@ struct HTMLTokens {
         for word in rest.split(separator: " ") where !word.contains("=") {
             attributes[word.lowercased()] = ""
         }
-        let voids: Set<String> = ["br", "hr", "img", "input", "meta", "link", "col", "wbr"]
-        let isVoid = closed || voids.contains(name)
+        let isVoid = closed || Self.voids.contains(name)
         if !isVoid { depths[name, default: 0] += 1 }
         return .start(name, attributes, closed: isVoid)
     }
 
+    static let voids: Set<String> = ["br", "hr", "img", "input", "meta", "link", "col", "wbr"]
+
     static func unescaped(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
             .replacingOccurrences(of: "&amp;", with: "&")

@@ -44,7 +44,11 @@ import Testing
         // Case 7's photo, in two widths, each named by a hash.
         let photos: Set = ["media/cases/case-07/market-800.6bb9a632.jpg", "media/cases/case-07/market-1600.73878eeb.jpg"]
         #expect(Set(files.keys.filter { !$0.hasSuffix(".gz") }) == texts.union(photos))
-        #expect(Set(files.keys.filter { $0.hasSuffix(".gz") }) == Set(texts.map { $0 + ".gz" }), "every text file")
+        // The files most visits load have a .gz twin: the home page, the section fronts, the
+        // stylesheet, the script and the search index; the server compresses the rest.
+        let shared = texts.filter { $0.hasPrefix("assets/") || $0.hasPrefix("search/") || $0.split(separator: "/").count <= 2 }
+        #expect(shared.contains("index.html") && shared.contains("cases/index.html") && shared.contains("search/terms/0.js"))
+        #expect(Set(files.keys.filter { $0.hasSuffix(".gz") }) == Set(shared.map { $0 + ".gz" }))
     }
 
     @Test func reportsEachStageAndThePagesWritten() async throws {

@@ -15,6 +15,9 @@ import Testing
         ["（一）建强阵地", "（二）亮明身份"],
         ["1. 背景", "2. 做法"],
         ["第一部分：政策解读", "第二部分：案例研讨"],
+        ["第三章 组织建设", "十二、附则"],
+        ["(1)背景", "(12)做法", "（３）成效"],
+        ["２、背景", "10．做法"],
     ])
     func leavesSelfNumberedHeadingsUnnumbered(_ titles: [String]) {
         #expect(PageViews.numbersItself(Self.entries(titles)))
@@ -24,6 +27,9 @@ import Testing
         #expect(!PageViews.numbersItself(Self.entries(["基本情况", "主要做法"])))
         #expect(!PageViews.numbersItself(Self.entries(["一、基本情况", "主要做法"])))
         #expect(!PageViews.numbersItself(Self.entries(["十分重要的事", "一般的事"])))
+        #expect(!PageViews.numbersItself(Self.entries(["第一书记", "（）空括号", "2026年工作"])))
+        #expect(!PageViews.numbersItself(Self.entries(["第、", "()", "、"])))
+        #expect(!PageViews.numbersItself([]))
     }
 
     @Test func looksAtTheTopLevelOnly() {
