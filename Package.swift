@@ -2,29 +2,34 @@
 // The targets follow the build pipeline; each depends only on the ones above it:
 //
 //   CCmark, CDeflate, CVips, leaves: the C libraries (Markdown, gzip, photos, QR codes),
-//   CQRencode
-//   Core                    diagnostics and paths
-//   Charts                  charts drawn in SVG at build time, for write-ups and the dashboard
-//   QRCodes                 QR codes through libqrencode, drawn in SVG, for the printed plates
-//   Markdown, Model         Markdown through cmark; the portal's plain values
-//   Spreadsheets            CSV and XLSX files read into sheets of cells (zip through libdeflate,
-//                           XML through Foundation's parser); knows nothing of the portal
-//   Documents               Word documents (.docx) read into paragraphs, tables, notes and
-//                           pictures (Spreadsheets' zip reader, Foundation's XML); no portal
-//   Content, Templates,     loading and validating content/; view models and templates/;
-//   Search                  the search index: terms, postings, shard files (no I/O)
-//   Import                  spreadsheet rows mapped by header, checked by Content's decoders and
-//                           merged into data/*.yaml; Word documents written as draft cases
-//                           (`portal import`)
-//   Build                   the stages in order, and the writing of site/ (the text of Word and
-//                           Excel attachments read through Spreadsheets' zip reader)
-//   Preview                 `portal serve`: rebuilds on save, serves on 127.0.0.1, reloads pages
-//   CLI → portal            the commands, and the executable
+//   CQRencode                one module map and one shim each
+//   Core                     diagnostics, paths, days, hashes; no portal
+//   Charts, QRCodes          charts and QR codes drawn in SVG at build time
+//   Mustache                 the template engine: parser, compiled program, renderer; no portal
+//   Markdown, Model          Markdown through cmark; the portal's plain values
+//   Spreadsheets, Documents  CSV and XLSX files read into cells, Word documents into paragraphs
+//                            and tables (zip through libdeflate, XML through Foundation); no portal
+//   Content                  loading and validating content/
+//   Views                    what each page shows: the view models the templates render
+//   Search                   the search index: terms, postings, shard files (no I/O)
+//   Privacy                  ID numbers, mobile numbers and e-mail addresses found in pages and
+//                            attachments
+//   Photos                   photos resized through libvips, metadata left behind, cached
+//   Writers                  feed, sitemap, CSV and XLSX sheets, zip archives and gzip
+//   Import                   spreadsheet rows and Word documents brought into content/
+//                            (`portal import`)
+//   Build                    the stages in order, and the publishing of site/
+//   Preview                  `portal serve`: rebuilds on save, serves its author on 127.0.0.1
+//   CLI → portal             the commands, and the executable
 import PackageDescription
+
+let referenceMustache = Target.Dependency.product(
+    name: "Mustache", package: "swift-mustache", moduleAliases: ["Mustache": "ReferenceMustache"])
 
 let package = Package(
     name: "portal",
-    platforms: [.macOS(.v14)],
+    // Linux only: the output is written with Linux system calls (renameat2 to swap the
+    // published folder, inotify to watch the sources), through Glibc.
     products: [
         .executable(name: "portal", targets: ["portal"])
     ],
@@ -69,15 +74,18 @@ let package = Package(
             name: "Content",
             dependencies: ["Core", "Markdown", "Model", .product(name: "Yams", package: "Yams")]
         ),
-        .target(
-            name: "Templates",
-            dependencies: ["Charts", "Core", "Model", "QRCodes"]
-        ),
+        .target(name: "Mustache", dependencies: ["Core"]),
+        .target(name: "Views", dependencies: ["Charts", "Core", "Model", "Mustache", "QRCodes"]),
         .target(name: "Search", dependencies: ["Core", "Model"]),
+        .target(name: "Privacy", dependencies: ["Content", "Core", "Model", "Spreadsheets"]),
+        .target(name: "Photos", dependencies: ["CVips", "Core", "Model"]),
+        .target(name: "Writers", dependencies: ["CDeflate", "Core", "Model"]),
         .target(name: "Import", dependencies: ["Content", "Core", "Documents", "Model", "Spreadsheets"]),
         .target(
             name: "Build",
-            dependencies: ["CDeflate", "CVips", "Core", "Model", "Content", "Templates", "Search", "Spreadsheets"]),
+            dependencies: [
+                "Content", "Core", "Model", "Mustache", "Photos", "Privacy", "Search", "Spreadsheets", "Views", "Writers",
+            ]),
         .target(
             name: "Preview",
             dependencies: [
@@ -88,14 +96,17 @@ let package = Package(
         .target(
             name: "CLI",
             dependencies: [
-                "Build", "Content", "Core", "Import", "Markdown", "Model", "Preview", "Templates",
+                "Build", "Content", "Core", "Import", "Markdown", "Model", "Mustache", "Preview", "Privacy", "Views",
+                "Writers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "portal", dependencies: ["CLI"]),
         // libFuzzer over front matter, YAML records, slugs, links and the privacy scanner; built
-        // alone with --sanitize=fuzzer by `make fuzz` (a debug build: it uses testable imports).
-        .executableTarget(name: "FuzzPortal", dependencies: ["Core", "Markdown", "Model", "Content", "Build"]),
+        // alone with --sanitize=fuzzer by `make fuzz` (a debug build: it reaches the internals of
+        // Content and Photos through testable imports).
+        .executableTarget(
+            name: "FuzzPortal", dependencies: ["Content", "Core", "Markdown", "Model", "Photos", "Privacy"]),
 
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
@@ -108,12 +119,16 @@ let package = Package(
         // Fixtures holds the spreadsheets and Word documents and the scripts that make them.
         .testTarget(
             name: "ImportTests", dependencies: ["Import", "Documents", "Spreadsheets", "Build"], exclude: ["Fixtures"]),
-        // swift-mustache is the reference the template engine's output is compared with.
-        .testTarget(
-            name: "TemplatesTests", dependencies: ["Templates", "Model", .product(name: "Mustache", package: "swift-mustache")]),
+        // swift-mustache is the reference the template engine's output is compared with; its
+        // module is named Mustache too, so the tests import it as ReferenceMustache.
+        .testTarget(name: "MustacheTests", dependencies: ["Mustache", "Core", referenceMustache]),
+        .testTarget(name: "ViewsTests", dependencies: ["Views", "Mustache", "Model", "Core", referenceMustache]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "Model"]),
         // SearchHarness holds the script that runs the portal's search under node.
-        .testTarget(name: "BuildTests", dependencies: ["Build"], exclude: ["Fixtures", "Golden", "SearchHarness"]),
+        .testTarget(name: "PrivacyTests", dependencies: ["Privacy"]),
+        .testTarget(
+            name: "BuildTests", dependencies: ["Build", "Photos", "Privacy", "Writers"],
+            exclude: ["Fixtures", "Golden", "SearchHarness"]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "Build"]),
         .testTarget(name: "CLITests", dependencies: ["CLI", "CommonMarkSpec"]),
     ]

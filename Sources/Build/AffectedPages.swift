@@ -1,6 +1,6 @@
 import Core
 import Model
-import Templates
+import Views
 
 /// The pages a quick rebuild renders again after some case files or templates changed: what
 /// the pages of the portal show of a case, traced from the portal before and after the change.

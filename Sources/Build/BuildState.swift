@@ -3,6 +3,7 @@ import Core
 import Foundation
 import Model
 import Search
+import Writers
 
 #if canImport(Glibc)
     import Glibc

@@ -2,7 +2,9 @@ import Content
 import Core
 import Foundation
 import Model
-import Templates
+import Mustache
+import Privacy
+import Views
 
 /// `portal booklet`: the 典型案例汇编 printed for a 现场会 or 经验交流会. The chosen published
 /// cases are built as the site builds them (every check of a build, photos resized for the

@@ -1,5 +1,7 @@
 import Content
 import Core
+import Privacy
+import Writers
 
 /// What happens to each output file between rendering and the sink: its links are checked
 /// against the files the build writes, its text is scanned for personal information, and it is

@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import Privacy
 
 /// Print documents (the plates and cards) typeset as PDF by headless Chromium, run as a process
 /// of its own: the same engine as the print pages readers open, so the PDF looks as the browser

@@ -1,6 +1,7 @@
 import Core
 import Model
-import Templates
+import Mustache
+import Views
 
 /// One page the build renders: which view and which template, and where it goes.
 enum PageSpec: Sendable {

@@ -2,7 +2,9 @@ import Content
 import Core
 import Foundation
 import Model
-import Templates
+import Mustache
+import Privacy
+import Views
 
 /// `portal plates`: every plate of a district in one size, typeset into one PDF from the same
 /// template and views as the print pages of the site, from the published content only.

@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import Photos
 
 #if canImport(Glibc)
     import Glibc

@@ -2,6 +2,8 @@ import Content
 import Core
 import Foundation
 import Model
+import Photos
+import Privacy
 
 extension SiteBuilder {
     /// How the pictures and attachments of a build were made.

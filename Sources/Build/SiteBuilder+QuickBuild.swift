@@ -2,8 +2,10 @@ import Content
 import Core
 import Foundation
 import Model
+import Mustache
+import Privacy
 import Search
-import Templates
+import Views
 
 extension SiteBuilder {
     /// Brings the output up to date when only case files changed since the build that left

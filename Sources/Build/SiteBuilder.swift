@@ -2,8 +2,12 @@ import Content
 import Core
 import Foundation
 import Model
+import Mustache
+import Photos
+import Privacy
 import Search
-import Templates
+import Views
+import Writers
 
 /// Builds the portal: the stages run in this order, each timed. An error in some files of
 /// `content/` stops neither the rendering nor the checks of the others: every page that can be

@@ -2,6 +2,7 @@ import ArgumentParser
 import Build
 import Core
 import Foundation
+import Writers
 
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

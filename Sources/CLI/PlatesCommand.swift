@@ -2,7 +2,7 @@ import ArgumentParser
 import Build
 import Core
 import Foundation
-import Templates
+import Views
 
 /// `portal plates --district 东湖区 --out 东湖区公示牌.pdf`: a district's plates (or service
 /// cards) in one PDF, one a page, for the print shop.

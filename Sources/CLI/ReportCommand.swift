@@ -4,6 +4,7 @@ import Content
 import Core
 import Foundation
 import Model
+import Writers
 
 /// `portal report --period 2026`: the summary tables (汇总表) the bureau reports upward, as one
 /// workbook or one CSV file per table, from the checked content.

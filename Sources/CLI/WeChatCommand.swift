@@ -4,7 +4,9 @@ import Content
 import Core
 import Foundation
 import Model
-import Templates
+import Mustache
+import Privacy
+import Views
 
 /// `portal wechat content/cases/x.md > x.html`: a published case as a 公众号 article, styled
 /// inline, for staff to paste into the account's editor.

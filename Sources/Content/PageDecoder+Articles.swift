@@ -54,7 +54,7 @@ extension PageDecoder {
             }
         }
         if let attachment {
-            let ending = Self.fileExtension(of: attachment.path)
+            let ending = SitePath.fileExtension(of: attachment.path)
             if !Attachment.formats.contains(where: { $0.fileExtension == ending }) {
                 diagnostics.error(
                     at: attachment.location, "附件 '\(attachment.path)' 不是公文原件的格式",
@@ -74,7 +74,7 @@ extension PageDecoder {
     ) -> (cover: PageSource.FileReference?, alternativeText: String?) {
         let cover = fileReference(&reader, "cover")
         let alternativeText = reader.string("cover_alt", required: false)
-        if let cover, !Self.coverExtensions.contains(Self.fileExtension(of: cover.path)) {
+        if let cover, !Self.coverExtensions.contains(SitePath.fileExtension(of: cover.path)) {
             diagnostics.error(
                 at: cover.location, "封面 '\(cover.path)' 不是照片", hint: "封面用 .jpg、.jpeg、.png 或 .webp 图片，放在本文件旁边")
         }
@@ -87,11 +87,5 @@ extension PageDecoder {
 
     private func fileReference(_ reader: inout RecordReader, _ key: String) -> PageSource.FileReference? {
         reader.string(key, required: false).map { PageSource.FileReference(path: $0, location: reader.location(of: key)) }
-    }
-
-    static func fileExtension(of path: String) -> String {
-        let name = path.split(separator: "/").last ?? ""
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
-        return name[name.index(after: dot)...].lowercased()
     }
 }

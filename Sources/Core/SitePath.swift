@@ -102,3 +102,12 @@ public enum URLEncoding {
         }
     }
 }
+
+extension SitePath {
+    /// The ending of the file name at `path` after its last dot, lowercased (`JPG` is `jpg`),
+    /// or empty when the name has no dot.
+    public static func fileExtension(of path: String) -> String {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return "" }
+        return path[path.index(after: dot)...].lowercased()
+    }
+}

@@ -1,13 +1,15 @@
 // The fuzz build is a debug build, which SwiftPM compiles with testability: the checks reach the
-// internals of Content (front matter, the YAML schema readers, link resolution) without making
-// them public. A release build of the whole package has no testable imports, so there the target
+// internals of Content (front matter, the YAML schema readers, link resolution) and of Photos
+// (the metadata stripper) without making them public; the privacy scanner is public already. A release build of the whole package has no testable imports, so there the target
 // is an empty shell (see the end of the file).
 #if DEBUG
-    @testable import Build
-    @testable import Content
     import Core
     import Markdown
     import Model
+    import Privacy
+
+    @testable import Content
+    @testable import Photos
 
     /// What the fuzzer feeds each input to, and the properties that must hold for any input. A
     /// broken property stops the run with `preconditionFailure`, which libFuzzer reports as a crash

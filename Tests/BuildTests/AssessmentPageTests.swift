@@ -5,6 +5,7 @@ import Foundation
 import Model
 import Spreadsheets
 import Testing
+import Writers
 
 /// The assessment (考核): each district's scorecard computed from the fixture's data and the
 /// hand-entered scores, ranked on `assessment/`, reached from the dashboard and the district

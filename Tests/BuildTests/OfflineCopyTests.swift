@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import Build
+@testable import Writers
 
 /// `portal build --relative` (a copy opened from disk) and `portal export` (a zip for a path of
 /// another website).

@@ -2,6 +2,7 @@ import Core
 import Testing
 
 @testable import Build
+@testable import Photos
 
 /// Photos are published without where and when they were taken.
 @Suite struct PhotoMetadataTests {

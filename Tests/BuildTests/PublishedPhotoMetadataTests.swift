@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import Build
+@testable import Photos
 
 /// What a build publishes of PNG and WebP photos, at their size and resized: no text, EXIF, XMP
 /// or time chunk, and pictures that still decode.

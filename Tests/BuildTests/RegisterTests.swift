@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Build
+@testable import Writers
 
 /// The publishing register (发布登记): `register/register.csv` and `register/index.html`.
 @Suite struct RegisterTests {
