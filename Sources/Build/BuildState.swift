@@ -17,6 +17,10 @@ struct BuildState: Sendable {
     /// The build's identity: the portal program, its options and folders. Another identity
     /// and the state is not used.
     var identity: String
+    /// How the content and templates folders were named in the messages the state keeps
+    /// (`content`, `/srv/portal/content`): a build naming them otherwise renames the places of
+    /// those messages and goes on from the state.
+    var messageRoots: [String] = []
     /// `content/…` and `templates/…` paths of every input file, with what `stat` says of them.
     var inputs: [String: FileStamp]
     var portal: Portal
@@ -37,7 +41,7 @@ struct BuildState: Sendable {
     var outputs: [String: FileStamp] = [:]
 
     /// The first bytes of both files; another format version is not read.
-    private static let format = "portal-state-8"
+    private static let format = "portal-state-9"
 
     /// The state kept in three files: `model` (the portal, the load's memory, the links) and
     /// `search` (the term shards of each case), each written only when it changes, and `stamps`
@@ -52,6 +56,7 @@ struct BuildState: Sendable {
             var reader = ByteReader([UInt8](stampsData))
             guard try reader.string() == format else { return nil }
             let identity = try reader.string()
+            let messageRoots = try reader.strings()
             let inputs = try stampsTable(from: &reader)
             let outputs = try stampsTable(from: &reader)
             var modelReader = ByteReader([UInt8](modelData))
@@ -64,6 +69,7 @@ struct BuildState: Sendable {
             else { return nil }
             guard reader.isAtEnd, modelReader.isAtEnd, searchReader.isAtEnd else { return nil }
             state.identity = identity
+            state.messageRoots = messageRoots
             state.inputs = inputs
             state.outputs = outputs
             state.searchMasks = masks
@@ -92,6 +98,7 @@ struct BuildState: Sendable {
         var writer = ByteWriter()
         writer.write(Self.format)
         writer.write(identity)
+        writer.write(messageRoots)
         Self.write(inputs, to: &writer)
         Self.write(outputs, to: &writer)
         try? Data(writer.bytes).write(to: stamps, options: .atomic)
@@ -146,6 +153,27 @@ struct BuildState: Sendable {
         table.reserveCapacity(stamps.count)
         for (path, stamp) in stamps { table[prefix + path] = stamp }
         return table
+    }
+
+    /// This state with the places of its messages named from `roots` (content, templates)
+    /// rather than from the roots it was written with.
+    func namingMessages(from roots: [String]) -> BuildState {
+        guard roots != messageRoots, roots.count == messageRoots.count else { return self }
+        let renames = Array(zip(messageRoots, roots))
+        func renamed(_ diagnostic: Diagnostic) -> Diagnostic {
+            var diagnostic = diagnostic
+            for (old, new) in renames {
+                guard let relative = SourceLocation.relative(diagnostic.location.path, to: old) else { continue }
+                diagnostic.location.path = relative.isEmpty ? new : SourceLocation.joined(new, relative)
+                break
+            }
+            return diagnostic
+        }
+        var state = self
+        state.messageRoots = roots
+        state.linkWarnings = linkWarnings.map(renamed)
+        state.memory.renameMessages(renamed)
+        return state
     }
 
     /// The portal program itself, by size and modification time: a new build of it may render

@@ -334,7 +334,9 @@ public struct SiteBuilder: Sendable {
                 await findChanges(publisher, reusingState: updates, resident: resident?.state)
             }
             do throws(DiagnosticsError) {
-                if updates, let state = changes.state, state.identity == identity, changes.outputs == state.outputs {
+                if updates, let state = changes.state?.namingMessages(from: messageRoots), state.identity == identity,
+                    changes.outputs == state.outputs
+                {
                     if var report = try await quickBuild(
                         from: state, stamps: changes.inputs, publisher: publisher, timings: timings, through: wrap)
                     {
@@ -358,6 +360,7 @@ public struct SiteBuilder: Sendable {
                 if var state = report.state {
                     await report.timings.measure("state") {
                         state.identity = identity
+                        state.messageRoots = messageRoots
                         state.inputs = changes.inputs
                         state.outputs = await BuildState.stamps(ofOutput: publisher.output, pieces: options.parallelism)
                         state.write(model: publisher.stateFile, search: publisher.searchStateFile, stamps: publisher.stampsFile)
@@ -439,15 +442,27 @@ public struct SiteBuilder: Sendable {
         return report
     }
 
-    /// The state's identity for this build: the program, the folders and the options.
+    /// The state's identity for this build: the program, the folders by their real paths
+    /// (however the command names them) and the options.
     private func identity(of publisher: Publisher) -> String {
         [
-            BuildState.programIdentity, options.content.standardizedFileURL.path, options.templates.standardizedFileURL.path,
-            options.contentDisplay, options.templatesDisplay, publisher.output.path, "\(options.includeUnpublished)",
-            "\(options.linksToFiles)", options.basePath ?? "",
+            BuildState.programIdentity, Self.realPath(options.content), Self.realPath(options.templates),
+            Self.realPath(publisher.output), "\(options.includeUnpublished)", "\(options.linksToFiles)",
+            options.basePath ?? "",
             // The dashboard is as of the day of the build: a build on another day renders it again.
             options.today.description,
         ].joined(separator: "\n")
+    }
+
+    /// How this build names the content and templates folders in messages.
+    private var messageRoots: [String] { [options.contentDisplay, options.templatesDisplay] }
+
+    /// The folder at `url` with every symbolic link and `..` resolved, so that `content`,
+    /// `./content` and its absolute path are the same folder.
+    static func realPath(_ url: URL) -> String {
+        guard let resolved = realpath(url.path, nil) else { return url.standardizedFileURL.path }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// `baseURL` with its path replaced by `path`: `https://example.gov.cn/` served under

@@ -230,7 +230,6 @@ public struct ContentLoader: Sendable {
         sources: [PageSource], unreadable: Set<String>, work: [(name: String, duration: Duration)],
         perFile: [String: [Diagnostic]]
     ) {
-        let directory = directory
         let displayRoot = displayRoot
         let decoded = await ParallelMap.map(pages, pieces: parallelism) { page in
             var diagnostics = Diagnostics()
@@ -462,7 +461,7 @@ public struct ContentLoader: Sendable {
     /// relative paths the inventory knows, need no standardizing of their URL (half of what
     /// reading a page cost).
     private static func displayPath(relative: String, displayRoot: String) -> String {
-        displayRoot.isEmpty || displayRoot == "." ? relative : displayRoot + "/" + relative
+        SourceLocation.joined(displayRoot, relative)
     }
 
     /// Every page's URL, checking that no two sources claim the same one.

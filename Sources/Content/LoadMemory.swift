@@ -35,6 +35,12 @@ public struct LoadMemory: Sendable, Equatable {
         images.filter { $0.value.contains(relativePath) }.keys.sorted()
     }
 
+    /// Renames the places of the messages kept, when the folders are named otherwise.
+    public mutating func renameMessages(_ rename: (Diagnostic) -> Diagnostic) {
+        fileDiagnostics = fileDiagnostics.mapValues { $0.map(rename) }
+        otherDiagnostics = otherDiagnostics.map(rename)
+    }
+
     /// Every diagnostic, as a full load reports them (only warnings, once a load succeeded).
     var diagnostics: [Diagnostic] {
         Diagnostics(otherDiagnostics + fileDiagnostics.keys.sorted().flatMap { fileDiagnostics[$0]! }).sorted

@@ -46,3 +46,19 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
         (lhs.path, lhs.line, lhs.column) < (rhs.path, rhs.line, rhs.column)
     }
 }
+
+extension SourceLocation {
+    /// How messages name `relative`, a path below a folder the user named `root` (`content`,
+    /// `../x/content`, or `.` for the current folder).
+    public static func joined(_ root: String, _ relative: String) -> String {
+        root.isEmpty || root == "." ? relative : root + "/" + relative
+    }
+
+    /// The part of `path` below the folder named `root`, as `joined` put them together; `""`
+    /// for the folder itself, nil for a path outside it.
+    public static func relative(_ path: String, to root: String) -> String? {
+        if root.isEmpty || root == "." { return path.hasPrefix("/") ? nil : path }
+        if path == root { return "" }
+        return path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : nil
+    }
+}

@@ -229,4 +229,24 @@ import Testing
             #expect(unzipped == files[path], "\(path).gz holds \(path)")
         }
     }
+
+    /// The same folders named another way (`content`, an absolute path, `./content/`) are the
+    /// same build: the next one goes on from the state, and the warnings it keeps are named as
+    /// the command names the folders now.
+    @Test func theSameFoldersNamedOtherwiseKeepTheBuildQuick() async throws {
+        let workspace = try Workspace()
+        defer { workspace.fixture.remove() }
+        try workspace.edit("content/cases/case-05.md") { $0 + "\n<span>原始 HTML</span>\n" }
+        _ = try await workspace.updateAndCompare(after: "the first build")
+        for (content, templates) in [(workspace.fixture.content.path, "/templates"), ("./content", "templates")] {
+            var options = workspace.options
+            options.contentDisplay = content
+            options.templatesDisplay = templates
+            let report = try await SiteBuilder(options: options).publish(to: workspace.updated)
+            #expect(report.wasQuick, "\(content)")
+            #expect(report.changedFiles == 0)
+            #expect(report.warnings.map(\.location.path).contains(content + "/cases/case-05.md"), "\(report.warnings)")
+            #expect(!report.warnings.contains { $0.location.path.hasPrefix("content/") })
+        }
+    }
 }
