@@ -3,6 +3,7 @@ import Core
 import Foundation
 import Model
 import Search
+import Views
 import Writers
 
 #if canImport(Glibc)
@@ -11,8 +12,9 @@ import Writers
 
 /// What a successful build leaves in the cache folder for the next one: every input file's
 /// size and times, the loaded portal (case bodies left out), the load's memory, every page's
-/// links, and the term shards of the search index each case is in. When only case files changed since, the next build reads just those files
-/// and renders just the pages that show them (`SiteBuilder.quickBuild`).
+/// links and inputs, and the term shards of the search index each case is in. When only case
+/// files or templates changed since, the next build reads just those files and renders just
+/// the pages that read what changed (`SiteBuilder.quickBuild`).
 struct BuildState: Sendable {
     /// The build's identity: the portal program, its options and folders. Another identity
     /// and the state is not used.
@@ -32,6 +34,11 @@ struct BuildState: Sendable {
     /// The output files each page links to, by their numbers in `paths`; nil for files that
     /// are not pages.
     var links: [[Int32]?]
+    /// What each page's view read (`PageInput`), by numbers in `readInputs`, in the order of
+    /// `paths`; nil for files that are not pages made from a view.
+    var pageInputs: [[Int32]?] = []
+    /// The inputs pages read, as `PageInput.code` names them.
+    var readInputs: [String] = []
     /// Every output file, `.gz` twins included.
     var files: [String]
     /// The term shards of the search index each case's postings are in.
@@ -41,7 +48,7 @@ struct BuildState: Sendable {
     var outputs: [String: FileStamp] = [:]
 
     /// The first bytes of both files; another format version is not read.
-    private static let format = "portal-state-9"
+    private static let format = "portal-state-10"
 
     /// The state kept in three files: `model` (the portal, the load's memory, the links) and
     /// `search` (the term shards of each case), each written only when it changes, and `stamps`
@@ -185,16 +192,6 @@ struct BuildState: Sendable {
     }
 }
 
-extension Portal {
-    /// The portal as a build state keeps it: without the bodies of cases, which are most of its
-    /// size and are read anew for the pages that show them.
-    var withoutCaseBodies: Portal {
-        var portal = self
-        for index in portal.cases.indices { portal.cases[index].body = .empty }
-        return portal
-    }
-}
-
 /// Stored as columns, one list per field (see `ByteWriter`): a portal of thousands of cases
 /// reads in milliseconds. The few structured parts (settings, courses, pages, sites, media,
 /// news, notices, policies) go
@@ -211,6 +208,11 @@ extension BuildState {
             try reader.bool() ? try reader.array { Int32(truncatingIfNeeded: try $0.int()) } : nil
         }
         guard links.count == paths.count else { throw ByteReader.Malformed() }
+        readInputs = try reader.strings()
+        pageInputs = try reader.array { reader in
+            try reader.bool() ? try reader.array { Int32(truncatingIfNeeded: try $0.int()) } : nil
+        }
+        guard pageInputs.count == paths.count else { throw ByteReader.Malformed() }
         files = Gzip.withTwins(paths)
         searchMasks = SearchShardMasks(termShardCount: 1, documents: 0)
 
@@ -270,6 +272,11 @@ extension BuildState {
         writer.write(links) { writer, targets in
             writer.write(targets != nil)
             if let targets { writer.write(targets.map(Int.init)) }
+        }
+        writer.write(readInputs)
+        writer.write(pageInputs) { writer, inputs in
+            writer.write(inputs != nil)
+            if let inputs { writer.write(inputs.map(Int.init)) }
         }
         let config = portal.config
         try writer.writeJSON(config)
@@ -335,4 +342,25 @@ public final class ResidentState: @unchecked Sendable {
 
     /// Whether a build left its state here.
     public var holdsState: Bool { state != nil }
+}
+
+extension BuildState {
+    /// The inputs every page read, numbered into one table for the state in the order pages
+    /// first read them (the same table for the same site, whatever the order of a set).
+    static func numbering(_ inputs: [Set<PageInput>?]) -> (table: [String], pages: [[Int32]?]) {
+        var numbers: [String: Int32] = [:]
+        var table: [String] = []
+        let pages = inputs.map { set -> [Int32]? in
+            set.map { set in
+                set.map(\.code).sorted().map { code in
+                    if let number = numbers[code] { return number }
+                    let number = Int32(table.count)
+                    numbers[code] = number
+                    table.append(code)
+                    return number
+                }.sorted()
+            }
+        }
+        return (table, pages)
+    }
 }

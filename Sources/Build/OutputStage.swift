@@ -1,6 +1,7 @@
 import Content
 import Core
 import Privacy
+import Views
 import Writers
 
 /// What happens to each output file between rendering and the sink: its links are checked
@@ -20,6 +21,8 @@ struct OutputStage: Sendable {
         /// How many files were written: the file and its `.gz` twin, or none when the output
         /// already held these bytes.
         var filesWritten = 0
+        /// What the page's view read; nil for files that are not pages made from a view.
+        var inputs: Set<PageInput>?
     }
 
     /// Processor time spent in each part of the work, summed over all tasks.

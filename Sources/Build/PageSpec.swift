@@ -121,6 +121,14 @@ enum PageSpec: Sendable {
         }
     }
 
+    /// The case whose page this is (its own, or its 公众号 article), if any.
+    var caseSlug: String? {
+        switch self {
+        case .caseStudy(let caseStudy), .wechat(let caseStudy): return caseStudy.slug
+        default: return nil
+        }
+    }
+
     func context(_ views: PageViews) -> ViewContext {
         switch self {
         case .home: return views.home()

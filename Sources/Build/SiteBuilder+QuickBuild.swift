@@ -8,20 +8,30 @@ import Search
 import Views
 
 extension SiteBuilder {
-    /// Brings the output up to date when only case files changed since the build that left
-    /// `state`: reads those files, renders the pages that show them (`AffectedPages`), checks
-    /// them, checks the links of the whole site again from the links the state keeps, and
-    /// writes what changed. When a case's front matter changed, the pages that show it are read
-    /// and rendered too. The search index is updated in the shards the changed cases are in.
+    /// What a quick build did: built the site, or found it must leave the work to a full
+    /// build, for the reason given (printed under `--timings`).
+    enum QuickOutcome {
+        case built(Report)
+        case fullBuild(because: String)
+    }
+
+    /// Brings the output up to date when only case files, templates or assets changed since
+    /// the build that left `state`: reads those files, renders again the pages one of whose
+    /// inputs changed (what each page's view read, `PageInput`, kept in the state) or whose
+    /// template uses a changed one, checks them, checks the links of the whole site again from
+    /// the links the state keeps, and writes what changed. The search index is updated in the
+    /// shards the changed cases are in.
     ///
-    /// Nil, having published nothing, when anything else changed, when the change adds or
-    /// removes a page, or when anything looks wrong; the full build then does the work and
-    /// reports the problems.
+    /// A full build, having published nothing, when anything else changed, when the change
+    /// adds or removes a page, or when anything looks wrong; the full build then does the work
+    /// and reports the problems.
     func quickBuild(
         from state: BuildState, stamps: [String: FileStamp], publisher: Publisher, timings: StageTimings,
         through wrap: (DiskSink) -> any OutputSink
-    ) async throws(DiagnosticsError) -> Report? {
-        guard stamps.count == state.inputs.count, stamps.keys.allSatisfy({ state.inputs[$0] != nil }) else { return nil }
+    ) async throws(DiagnosticsError) -> QuickOutcome {
+        guard stamps.count == state.inputs.count, stamps.keys.allSatisfy({ state.inputs[$0] != nil }) else {
+            return .fullBuild(because: "files were added or removed")
+        }
         let changed = stamps.keys.filter { stamps[$0] != state.inputs[$0] }.sorted()
         let cases = changed.filter { $0.hasPrefix("content/cases/") }
         let assets = changed.filter { $0.hasPrefix("templates/assets/") }
@@ -29,7 +39,9 @@ extension SiteBuilder {
             changed.filter { $0.hasPrefix("templates/") && $0.hasSuffix(".mustache") && !assets.contains($0) }.map {
                 String($0.dropFirst("templates/".count).dropLast(".mustache".count))
             })
-        guard cases.count + assets.count + templateNames.count == changed.count else { return nil }
+        if let other = changed.first(where: { !cases.contains($0) && !assets.contains($0) && !$0.hasSuffix(".mustache") }) {
+            return .fullBuild(because: "\(other) changed, which only a full load reads")
+        }
         var timings = timings
         let loader = ContentLoader(
             directory: options.content, displayRoot: options.contentDisplay, parallelism: options.parallelism,
@@ -42,49 +54,59 @@ extension SiteBuilder {
                 warnings: loaded.warnings + state.linkWarnings, timings: timings)
             report.wasQuick = true
             report.state = state
-            return report
+            return .built(report)
         }
         let relative = cases.map { String($0.dropFirst("content/".count)) }
         let reloaded = await timings.measure("load") {
             await loader.reload(relative, memory: state.memory, portal: state.portal)
         }
-        guard let loaded = reloaded else { return nil }
+        guard let loaded = reloaded else {
+            return .fullBuild(
+                because: "a changed case is a new page, has a cover or an error, or changed its anchors or pictures")
+        }
         let templates = timings.measureSync("templates") {
             try? TemplateLibrary(
                 directory: options.templates, displayRoot: options.templatesDisplay, knownVariables: ViewVocabulary.names)
         }
-        // A changed template makes its pages render again, but those of cases only with the
-        // bodies of all cases: the full build does that.
-        guard let library = templates, let pageTemplates = library.pageTemplates(using: templateNames),
-            !pageTemplates.contains("case")
-        else { return nil }
+        guard let library = templates, let pageTemplates = library.pageTemplates(using: templateNames) else {
+            return .fullBuild(because: "the templates have an error")
+        }
+        // Case pages show the bodies of all cases, which the state does not keep.
+        if pageTemplates.contains("case") || pageTemplates.contains("wechat") {
+            return .fullBuild(because: "a template of case pages changed, which show every case's body")
+        }
 
         let started = ContinuousClock.now
         let read = Set(relative.compactMap { state.memory.slug(of: $0) })
-        let frontMatter = read.filter { slug in
-            var new = loaded.portal.cases.first { $0.slug == slug }
-            new?.body = .empty
-            return state.portal.cases.first { $0.slug == slug } != new
-        }
         let (portal, previous) = (loaded.portal, state.portal)
-        async let indexBefore = frontMatter.isEmpty ? nil : PortalIndex(previous)
+        let frontMatterChanged = read.contains { slug in
+            portal.cases.first { $0.slug == slug }?.withoutBody != previous.cases.first { $0.slug == slug }
+        }
         let index = PortalIndex(portal)
-        let affected = AffectedPages(
-            bodies: read, frontMatter: frontMatter, before: await indexBefore ?? index, after: index, today: options.today,
-            templates: pageTemplates)
         let views = PageViews(index: index, today: options.today)
         let specs = PageSpec.all(for: index, views: views)
         let graph = LinkGraph(paths: state.paths)
         let pagePaths = Set(state.paths.indices.filter { state.links[$0] != nil }.map { state.paths[$0] })
-        guard specs.count == pagePaths.count, specs.allSatisfy({ pagePaths.contains($0.path.filePath) }) else { return nil }
-        // The pages of other cases that show a changed one need those cases' bodies.
-        let others = affected.caseSlugs.subtracting(read)
-        guard let dirty = await withBodies(specs.filter(affected.contains), of: others, from: state, loader: loader) else {
-            return nil
+        guard specs.count == pagePaths.count, specs.allSatisfy({ pagePaths.contains($0.path.filePath) }) else {
+            return .fullBuild(because: "the change adds or removes a page")
         }
-        let showsEveryCase = affected.showsEveryCase
-        async let listings = showsEveryCase ? Self.listings(of: index, specs: specs, today: options.today) : []
-        guard let assetFiles = readAssets(assets) else { return nil }
+        let changedInputs = Self.changedInputs(
+            of: state, before: frontMatterChanged ? PageViews(index: PortalIndex(previous), today: options.today) : nil,
+            after: views, bodiesRead: read)
+        let affected = specs.filter { spec in
+            guard !pageTemplates.contains(spec.template) else { return true }
+            guard let number = graph.numbers[spec.path.filePath], let inputs = state.pageInputs[Int(number)] else {
+                return true
+            }
+            return inputs.contains { changedInputs[Int($0)] }
+        }
+        // The pages of other cases that show a changed one need those cases' bodies.
+        let others = Set(affected.compactMap(\.caseSlug)).subtracting(read)
+        guard let dirty = await withBodies(affected, of: others, from: state, loader: loader) else {
+            return .fullBuild(because: "a case whose page must be rendered again could not be read")
+        }
+        async let listings = frontMatterChanged ? Self.listings(of: index, specs: specs, today: options.today) : []
+        guard let assetFiles = readAssets(assets) else { return .fullBuild(because: "an asset could not be read") }
 
         var stage = OutputStage(graph: graph, scanner: PrivacyScanner(allowedEmails: loaded.portal.config.allowedEmails))
         stage.linksToFiles = options.linksToFiles
@@ -94,26 +116,46 @@ extension SiteBuilder {
             let search = await updateSearchIndex(
                 SearchCorpus(portal), changed: read, masks: state.searchMasks, output: publisher.output, stage: stage,
                 into: sink)
-        else { return nil }
+        else { return .fullBuild(because: "writing the changed pages failed") }
         written += search.written
         work = work + search.work
         for file in await listings + assetFiles {
             guard graph.numbers[file.path] != nil,
                 let emitted = try? await stage.emit(file.bytes, at: file.path, source: nil, into: sink, work: &work)
-            else { return nil }
+            else { return .fullBuild(because: "\(file.path) is a new file") }
             written.append(emitted)
         }
-        guard written.allSatisfy({ $0.privacy == nil && $0.links?.broken.isEmpty ?? true }) else { return nil }
+        guard written.allSatisfy({ $0.privacy == nil && $0.links?.broken.isEmpty ?? true }) else {
+            return .fullBuild(because: "a changed page has a broken link or personal information, which a full build reports")
+        }
         timings.appendStage("render", ContinuousClock.now - started)
 
         var links = state.links
-        for file in written where file.links != nil { links[Int(file.number)] = file.links?.targets }
+        var inputs = (table: state.readInputs, pages: state.pageInputs)
+        var numbers: [String: Int32]?
+        for file in written where file.links != nil {
+            links[Int(file.number)] = file.links?.targets
+            guard let read = file.inputs else { continue }
+            // An input no page read before goes at the end of the table.
+            if numbers == nil {
+                numbers = Dictionary(zip(inputs.table, inputs.table.indices.map(Int32.init)), uniquingKeysWith: { a, _ in a })
+            }
+            inputs.pages[Int(file.number)] = read.map(\.code).sorted().map { code in
+                if let number = numbers?[code] { return number }
+                let number = Int32(inputs.table.count)
+                numbers?[code] = number
+                inputs.table.append(code)
+                return number
+            }.sorted()
+        }
         // The whole site's links are checked again only when some page links elsewhere now.
         let linkWarnings =
             links == state.links
             ? state.linkWarnings
             : timings.measureSync("links") { linkDiagnostics(links, of: state.paths, graph: graph, specs: specs) }
-        guard !linkWarnings.contains(where: \.isError) else { return nil }
+        guard !linkWarnings.contains(where: \.isError) else {
+            return .fullBuild(because: "a link is broken now, which a full build reports")
+        }
 
         let touched = try timings.measurePublishing(publisher, "无法更新输出目录") {
             try sink.commit(produced: Set(state.files), previous: [], publisher: publisher).touched
@@ -126,21 +168,43 @@ extension SiteBuilder {
         next.links = links
         next.linkWarnings = linkWarnings
         next.searchMasks = search.masks
+        (next.readInputs, next.pageInputs) = inputs
         for path in touched { next.outputs[path] = FileStamp(at: publisher.output.path + "/" + path) }
-        // The model changes only when the front matter, the warnings of the files read or
-        // the links did; the search state when a changed case's postings moved to other shards.
-        let modelChanged = !frontMatter.isEmpty || loaded.memory != state.memory || links != state.links
+        // The model changes only when the front matter, the warnings of the files read, the
+        // links or the inputs pages read did; the search state when a changed case's postings
+        // moved to other shards.
+        let modelChanged =
+            frontMatterChanged || loaded.memory != state.memory || links != state.links
+            || next.pageInputs != state.pageInputs || next.readInputs != state.readInputs
         timings.measureSync("state") {
             next.write(
                 model: modelChanged ? publisher.stateFile : nil,
                 search: search.masks != state.searchMasks ? publisher.searchStateFile : nil, stamps: publisher.stampsFile)
         }
+        timings.note("quick build: \(dirty.count) of \(specs.count) pages read what changed")
         var report = Report(
             pageCount: specs.count, files: state.files, changedFiles: written.reduce(0) { $0 + $1.filesWritten },
             warnings: (loaded.warnings + linkWarnings), timings: timings)
         report.wasQuick = true
         report.state = next
-        return report
+        return .built(report)
+    }
+
+    /// Which of the inputs the pages of `state` read differ now, by their numbers in
+    /// `state.readInputs`. With no front matter changed (`before` nil), only the bodies of the
+    /// cases read again can have.
+    static func changedInputs(of state: BuildState, before: PageViews?, after: PageViews, bodiesRead: Set<String>)
+        -> [Bool]
+    {
+        guard let before else {
+            let bodies = Set(bodiesRead.map { PageInput.caseBody($0).code })
+            return state.readInputs.map(bodies.contains)
+        }
+        let config = after.portalConfig
+        return state.readInputs.map { code in
+            guard let input = PageInput(code: code, config: config) else { return true }
+            return input.differs(from: before, to: after, bodiesRead: bodiesRead)
+        }
     }
 
     /// `specs` with the cases `slugs` read anew with their bodies: nothing but a case's own

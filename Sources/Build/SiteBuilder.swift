@@ -262,10 +262,15 @@ public struct SiteBuilder: Sendable {
         let files = Gzip.withTwins(graph.paths)
         let changed = written.reduce(0) { $0 + $1.filesWritten }
         var links = [[Int32]?](repeating: nil, count: graph.paths.count)
-        for file in written { links[Int(file.number)] = file.links?.targets }
-        let state = BuildState(
+        var inputs = [Set<PageInput>?](repeating: nil, count: graph.paths.count)
+        for file in written {
+            links[Int(file.number)] = file.links?.targets
+            inputs[Int(file.number)] = file.inputs
+        }
+        var state = BuildState(
             identity: "", inputs: [:], portal: loaded.portal.withoutCaseBodies, memory: loaded.memory,
             linkWarnings: linkProblems, paths: graph.paths, links: links, files: files, searchMasks: search.masks)
+        (state.readInputs, state.pageInputs) = BuildState.numbering(inputs)
         var report = Report(
             pageCount: specs.count, files: files, changedFiles: changed, state: state, warnings: warnings, timings: timings)
         report.media = media.report
@@ -334,15 +339,20 @@ public struct SiteBuilder: Sendable {
                 await findChanges(publisher, reusingState: updates, resident: resident?.state)
             }
             do throws(DiagnosticsError) {
-                if updates, let state = changes.state?.namingMessages(from: messageRoots), state.identity == identity,
-                    changes.outputs == state.outputs
-                {
-                    if var report = try await quickBuild(
+                if !updates {
+                    timings.note("full build: the output is made anew (--clean, or no output yet)")
+                } else if let reason = Self.stateMismatch(changes.state, identity: identity, outputs: changes.outputs) {
+                    timings.note("full build: " + reason)
+                } else if let state = changes.state?.namingMessages(from: messageRoots) {
+                    switch try await quickBuild(
                         from: state, stamps: changes.inputs, publisher: publisher, timings: timings, through: wrap)
                     {
+                    case .built(var report):
                         resident?.state = report.state
                         report.state = nil
                         return report
+                    case .fullBuild(let reason):
+                        timings.note("full build: " + reason)
                     }
                     publisher.discard()
                     try prepare(publisher)
@@ -454,6 +464,14 @@ public struct SiteBuilder: Sendable {
         ].joined(separator: "\n")
     }
 
+    /// Why the last build's state cannot be taken up, if it cannot.
+    private static func stateMismatch(_ state: BuildState?, identity: String, outputs: [String: FileStamp]?) -> String? {
+        guard let state else { return "no state of an earlier build" }
+        guard state.identity == identity else { return "another program, folder, option or day than the last build" }
+        guard outputs == state.outputs else { return "files of the output were changed by hand" }
+        return nil
+    }
+
     /// How this build names the content and templates folders in messages.
     private var messageRoots: [String] { [options.contentDisplay, options.templatesDisplay] }
 
@@ -523,11 +541,13 @@ public struct SiteBuilder: Sendable {
                     written.reserveCapacity(chunk.count)
                     for spec in chunk {
                         let started = ThreadTime.now()
-                        let bytes = library.renderBytes(spec.context(views), with: spec.template)
+                        let log = ReadLog()
+                        let bytes = library.renderBytes(spec.context(views.recording(into: log)), with: spec.template)
                         work.templates += ThreadTime.now() - started
-                        written.append(
-                            try await stage.emit(
-                                bytes, at: spec.path.filePath, source: spec.source?.path, into: sink, work: &work))
+                        var file = try await stage.emit(
+                            bytes, at: spec.path.filePath, source: spec.source?.path, into: sink, work: &work)
+                        file.inputs = log.inputs
+                        written.append(file)
                         counter?.add(1)
                     }
                     return (start, written, work)

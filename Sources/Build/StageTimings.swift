@@ -7,6 +7,10 @@ public struct StageTimings: Sendable {
     /// them (so they may add up to more than the stage's own time).
     public private(set) var details: [(name: String, duration: Duration)] = []
 
+    /// Why the build did what it did, where it had a choice (a full build rather than a quick
+    /// one, say), printed under the timings.
+    public private(set) var notes: [String] = []
+
     /// Told of each stage as it starts.
     var announce: BuildProgress?
 
@@ -61,6 +65,10 @@ public struct StageTimings: Sendable {
         stages.append((name, duration))
     }
 
+    mutating func note(_ note: String) {
+        notes.append(note)
+    }
+
     mutating func appendDetail(_ name: String, _ duration: Duration) {
         details.append((name, duration))
     }
@@ -76,6 +84,7 @@ public struct StageTimings: Sendable {
     mutating func append(_ other: StageTimings) {
         stages += other.stages
         details += other.details
+        notes += other.notes
     }
 
     public var total: Duration { stages.reduce(.zero) { $0 + $1.duration } }

@@ -120,6 +120,7 @@ enum TimingPrinter {
             Swift.print("\(stage.name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(milliseconds(stage.duration)) ms")
         }
         Swift.print("\("total".padding(toLength: 10, withPad: " ", startingAt: 0)) \(milliseconds(timings.total)) ms")
+        for note in timings.notes { Swift.print(note) }
         guard !timings.details.isEmpty else { return }
         Swift.print("processor time, all cores together:")
         for detail in timings.details {

@@ -123,6 +123,7 @@ extension PageViews {
     }
 
     public func newsItem(_ item: NewsItem) -> ViewContext {
+        note(.collection(.news))
         var (context, path) = articlePage(
             .news, slug: item.slug, title: item.title, summary: item.summary, list: Routes.news,
             publication: item.publication, body: item.body
@@ -134,14 +135,16 @@ extension PageViews {
     }
 
     public func notice(_ notice: Notice) -> ViewContext {
-        articlePage(
+        note(.collection(.notices))
+        return articlePage(
             .notice, slug: notice.slug, title: notice.title, summary: notice.summary, list: Routes.notices,
             publication: notice.publication, body: notice.body
         ) { noticeCard(notice, from: $0) }.context
     }
 
     public func policy(_ policy: PolicyDocument) -> ViewContext {
-        articlePage(
+        note(.collection(.policies))
+        return articlePage(
             .policy, slug: policy.slug, title: policy.title, summary: policy.summary, list: Routes.policies,
             publication: policy.publication, body: policy.body
         ) { policyCard(policy, from: $0) }.context

@@ -19,7 +19,7 @@ extension PageViews {
                 "target": dimension.target.map { dimension.measure.figure(Double($0)) } ?? "",
             ] as ViewContext
         }
-        let years = Scorecard.all(portal)
+        let years = Scorecard.all(portal.whole)
         context["years"] = years.map { year, cards in
             var view: ViewContext = [
                 "year": year, "anchor": "y\(year)", "cards": cards.map { scorecardView($0, from: path) },
@@ -35,7 +35,7 @@ extension PageViews {
 
     /// The newest year's ranking, for the dashboard, or nothing without scores.
     func assessmentSummary(from path: SitePath) -> ViewContext? {
-        guard let (year, cards) = Scorecard.all(portal).first else { return nil }
+        guard let (year, cards) = Scorecard.all(portal.whole).first else { return nil }
         return [
             "year": year, "href": href(Routes.assessment, from: path) + "#y\(year)",
             "cards": cards.map { scorecardView($0, from: path) },
@@ -44,7 +44,7 @@ extension PageViews {
 
     /// A district's latest scorecard, for its column.
     func assessmentOfDistrict(_ district: Taxon, from path: SitePath) -> ViewContext? {
-        guard let (_, cards) = Scorecard.all(portal).first, let card = cards.first(where: { $0.district == district })
+        guard let (_, cards) = Scorecard.all(portal.whole).first, let card = cards.first(where: { $0.district == district })
         else { return nil }
         return scorecardView(card, from: path).merging(["count": cards.count]) { _, new in new }
     }

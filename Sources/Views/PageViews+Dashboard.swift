@@ -8,7 +8,7 @@ extension PageViews {
     /// a link to its spreadsheet.
     public func dashboard() -> ViewContext {
         let path = Routes.dashboard
-        let dashboard = Dashboard(index: index, today: today)
+        let dashboard = Dashboard(index: wholeIndex, today: today)
         var context = layout(at: path, title: "目标进度", section: Routes.dashboard, breadcrumbs: [("目标进度", path)])
         context["tiles"] = TargetsView(dashboard: dashboard).tiles()
         context["liaison"] = liaisonSummary(from: path)

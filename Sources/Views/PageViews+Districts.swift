@@ -12,7 +12,7 @@ extension PageViews {
         var context = layout(at: path, title: "区县专栏", section: Routes.districts, breadcrumbs: [("区县专栏", path)])
         context["perDistrict"] = portal.config.targets.demonstrationSitesPerDistrict ?? 0
         context["hasMinimum"] = portal.config.targets.demonstrationSitesPerDistrict != nil
-        context["districts"] = DistrictFigures.all(index).map { figures in
+        context["districts"] = DistrictFigures.all(wholeIndex).map { figures in
             figuresView(figures).merging(["href": href(Routes.district(figures.district), from: path)]) { _, new in new }
         }
         return context
@@ -26,7 +26,7 @@ extension PageViews {
         var context = layout(
             at: path, title: "\(district.name)专栏", section: Routes.districts,
             breadcrumbs: [("区县专栏", Routes.districts), (district.name, path)])
-        let figures = DistrictFigures.all(index).first { $0.district == district }
+        let figures = DistrictFigures.all(wholeIndex).first { $0.district == district }
         context["district"] = figures.map(figuresView) ?? ["name": district.name]
         let sites = portal.sites.filter { $0.district.slug == district.slug }
         context["sites"] = sites.map { site in
@@ -34,12 +34,12 @@ extension PageViews {
             return siteRow(site, from: path).merging(["hasMissing": !missing.isEmpty]) { _, new in new }
         }
         context["members"] = portal.sites.flatMap { site in
-            (index.membersBySite[site.id] ?? []).filter { $0.district.slug == district.slug }.map { member in
+            members(ofSite: site.id).filter { $0.district.slug == district.slug }.map { member in
                 memberView(member, from: path).merging(["site": siteLink(site, from: path)]) { _, new in new }
             }
         }
         context["hasSites"] = !sites.isEmpty
-        let points = LiaisonDuties.all(portal, year: today.year).filter { $0.site.district.slug == district.slug }
+        let points = LiaisonDuties.all(portal.whole, year: today.year).filter { $0.site.district.slug == district.slug }
         context["liaisonPoints"] = points.map { liaisonRow($0, from: path) }
         context["hasLiaisonPoints"] = !points.isEmpty
         context["liaisonHref"] = href(Routes.liaison, from: path)
@@ -58,13 +58,13 @@ extension PageViews {
                 return view
             }
         context["hasTraining"] = (context["training"] as? [ViewContext])?.isEmpty == false
-        let cases = index.casesByDistrict[district.slug] ?? []
+        let cases = listed(.district(district))
         context["cases"] = cases.prefix(Self.districtColumnCases).map { card($0, from: path) }
         context["caseCount"] = cases.count
         context["hasMoreCases"] = cases.count > Self.districtColumnCases
         context["allCases"] = href(Routes.districtCases(district), from: path)
         context["caseCategories"] = portal.config.categories.compactMap { category -> ViewContext? in
-            let count = index.cases(of: district, in: category).count
+            let count = listed(.districtCategory(district, category)).count
             guard count > 0 else { return nil }
             return [
                 "name": category.name, "count": count, "href": href(Routes.districtCases(district, in: category), from: path),

@@ -12,7 +12,7 @@ extension PageViews {
         var context = layout(
             at: path, title: title, section: Routes.dashboard,
             breadcrumbs: [("目标进度", Routes.dashboard), (title, path)])
-        let all = LiaisonDuties.all(portal, year: year)
+        let all = LiaisonDuties.all(portal.whole, year: year)
         context["year"] = year
         context["points"] = all.map { liaisonRow($0, from: path) }
         context["hasPoints"] = !all.isEmpty
@@ -26,7 +26,7 @@ extension PageViews {
     /// What the dashboard shows of the liaison points: the ones whose leader has not been there
     /// this year, and the way to the full table.
     func liaisonSummary(from path: SitePath) -> ViewContext {
-        let all = LiaisonDuties.all(portal, year: today.year)
+        let all = LiaisonDuties.all(portal.whole, year: today.year)
         let idle = all.filter(\.isIdle)
         return [
             "href": href(Routes.liaison, from: path), "year": today.year, "total": all.count,
@@ -54,7 +54,7 @@ extension PageViews {
         }
         var seen: Set<String> = []
         let cases = (duties.point?.activities ?? []).compactMap(\.caseSlug).filter { seen.insert($0).inserted }
-            .compactMap { index.casesBySlug[$0] }
+            .compactMap { someCase($0) }
         row["cases"] = cases.map { ["title": $0.title, "href": href(Routes.caseStudy($0.slug), from: path)] as ViewContext }
         row["hasCases"] = !cases.isEmpty
         return row

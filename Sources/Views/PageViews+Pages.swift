@@ -6,18 +6,18 @@ extension PageViews {
     public func home() -> ViewContext {
         let path = Routes.home
         var context = layout(at: path, title: portal.config.title, section: Routes.home)
-        context["latest"] = portal.cases.prefix(10).map { card($0, from: path) }
-        context["targets"] = TargetsView(dashboard: Dashboard(index: index, today: today)).tiles()
+        context["latest"] = listed(.all).prefix(10).map { card($0, from: path) }
+        context["targets"] = TargetsView(dashboard: Dashboard(index: wholeIndex, today: today)).tiles()
         context["districts"] = portal.config.districts.map { district in
             [
                 "name": district.name, "href": href(Routes.district(district), from: path),
-                "count": index.casesByDistrict[district.slug]?.count ?? 0,
+                "count": listed(.district(district)).count,
             ] as ViewContext
         }
         context["categories"] = portal.config.categories.map { category in
             [
                 "name": category.name, "href": href(Routes.category(category), from: path),
-                "count": index.casesByCategory[category.slug]?.count ?? 0,
+                "count": listed(.category(category)).count,
             ] as ViewContext
         }
         context["courses"] = portal.courses.prefix(3).map { courseLink($0, from: path) }
@@ -61,21 +61,21 @@ extension PageViews {
         }
     }
 
-    public func cases(of list: CaseListKind) -> [CaseStudy] { describe(list).2 }
+    public func cases(of list: CaseListKind) -> [CaseStudy] { listed(list) }
 
     private func describe(_ list: CaseListKind) -> (String, SitePath, [CaseStudy], [(String, SitePath)]) {
         switch list {
         case .all:
-            return ("典型案例", Routes.cases, portal.cases, [])
+            return ("典型案例", Routes.cases, listed(list), [])
         case .district(let district):
             return (
-                "\(district.name)典型案例", Routes.districtCases(district), index.casesByDistrict[district.slug] ?? [],
+                "\(district.name)典型案例", Routes.districtCases(district), listed(list),
                 [("区县专栏", Routes.districts), (district.name, Routes.district(district))]
             )
         case .districtCategory(let district, let category):
             return (
                 "\(district.name)\(category.name)典型案例", Routes.districtCases(district, in: category),
-                index.cases(of: district, in: category),
+                listed(list),
                 [
                     ("区县专栏", Routes.districts), (district.name, Routes.district(district)),
                     ("\(district.name)典型案例", Routes.districtCases(district)),
@@ -83,13 +83,13 @@ extension PageViews {
             )
         case .category(let category):
             return (
-                "\(category.name)典型案例", Routes.category(category), index.casesByCategory[category.slug] ?? [],
+                "\(category.name)典型案例", Routes.category(category), listed(list),
                 [("按类别浏览", Routes.categories)]
             )
         case .tag(let tag):
-            return ("标签：\(tag)", index.tagPath(tag), index.casesByTag[tag] ?? [], [("标签", Routes.tags)])
+            return ("标签：\(tag)", tagPath(tag), listed(list), [("标签", Routes.tags)])
         case .year(let year):
-            return ("\(year)年典型案例", Routes.year(year), index.casesByYear[year] ?? [], [("按年份浏览", Routes.years)])
+            return ("\(year)年典型案例", Routes.year(year), listed(list), [("按年份浏览", Routes.years)])
         }
     }
 
@@ -107,13 +107,13 @@ extension PageViews {
         switch kind {
         case .categories:
             (title, path) = ("按类别浏览", Routes.categories)
-            items = portal.config.categories.map { ($0.name, Routes.category($0), index.casesByCategory[$0.slug]?.count ?? 0) }
+            items = portal.config.categories.map { ($0.name, Routes.category($0), listed(.category($0)).count) }
         case .tags:
             (title, path) = ("标签", Routes.tags)
-            items = index.tags.map { ($0, index.tagPath($0), index.casesByTag[$0]?.count ?? 0) }
+            items = tags.map { ($0, tagPath($0), listed(.tag($0)).count) }
         case .years:
             (title, path) = ("按年份浏览", Routes.years)
-            items = index.years.map { ("\($0)年", Routes.year($0), index.casesByYear[$0]?.count ?? 0) }
+            items = years.map { ("\($0)年", Routes.year($0), listed(.year($0)).count) }
         }
         var context = layout(at: path, title: title, section: path, breadcrumbs: [(title, path)])
         context["items"] = items.map { item in
@@ -124,6 +124,7 @@ extension PageViews {
     }
 
     public func caseStudy(_ caseStudy: CaseStudy) -> ViewContext {
+        note(.caseBody(caseStudy.slug))
         let path = Routes.caseStudy(caseStudy.slug)
         var context = layout(
             at: path, title: caseStudy.title, description: caseStudy.summary, section: Routes.cases,
@@ -133,25 +134,22 @@ extension PageViews {
             "author": caseStudy.author,
             "year": ["name": "\(caseStudy.date.year)年", "href": href(Routes.year(caseStudy.date.year), from: path)]
                 as ViewContext,
-            "sites": caseStudy.siteIDs.compactMap { index.sitesByID[$0] }.map { siteLink($0, from: path) },
-            "hasSites": caseStudy.siteIDs.contains { index.sitesByID[$0] != nil },
+            "sites": caseStudy.siteIDs.compactMap { site(id: $0) }.map { siteLink($0, from: path) },
+            "hasSites": caseStudy.siteIDs.contains { site(id: $0) != nil },
             "hasTags": !caseStudy.tags.isEmpty,
             // A summary taken from the first paragraph is not shown above that paragraph again.
             "hasWrittenSummary": caseStudy.summary != ChineseText.summary(of: caseStudy.body.firstParagraph),
         ]) { _, new in new }
         context["body"] = body(caseStudy.body)
-        context["related"] = index.related(to: caseStudy).map { card($0, from: path) }
-        context["courses"] = (index.coursesByCase[caseStudy.slug] ?? []).map { courseLink($0, from: path) }
-        context["hasCourses"] = !(index.coursesByCase[caseStudy.slug] ?? []).isEmpty
-        if let position = index.casePosition[caseStudy.slug] {
-            if position > 0 {
-                let newer = portal.cases[position - 1]
-                context["newer"] = ["title": newer.title, "href": href(Routes.caseStudy(newer.slug), from: path)] as ViewContext
-            }
-            if position + 1 < portal.cases.count {
-                let older = portal.cases[position + 1]
-                context["older"] = ["title": older.title, "href": href(Routes.caseStudy(older.slug), from: path)] as ViewContext
-            }
+        context["related"] = related(to: caseStudy).map { card($0, from: path) }
+        context["courses"] = courses(ofCase: caseStudy.slug).map { courseLink($0, from: path) }
+        context["hasCourses"] = !courses(ofCase: caseStudy.slug).isEmpty
+        let (newer, older) = neighbours(of: caseStudy.slug)
+        if let newer {
+            context["newer"] = ["title": newer.title, "href": href(Routes.caseStudy(newer.slug), from: path)] as ViewContext
+        }
+        if let older {
+            context["older"] = ["title": older.title, "href": href(Routes.caseStudy(older.slug), from: path)] as ViewContext
         }
         return context
     }
@@ -215,6 +213,7 @@ extension PageViews {
     }
 
     public func site(_ site: Site) -> ViewContext {
+        note(.collection(.sites))
         let path = Routes.site(site.id)
         var context = layout(at: path, title: site.name, section: Routes.sites, breadcrumbs: [("示范点与联系点", Routes.sites)])
         context["site"] = siteLink(site, from: path).merging([
@@ -228,12 +227,12 @@ extension PageViews {
                 "metCount": site.liuyou.metCount, "total": LiuyouChecklist.items.count, "percent": site.liuyou.percent,
                 "complete": site.liuyou.isComplete,
             ] as ViewContext
-        context["members"] = (index.membersBySite[site.id] ?? []).map { memberView($0, from: path) }
+        context["members"] = members(ofSite: site.id).map { memberView($0, from: path) }
         context["plateHref"] = href(Routes.sitePlate(site.id), from: path)
-        context["hasMembers"] = !(index.membersBySite[site.id] ?? []).isEmpty
-        context["cases"] = (index.casesBySite[site.id] ?? []).map { card($0, from: path) }
-        context["courses"] = (index.coursesBySite[site.id] ?? []).map { courseLink($0, from: path) }
-        context["hasCourses"] = !(index.coursesBySite[site.id] ?? []).isEmpty
+        context["hasMembers"] = !members(ofSite: site.id).isEmpty
+        context["cases"] = cases(ofSite: site.id).map { card($0, from: path) }
+        context["courses"] = courses(ofSite: site.id).map { courseLink($0, from: path) }
+        context["hasCourses"] = !courses(ofSite: site.id).isEmpty
         context["isLiaisonPoint"] = site.kind == .liaison
         if site.kind == .liaison {
             let point = portal.liaison.first { $0.siteID == site.id }
@@ -256,14 +255,14 @@ extension PageViews {
         context["filtersInPlace"] = filter == .all
         var total = 0
         context["groups"] = portal.sites.compactMap { site -> ViewContext? in
-            let members = (index.membersBySite[site.id] ?? []).filter {
+            let shown = members(ofSite: site.id).filter {
                 filter.admits(district: $0.district, category: site.category)
             }
-            guard !members.isEmpty else { return nil }
-            total += members.count
+            guard !shown.isEmpty else { return nil }
+            total += shown.count
             return [
                 "site": siteLink(site, from: path),
-                "members": members.map {
+                "members": shown.map {
                     memberView($0, from: path).merging([
                         "districtSlug": $0.district.slug, "categorySlug": site.category.slug,
                     ]) { _, new in new
@@ -295,6 +294,7 @@ extension PageViews {
     }
 
     public func course(_ course: Course) -> ViewContext {
+        note(.collection(.courses))
         let path = Routes.course(course.slug)
         var context = layout(at: path, title: course.title, section: Routes.courses, breadcrumbs: [("培训课程", Routes.courses)])
         context["course"] = courseLink(course, from: path).merging([
@@ -302,12 +302,12 @@ extension PageViews {
         ]) { _, new in new }
         context["statusBanner"] = statusBanner(course.publication)
         context["body"] = body(course.body)
-        context["cases"] = course.caseSlugs.compactMap { index.casesBySlug[$0] }.map { card($0, from: path) }
+        context["cases"] = course.caseSlugs.compactMap { someCase($0) }.map { card($0, from: path) }
         context["objectives"] = course.objectives.map { ["text": $0] as ViewContext }
         context["hasObjectives"] = !course.objectives.isEmpty
         context["lessons"] = course.lessons.enumerated().map { number, lesson in
-            let cases = lesson.caseSlugs.compactMap { index.casesBySlug[$0] }
-            let sites = lesson.siteIDs.compactMap { index.sitesByID[$0] }
+            let cases = lesson.caseSlugs.compactMap { someCase($0) }
+            let sites = lesson.siteIDs.compactMap { site(id: $0) }
             return [
                 "number": number + 1, "title": lesson.title, "hours": Course.hours(lesson.hours),
                 "cases": cases.map { ["title": $0.title, "href": href(Routes.caseStudy($0.slug), from: path)] as ViewContext },
@@ -327,6 +327,7 @@ extension PageViews {
     }
 
     public func page(_ page: StandalonePage) -> ViewContext {
+        note(.collection(.pages))
         let path = Routes.page(page.slug)
         var context = layout(at: path, title: page.title, section: path, breadcrumbs: [(page.title, path)])
         context["statusBanner"] = statusBanner(page.publication)

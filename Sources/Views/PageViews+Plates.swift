@@ -8,6 +8,7 @@ import QRCodes
 extension PageViews {
     /// What a customer sees after scanning a shop's plate: public fields only, as on the list.
     public func member(_ member: Member) -> ViewContext {
+        note(.collection(.members))
         let path = Routes.member(member.id)
         let title = "\(member.name) · \(member.shop)"
         var context = layout(
@@ -15,7 +16,7 @@ extension PageViews {
             breadcrumbs: [("共产党员经营户", Routes.members)])
         var view = memberView(member, from: path)
         view["district"] = taxon(member.district, Routes.district(member.district), from: path)
-        if let site = index.sitesByID[member.siteID] { view["site"] = siteLink(site, from: path) }
+        if let site = self.site(id: member.siteID) { view["site"] = siteLink(site, from: path) }
         context["member"] = view
         context["plateHref"] = href(Routes.memberPlate(member.id), from: path)
         return context
@@ -23,6 +24,7 @@ extension PageViews {
 
     /// A member's plate in A4 and A5 and their service card, one sheet each.
     public func memberPlate(_ member: Member) -> ViewContext {
+        note(.collection(.members))
         let path = Routes.memberPlate(member.id)
         var context = plateLayout(at: path, title: "\(member.name) · \(member.shop) 公示牌")
         context["sheets"] = memberSheets(member, from: path, sizes: PlateSize.allCases)
@@ -32,6 +34,7 @@ extension PageViews {
 
     /// A site's plate in A4 and A5.
     public func sitePlate(_ site: Site) -> ViewContext {
+        note(.collection(.sites))
         let path = Routes.sitePlate(site.id)
         var context = plateLayout(at: path, title: "\(site.name) 公示牌")
         context["sheets"] = siteSheets(site, from: path, sizes: [.a4, .a5])
@@ -87,7 +90,7 @@ extension PageViews {
 
     private func memberSheets(_ member: Member, from path: SitePath, sizes: [PlateSize]) -> [ViewContext] {
         let page = Routes.member(member.id)
-        let site = index.sitesByID[member.siteID]
+        let site = self.site(id: member.siteID)
         let code = scanCode(of: page, label: "扫码看承诺")
         return sizes.map { size in
             var sheet = sheetBase(size: size, code: code)
@@ -147,6 +150,8 @@ extension PageViews {
     /// A case as a 公众号 article. Beside the site (`mediaBase` nil) its pictures keep their
     /// relative addresses; `portal wechat` passes the canonical page so the file works anywhere.
     public func wechatArticle(_ caseStudy: CaseStudy, mediaBase: String? = nil) -> ViewContext {
+        noteShown(caseStudy)
+        note(.caseBody(caseStudy.slug))
         let config = portal.config
         let address = config.baseURL + Routes.caseStudy(caseStudy.slug).urlPath
         let article = WeChatArticle(caseStudy, config: config, pageAddress: address, mediaBase: mediaBase)

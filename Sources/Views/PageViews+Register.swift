@@ -29,7 +29,7 @@ extension PageViews {
     /// sitemap, and marked `noindex` for search engines.
     public func register() -> ViewContext {
         let path = Routes.register
-        let register = PublishingRegister(portal)
+        let register = PublishingRegister(portal.whole)
         var context = layout(at: path, title: "发布登记", section: nil)
         context["noindex"] = true
         context["csvHref"] = Routes.registerCSV.fileHref(from: path)

@@ -15,7 +15,7 @@ extension PageViews {
         context["searchIndex"] = href(Routes.search, from: path)
         context["searchDistricts"] = portal.config.districts.map { ["name": $0.name, "slug": $0.slug] as ViewContext }
         context["searchCategories"] = portal.config.categories.map { ["name": $0.name, "slug": $0.slug] as ViewContext }
-        context["searchYears"] = index.years.map { ["name": "\($0)年", "slug": String($0)] as ViewContext }
+        context["searchYears"] = years.map { ["name": "\($0)年", "slug": String($0)] as ViewContext }
         return context
     }
 }

@@ -5,15 +5,19 @@ import Mustache
 /// Builds the view context of each page from the portal. All URLs a template sees are relative
 /// to the page being rendered, so the output works under any base path and from disk.
 public struct PageViews: Sendable {
-    public let index: PortalIndex
+    /// The portal, read only through the readers of `PageViews+Reads.swift`, which note what
+    /// each page reads.
+    let unrecorded: PortalIndex
     /// The day of the build, passed in: the dashboard measures the pace of each target on it,
     /// and notices past their last day are shown as 已截止 from it on.
     public let today: Day
     public static let casesPerPage = 20
     private var cards: CardCache?
+    /// Where the page being made notes what it reads; nil when nothing is noted.
+    var log: ReadLog?
 
     public init(index: PortalIndex, today: Day) {
-        self.index = index
+        self.unrecorded = index
         self.today = today
     }
 
@@ -24,14 +28,13 @@ public struct PageViews: Sendable {
     public func preparingCards(parallelism: Int) async -> PageViews {
         var views = self
         let origin = SitePath(folder: ["cases", "x"])
-        let cards = await ParallelMap.map(Array(portal.cases.indices), pieces: parallelism) { position in
-            SendableContext(card(portal.cases[position], from: origin))
+        let cases = unrecorded.portal.cases
+        let cards = await ParallelMap.map(Array(cases.indices), pieces: parallelism) { position in
+            SendableContext(card(cases[position], from: origin))
         }
         views.cards = CardCache(depth: origin.depth, byPosition: cards.map(\.context))
         return views
     }
-
-    var portal: Portal { index.portal }
 
     // MARK: Layout
 
@@ -45,7 +48,7 @@ public struct PageViews: Sendable {
                 ("首页", Routes.home), ("新闻动态", Routes.news), ("典型案例", Routes.cases), ("示范点", Routes.sites),
                 ("党员经营户", Routes.members), ("培训课程", Routes.courses), ("目标进度", Routes.dashboard),
             ]
-            + portal.pages.map { ($0.title, Routes.page($0.slug)) }
+            + portal.pageLinks.map { ($0.title, Routes.page($0.slug)) }
         let isHome = path == Routes.home
         return [
             "portal": ["title": config.title, "description": config.description, "publisher": config.publisher] as ViewContext,
@@ -69,7 +72,7 @@ public struct PageViews: Sendable {
                 : ([("首页", Routes.home)] + breadcrumbs.dropLast(breadcrumbs.last?.1 == path ? 1 : 0)).map { item in
                     ["title": item.0, "href": href(item.1, from: path)] as ViewContext
                 },
-            "footerPages": portal.pages.map {
+            "footerPages": portal.pageLinks.map {
                 ["title": $0.title, "href": href(Routes.page($0.slug), from: path)] as ViewContext
             },
             "footer": footerContext,
@@ -102,7 +105,8 @@ public struct PageViews: Sendable {
     // MARK: Pieces
 
     func card(_ caseStudy: CaseStudy, from path: SitePath) -> ViewContext {
-        if let cards, path.depth == cards.depth, let position = index.casePosition[caseStudy.slug],
+        noteShown(caseStudy)
+        if let cards, path.depth == cards.depth, let position = unrecorded.casePosition[caseStudy.slug],
             position < cards.byPosition.count
         {
             return cards.byPosition[position]
@@ -126,7 +130,7 @@ public struct PageViews: Sendable {
     }
 
     func tagLink(_ tag: String, from path: SitePath) -> ViewContext {
-        ["name": tag, "href": href(index.tagPath(tag), from: path)]
+        ["name": tag, "href": href(tagPath(tag), from: path)]
     }
 
     func siteLink(_ site: Site, from path: SitePath) -> ViewContext {
