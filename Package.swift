@@ -113,7 +113,9 @@ let package = Package(
         .testTarget(name: "QRCodesTests", dependencies: ["QRCodes"]),
         // The CommonMark 0.30 spec examples, shared by the Markdown and command-line suites.
         .target(name: "CommonMarkSpec", path: "Tests/Support/CommonMarkSpec"),
-        .testTarget(name: "MarkdownTests", dependencies: ["Core", "Markdown", "CommonMarkSpec"]),
+        // The seedable random numbers of the tests that generate their input.
+        .target(name: "SeededRandom", path: "Tests/Support/SeededRandom"),
+        .testTarget(name: "MarkdownTests", dependencies: ["Core", "Markdown", "CommonMarkSpec", "SeededRandom"]),
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "ContentTests", dependencies: ["Content", .product(name: "Yams", package: "Yams")]),
         // Fixtures holds the spreadsheets and Word documents and the scripts that make them.
@@ -121,15 +123,15 @@ let package = Package(
             name: "ImportTests", dependencies: ["Import", "Documents", "Spreadsheets", "Build"], exclude: ["Fixtures"]),
         // swift-mustache is the reference the template engine's output is compared with; its
         // module is named Mustache too, so the tests import it as ReferenceMustache.
-        .testTarget(name: "MustacheTests", dependencies: ["Mustache", "Core", referenceMustache]),
+        .testTarget(name: "MustacheTests", dependencies: ["Mustache", "Core", "SeededRandom", referenceMustache]),
         .testTarget(name: "ViewsTests", dependencies: ["Views", "Mustache", "Model", "Core", referenceMustache]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "Model"]),
         // SearchHarness holds the script that runs the portal's search under node.
         .testTarget(name: "PrivacyTests", dependencies: ["Privacy"]),
         .testTarget(
-            name: "BuildTests", dependencies: ["Build", "Photos", "Privacy", "Writers"],
+            name: "BuildTests", dependencies: ["Build", "Photos", "Privacy", "SeededRandom", "Writers"],
             exclude: ["Fixtures", "Golden", "SearchHarness"]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "Build"]),
-        .testTarget(name: "CLITests", dependencies: ["CLI", "CommonMarkSpec"]),
+        .testTarget(name: "CLITests", dependencies: ["CLI", "CommonMarkSpec", "SeededRandom"]),
     ]
 )

@@ -345,22 +345,20 @@ public final class ResidentState: @unchecked Sendable {
 }
 
 extension BuildState {
-    /// The inputs every page read, numbered into one table for the state in the order pages
-    /// first read them (the same table for the same site, whatever the order of a set).
-    static func numbering(_ inputs: [Set<PageInput>?]) -> (table: [String], pages: [[Int32]?]) {
-        var numbers: [String: Int32] = [:]
-        var table: [String] = []
-        let pages = inputs.map { set -> [Int32]? in
-            set.map { set in
-                set.map(\.code).sorted().map { code in
-                    if let number = numbers[code] { return number }
-                    let number = Int32(table.count)
-                    numbers[code] = number
-                    table.append(code)
-                    return number
-                }.sorted()
-            }
+    /// Keeps `inputs` as what the page numbered `page` read, by their numbers in
+    /// `readInputs`; an input no page read before goes at the end of the table, so the same
+    /// site gives the same table whatever the order of a set. `numbers` is the table's
+    /// index, made by the first call.
+    mutating func keep(_ inputs: Set<PageInput>, readByPage page: Int, numbers: inout [String: Int32]?) {
+        if numbers == nil {
+            numbers = Dictionary(zip(readInputs, readInputs.indices.map(Int32.init)), uniquingKeysWith: { first, _ in first })
         }
-        return (table, pages)
+        pageInputs[page] = inputs.map(\.code).sorted().map { code in
+            if let number = numbers?[code] { return number }
+            let number = Int32(readInputs.count)
+            numbers?[code] = number
+            readInputs.append(code)
+            return number
+        }.sorted()
     }
 }

@@ -131,22 +131,11 @@ extension SiteBuilder {
         timings.appendStage("render", ContinuousClock.now - started)
 
         var links = state.links
-        var inputs = (table: state.readInputs, pages: state.pageInputs)
+        var next = state
         var numbers: [String: Int32]?
         for file in written where file.links != nil {
             links[Int(file.number)] = file.links?.targets
-            guard let read = file.inputs else { continue }
-            // An input no page read before goes at the end of the table.
-            if numbers == nil {
-                numbers = Dictionary(zip(inputs.table, inputs.table.indices.map(Int32.init)), uniquingKeysWith: { a, _ in a })
-            }
-            inputs.pages[Int(file.number)] = read.map(\.code).sorted().map { code in
-                if let number = numbers?[code] { return number }
-                let number = Int32(inputs.table.count)
-                numbers?[code] = number
-                inputs.table.append(code)
-                return number
-            }.sorted()
+            if let read = file.inputs { next.keep(read, readByPage: Int(file.number), numbers: &numbers) }
         }
         // The whole site's links are checked again only when some page links elsewhere now.
         let linkWarnings =
@@ -161,14 +150,12 @@ extension SiteBuilder {
             try sink.commit(produced: Set(state.files), previous: [], publisher: publisher).touched
         }
         publisher.discard()
-        var next = state
         next.inputs = stamps
         next.portal = loaded.portal.withoutCaseBodies
         next.memory = loaded.memory
         next.links = links
         next.linkWarnings = linkWarnings
         next.searchMasks = search.masks
-        (next.readInputs, next.pageInputs) = inputs
         for path in touched { next.outputs[path] = FileStamp(at: publisher.output.path + "/" + path) }
         // The model changes only when the front matter, the warnings of the files read, the
         // links or the inputs pages read did; the search state when a changed case's postings

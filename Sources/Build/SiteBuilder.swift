@@ -262,15 +262,15 @@ public struct SiteBuilder: Sendable {
         let files = Gzip.withTwins(graph.paths)
         let changed = written.reduce(0) { $0 + $1.filesWritten }
         var links = [[Int32]?](repeating: nil, count: graph.paths.count)
-        var inputs = [Set<PageInput>?](repeating: nil, count: graph.paths.count)
-        for file in written {
-            links[Int(file.number)] = file.links?.targets
-            inputs[Int(file.number)] = file.inputs
-        }
+        for file in written { links[Int(file.number)] = file.links?.targets }
         var state = BuildState(
             identity: "", inputs: [:], portal: loaded.portal.withoutCaseBodies, memory: loaded.memory,
             linkWarnings: linkProblems, paths: graph.paths, links: links, files: files, searchMasks: search.masks)
-        (state.readInputs, state.pageInputs) = BuildState.numbering(inputs)
+        state.pageInputs = Array(repeating: nil, count: graph.paths.count)
+        var numbers: [String: Int32]?
+        for file in written {
+            if let read = file.inputs { state.keep(read, readByPage: Int(file.number), numbers: &numbers) }
+        }
         var report = Report(
             pageCount: specs.count, files: files, changedFiles: changed, state: state, warnings: warnings, timings: timings)
         report.media = media.report

@@ -58,7 +58,8 @@ extension PageInput {
         let (before, after) = (old.unrecorded, new.unrecorded)
         switch self {
         case .config: return before.portal.config != after.portal.config
-        case .pageLinks: return before.portal.pages.map(PageViews.link) != after.portal.pages.map(PageViews.link)
+        case .pageLinks:
+            return before.portal.pages.map { [$0.title, $0.slug] } != after.portal.pages.map { [$0.title, $0.slug] }
         case .collection(let collection): return collection.values(of: before.portal) != collection.values(of: after.portal)
         case .allCases: return before.portal.cases.map(\.withoutBody) != after.portal.cases.map(\.withoutBody)
         case .everything: return before.portal.withoutCaseBodies != after.portal.withoutCaseBodies
@@ -66,7 +67,7 @@ extension PageInput {
         case .caseBody(let slug): return bodiesRead.contains(slug)
         case .caseList(let list): return old.listed(list).map(\.slug) != new.listed(list).map(\.slug)
         case .casesOfSite(let id): return before.casesBySite[id]?.map(\.slug) != after.casesBySite[id]?.map(\.slug)
-        case .tags: return before.tags.map(before.tagPath) != after.tags.map(after.tagPath) || before.tags != after.tags
+        case .tags: return before.tags != after.tags || before.tags.map(before.tagPath) != after.tags.map(after.tagPath)
         case .years: return before.years != after.years
         case .related(let slug):
             guard let a = before.casesBySlug[slug], let b = after.casesBySlug[slug] else { return true }

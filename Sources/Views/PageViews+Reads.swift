@@ -109,9 +109,6 @@ extension PageViews {
         note(.everything)
         return unrecorded
     }
-
-    /// A standalone page as the navigation links it.
-    static func link(_ page: StandalonePage) -> [String] { [page.title, page.slug] }
 }
 
 /// The portal as views read it: each part notes the input it is.

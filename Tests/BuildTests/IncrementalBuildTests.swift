@@ -110,6 +110,7 @@ import Testing
         }
         let title = try await workspace.updateAndCompare(after: "a title change")
         #expect(title.wasQuick, "the lists and other cases' pages that show the title are rendered again")
+        #expect(title.changedFiles < title.fileCount / 4, "only the pages that read the title are written: \(title.changedFiles)")
 
         // Front matter edits that keep every page: each shows on other pages, which are found
         // and rendered again without loading everything.

@@ -1,22 +1,13 @@
 import Build
 import Foundation
+import SeededRandom
 import Testing
 
 /// Seeded sequences of edits of every kind a staffer makes, each followed by an update of the
 /// output in place, which must equal a clean build of the edited sources (`Workspace`): the
 /// same seed gives the same edits, so a difference found is found again.
 @Suite struct RandomEditTests {
-    /// SplitMix64: small, seedable, the same on every platform.
-    struct Random: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var value = state
-            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-            return value ^ (value >> 31)
-        }
-    }
+    typealias Random = SplitMix64
 
     /// One edit: what it is, for messages, and what it does to the workspace.
     struct Edit: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 import Testing
 
 #if canImport(Glibc)
@@ -38,7 +39,8 @@ import Testing
 
         let reader = Reader(folder: workspace.site, paths: ["index.html", "cases/index.html", "search/index.html"])
         reader.start()
-        var generator = SplitMix(seed: 14)
+        // Seeded, so the moments of the kills are the same from run to run.
+        var generator = SplitMix64(state: 14)
         var current = 1
         var outcomes = [0, 0]
         for kill in 0..<kills {
@@ -199,19 +201,6 @@ import Testing
             guard (try? process.run()) != nil else { return -1 }
             process.waitUntilExit()
             return process.terminationStatus
-        }
-    }
-
-    /// A small seeded generator, so the moments of the kills are the same from run to run.
-    struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Markdown
+import SeededRandom
 import Testing
 
 /// The CJK emphasis fix may only change emphasis. On random texts made of the pieces that
@@ -18,17 +19,8 @@ import Testing
         "___", "____", "file_name", "：", "葛\u{E0100}", "\u{FE00}", "\u{E01EF}",
     ]
 
-    /// SplitMix64: the same texts on every run and platform.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    /// The same texts on every run and platform.
+    typealias Generator = SplitMix64
 
     /// Works on bytes: a tag followed by a variation selector is one Character with it.
     static func withoutEmphasis(_ html: String) -> String {

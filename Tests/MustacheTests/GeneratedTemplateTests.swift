@@ -1,3 +1,4 @@
+import SeededRandom
 import Testing
 
 @testable import Mustache
@@ -55,17 +56,7 @@ import Testing
 /// line breaks and indentation around every kind of tag, nested sections, partials, parents
 /// and blocks.
 struct TemplateGenerator {
-    /// SplitMix64: small, seedable, and the same on every platform.
-    struct Random: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var value = state
-            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-            return value ^ (value >> 31)
-        }
-    }
+    typealias Random = SplitMix64
 
     static var context: [String: Any] {
         [
